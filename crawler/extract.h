@@ -1,0 +1,23 @@
+#pragma once
+// Article extraction from one HTML page (gumbo). Generic: no list of known
+// sites; an outlet's optional selectors are used only when the generic
+// result fails a sanity check. Never throws on bad HTML; never recurses
+// on the DOM (deep pages cannot overflow the stack). Thread-safe.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "config/config.h"
+#include "crawler/article.h"
+
+namespace presswatch::crawler {
+
+struct ExtractOptions {
+    std::string url;                         // where the page was fetched (for relative links, fallback URL)
+    std::int64_t fetch_time = 0;             // Unix seconds; relative dates count from here (0: now)
+    const config::Outlet* outlet = nullptr;  // for the optional selectors
+};
+
+Article extract_article(std::string_view html, const ExtractOptions& options);
+
+}  // namespace presswatch::crawler

@@ -1,0 +1,172 @@
+#include "store/migrations.h"
+
+#include <fmt/format.h>
+
+namespace presswatch::store {
+namespace {
+
+// Each migration is applied once, in order, inside one transaction, and
+// moves PRAGMA user_version to its number. Never edit a released one:
+// add the next.
+struct Migration {
+    int version;
+    const char* why;
+    const char* sql;
+};
+
+const Migration migrations[] = {
+    {1, "initial schema: outlets, frontier, articles, snapshots, triage results, review, audit, index journal",
+     R"sql(
+CREATE TABLE outlet (
+  slug TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('central','local'))
+);
+
+-- Every URL ever seen, with what happened to it. A URL is fetched again
+-- only when next_try says so (feeds, sitemaps, listings), never an article
+-- already done.
+CREATE TABLE frontier (
+  url TEXT PRIMARY KEY,
+  outlet TEXT NOT NULL REFERENCES outlet(slug),
+  kind TEXT NOT NULL CHECK (kind IN ('feed','sitemap','listing','article')),
+  state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued','done','failed','skipped')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_try INTEGER,
+  last_status INTEGER,
+  last_error TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  body_hash TEXT,
+  final_url TEXT,
+  discovered_at INTEGER NOT NULL,
+  discovered_from TEXT,
+  fetched_at INTEGER,
+  published INTEGER
+);
+CREATE INDEX frontier_due ON frontier(state, next_try);
+
+CREATE TABLE article (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  outlet TEXT NOT NULL REFERENCES outlet(slug),
+  headline TEXT NOT NULL,
+  lead TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  source_org TEXT NOT NULL DEFAULT '',
+  section TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '',
+  keywords TEXT NOT NULL DEFAULT '[]',
+  published INTEGER,
+  modified INTEGER,
+  published_raw TEXT NOT NULL DEFAULT '',
+  fetched INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  clipping INTEGER NOT NULL DEFAULT 0,
+  score REAL NOT NULL DEFAULT 0,
+  tone TEXT NOT NULL DEFAULT 'neutral',
+  decision TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX article_published ON article(published);
+CREATE INDEX article_clipping ON article(clipping, published);
+
+-- The page as fetched, zstd-compressed: the evidence of what was published.
+CREATE TABLE snapshot (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  fetched INTEGER NOT NULL,
+  status INTEGER NOT NULL,
+  headers TEXT NOT NULL,
+  body BLOB NOT NULL,
+  raw_size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  UNIQUE (article_id, sha256)
+);
+
+CREATE TABLE mention (
+  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  snippet TEXT NOT NULL
+);
+CREATE INDEX mention_article ON mention(article_id);
+
+-- source 'auto' rows are triage's and are replaced by a re-triage; 'user'
+-- rows are a person's decision and are never overridden.
+CREATE TABLE tag (
+  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+  topic TEXT NOT NULL,
+  score REAL NOT NULL DEFAULT 0,
+  source TEXT NOT NULL DEFAULT 'auto' CHECK (source IN ('auto','user')),
+  removed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (article_id, topic)
+);
+
+CREATE TABLE flag (
+  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+  needed INTEGER NOT NULL,
+  severity INTEGER NOT NULL DEFAULT 0,
+  agencies TEXT NOT NULL DEFAULT '[]',
+  deadline INTEGER,
+  reasons TEXT NOT NULL DEFAULT '[]',
+  source TEXT NOT NULL DEFAULT 'auto' CHECK (source IN ('auto','user'))
+);
+
+CREATE TABLE review (
+  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+  state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new','relevant','not-relevant')),
+  user TEXT,
+  at INTEGER,
+  note TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  user TEXT NOT NULL,
+  action TEXT NOT NULL,
+  article_id INTEGER,
+  detail TEXT NOT NULL DEFAULT '{}'
+);
+
+-- Articles whose index document is out of date. Written in the same
+-- transaction as the change; cleared after the Xapian commit, so a crash
+-- between the two commits is repaired by re-indexing what is left here.
+CREATE TABLE index_journal (
+  article_id INTEGER PRIMARY KEY,
+  queued_at INTEGER NOT NULL
+);
+)sql"},
+};
+
+}  // namespace
+
+int latest_schema_version() { return migrations[std::size(migrations) - 1].version; }
+
+int migrate(Database& db) {
+    auto q = db.prepare("PRAGMA user_version");
+    q.step();
+    int current = static_cast<int>(q.int64(0));
+    q.reset();
+    if (current > latest_schema_version())
+        throw RuntimeFailure(fmt::format(
+            "the database has schema version {}, newer than this presswatch knows ({}): upgrade presswatch",
+            current, latest_schema_version()));
+    for (const auto& m : migrations) {
+        if (m.version <= current) continue;
+        db.transaction([&] {
+            db.exec(m.sql);
+            db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+        });
+        current = m.version;
+    }
+    return current;
+}
+
+}  // namespace presswatch::store

@@ -1,0 +1,112 @@
+#pragma once
+// The clippings archive: one SQLite database in the data folder, the source
+// of truth for everything presswatch knows. Every write is a transaction.
+// A Store is one connection: not thread-safe, open one per thread. Several
+// processes may read while one crawler writes (WAL).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "crawler/article.h"
+#include "store/database.h"
+#include "triage/decision.h"
+
+namespace presswatch::store {
+
+// The raw page as fetched, kept as evidence.
+struct Snapshot {
+    std::string url;            // the final URL fetched
+    std::int64_t fetched = 0;   // Unix seconds
+    int status = 200;
+    std::string headers;        // response headers, one per line
+    std::string body;           // raw bytes (compressed on write)
+};
+
+// An article as stored, with triage's results and the review state.
+struct StoredArticle {
+    std::int64_t id = 0;
+    std::string outlet;         // slug
+    Article article;
+    std::int64_t fetched = 0;
+    std::string content_hash;
+    bool clipping = false;
+    double score = 0;
+    std::string tone;
+    std::vector<std::string> topics;     // effective: auto minus removed plus user
+    bool flagged = false;
+    int severity = 0;
+    std::vector<std::string> agencies;
+    std::optional<std::int64_t> deadline;
+    std::vector<std::string> places;
+    std::string review = "new";          // new | relevant | not-relevant
+    std::string decision_json;           // triage's full decision, for explain
+};
+
+struct SaveResult {
+    std::int64_t id = 0;
+    bool inserted = false;   // a new article
+    bool changed = false;    // an existing one whose content changed
+};
+
+struct Stats {
+    std::int64_t articles = 0, clippings = 0, flagged = 0, unreviewed = 0;
+    std::int64_t urls = 0, urls_queued = 0, urls_failed = 0;
+    std::int64_t snapshots = 0;
+    struct PerOutlet { std::string slug, name; std::int64_t articles = 0, clippings = 0; };
+    std::vector<PerOutlet> outlets;
+};
+
+class Store {
+public:
+    // Opens data_dir/presswatch.db, creating the folder and the database and
+    // migrating the schema as needed.
+    explicit Store(const std::filesystem::path& data_dir);
+
+    Database& db() { return db_; }
+    const std::filesystem::path& data_dir() const { return data_dir_; }
+
+    // Makes the outlet table match the configuration (adds and renames;
+    // never deletes an outlet that has articles).
+    void sync_outlets(const std::vector<config::Outlet>& outlets);
+
+    // Stores an extracted, triaged article with its snapshot, in one
+    // transaction; queues it for indexing. An article whose URL is known
+    // and whose content is unchanged is left as it is (idempotent).
+    // Triage's topics and flag replace earlier automatic ones, never a
+    // person's.
+    SaveResult save_article(const std::string& outlet, const Article& a, const triage::Decision& d,
+                            const Snapshot& snap);
+
+    std::optional<StoredArticle> article(std::int64_t id);
+    std::optional<std::int64_t> article_id_by_url(const std::string& url);
+    // Clippings published (or fetched, when undated) in [from, to), newest first.
+    std::vector<StoredArticle> clippings(std::int64_t from, std::int64_t to);
+    std::vector<std::int64_t> all_article_ids();
+
+    // Latest snapshot of an article, decompressed.
+    std::optional<Snapshot> snapshot(std::int64_t article_id);
+
+    Stats stats();
+
+    // The index journal (see migrations.cpp).
+    std::vector<std::int64_t> pending_index(std::size_t limit);
+    void mark_indexed(const std::vector<std::int64_t>& ids);
+    void queue_index(std::int64_t article_id);
+
+    // Audit log: who did what, when.
+    void audit(const std::string& user, const std::string& action, std::optional<std::int64_t> article_id,
+               const std::string& detail_json);
+
+private:
+    std::filesystem::path data_dir_;
+    Database db_;
+};
+
+// The data folder: explicit, else PRESSWATCH_DATA, else
+// $XDG_DATA_HOME/presswatch, else ~/.local/share/presswatch.
+std::filesystem::path resolve_data_dir(const std::string& explicit_dir, const std::string& configured = {});
+
+}  // namespace presswatch::store

@@ -1,0 +1,70 @@
+#include "text/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace presswatch::text {
+namespace {
+
+bool is_invisible(UChar32 c) {
+    return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
+// Base letter of a Vietnamese (or other Latin) letter without its marks:
+// NFD then drop combining marks; đ has no decomposition so it is mapped by hand.
+UChar32 strip_marks(UChar32 c, const icu::Normalizer2& nfd) {
+    if (c < 0x80) return c;
+    if (c == 0x0111 || c == 0x0110) return 'd';
+    icu::UnicodeString decomposed;
+    if (!nfd.getDecomposition(c, decomposed) || decomposed.isEmpty()) return c;
+    return decomposed.char32At(0);
+}
+
+icu::UnicodeString to_unicode(std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+}  // namespace
+
+std::string nfc(std::string_view s) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    icu::UnicodeString u = to_unicode(s);
+    icu::UnicodeString cleaned;
+    for (int32_t i = 0; i < u.length();) {
+        UChar32 c = u.char32At(i);
+        if (!is_invisible(c)) cleaned.append(c);
+        i += U16_LENGTH(c);
+    }
+    icu::UnicodeString out = n->normalize(cleaned, status);
+    if (U_FAILURE(status)) out = cleaned;
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
+std::string fold(std::string_view s) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString u = to_unicode(s);
+    // Decompose fully so that NFD input and combining marks are handled alike.
+    icu::UnicodeString d = nfd->normalize(u, status);
+    if (U_FAILURE(status)) d = u;
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < d.length();) {
+        UChar32 c = d.char32At(i);
+        i += U16_LENGTH(c);
+        if (is_invisible(c)) continue;
+        int8_t type = u_charType(c);
+        if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK)
+            continue;
+        out.append(u_tolower(strip_marks(c, *nfd)));
+    }
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
+}  // namespace presswatch::text

@@ -1,0 +1,74 @@
+#include "triage/decision_json.h"
+
+#include "text/dates.h"
+
+namespace presswatch::triage {
+
+using nlohmann::json;
+
+const char* field_name(Field f) {
+    switch (f) {
+        case Field::headline: return "headline";
+        case Field::lead: return "lead";
+        case Field::body: return "body";
+    }
+    return "body";
+}
+
+static Field field_from(const std::string& s) {
+    if (s == "headline") return Field::headline;
+    if (s == "lead") return Field::lead;
+    return Field::body;
+}
+
+json to_json(const Decision& d) {
+    json mentions = json::array();
+    for (const auto& m : d.mentions)
+        mentions.push_back({{"text", m.text}, {"name", m.name}, {"kind", m.kind}, {"field", field_name(m.field)},
+                            {"offset", m.offset}, {"length", m.length}, {"snippet", m.snippet}});
+    json topics = json::array();
+    for (const auto& t : d.topics) topics.push_back({{"slug", t.slug}, {"score", t.score}, {"evidence", t.evidence}});
+    json flag = {{"needed", d.flag.needed},
+                 {"severity", d.flag.severity},
+                 {"agencies", d.flag.agencies},
+                 {"deadline", d.flag.deadline ? json(text::iso8601(*d.flag.deadline)) : json(nullptr)},
+                 {"reasons", d.flag.reasons}};
+    return {{"clipping", d.clipping}, {"score", d.score},     {"reasons", d.reasons},
+            {"mentions", mentions},   {"places", d.places},   {"topics", topics},
+            {"tone", d.tone},         {"tone_evidence", d.tone_evidence}, {"flag", flag}};
+}
+
+Decision decision_from_json(const json& j) {
+    Decision d;
+    d.clipping = j.value("clipping", false);
+    d.score = j.value("score", 0.0);
+    d.reasons = j.value("reasons", std::vector<std::string>{});
+    d.places = j.value("places", std::vector<std::string>{});
+    d.tone = j.value("tone", std::string("neutral"));
+    d.tone_evidence = j.value("tone_evidence", std::vector<std::string>{});
+    for (const auto& m : j.value("mentions", json::array())) {
+        Mention x;
+        x.text = m.value("text", "");
+        x.name = m.value("name", "");
+        x.kind = m.value("kind", "");
+        x.field = field_from(m.value("field", "body"));
+        x.offset = m.value("offset", std::size_t{0});
+        x.length = m.value("length", std::size_t{0});
+        x.snippet = m.value("snippet", "");
+        d.mentions.push_back(std::move(x));
+    }
+    for (const auto& t : j.value("topics", json::array()))
+        d.topics.push_back({t.value("slug", ""), t.value("score", 0.0), t.value("evidence", std::vector<std::string>{})});
+    if (j.contains("flag")) {
+        const auto& f = j["flag"];
+        d.flag.needed = f.value("needed", false);
+        d.flag.severity = f.value("severity", 0);
+        d.flag.agencies = f.value("agencies", std::vector<std::string>{});
+        d.flag.reasons = f.value("reasons", std::vector<std::string>{});
+        if (f.contains("deadline") && f["deadline"].is_string())
+            d.flag.deadline = text::parse_iso8601(f["deadline"].get<std::string>());
+    }
+    return d;
+}
+
+}  // namespace presswatch::triage

@@ -1,0 +1,30 @@
+#pragma once
+// Triage: is an article about the province (a clipping), which topics,
+// which tone, does it need an agency's answer, which agency, by when.
+// Built once from the configuration; decide() is const and thread-safe.
+#include <cstdint>
+#include <memory>
+
+#include "config/config.h"
+#include "crawler/article.h"
+#include "triage/decision.h"
+
+namespace presswatch::triage {
+
+class Triager {
+public:
+    explicit Triager(const config::Config& cfg);
+    ~Triager();
+    Triager(const Triager&) = delete;
+    Triager& operator=(const Triager&) = delete;
+
+    // now: when the decision is made (Unix seconds), the start of a
+    // deadline's clock when the article has no date.
+    Decision decide(const Article& a, std::int64_t now) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace presswatch::triage
