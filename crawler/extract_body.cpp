@@ -47,6 +47,14 @@ double tag_base_score(GumboTag t) {
     }
 }
 
+// Class hints move a container by up to 25 points (readability's weight),
+// scaled down for small containers: a "content" div holding a title line
+// must not outweigh the body.
+double hint_weight(const PageModel& page, int c) {
+    constexpr double full_weight_bytes = 500;
+    return 25.0 * page.hint[c] * std::min(1.0, page.text_bytes[c] / full_weight_bytes);
+}
+
 bool is_bold_tag(GumboTag t) { return t == GUMBO_TAG_B || t == GUMBO_TAG_STRONG; }
 
 bool right_aligned(const HtmlDocument& doc, int i) {
@@ -198,7 +206,7 @@ Body find_body(const PageModel& page, int headline) {
     auto touch = [&](int c) -> double& {
         auto it = score.find(c);
         if (it == score.end())
-            it = score.emplace(c, tag_base_score(doc[c].tag) + 25.0 * page.hint[c]).first;
+            it = score.emplace(c, tag_base_score(doc[c].tag) + hint_weight(page, c)).first;
         return it->second;
     };
     for (int i = 0; i < n; ++i) {
@@ -224,7 +232,10 @@ Body find_body(const PageModel& page, int headline) {
         if (!unit) continue;
         if (page.link_density(i) > 0.5) continue;
         double s = 1.0 + page.commas[i] + std::min(own / 100.0, 3.0);
-        int anc = h.parent;
+        // Text written straight into a div makes the div itself a container.
+        bool container = h.tag != GUMBO_TAG_P && h.tag != GUMBO_TAG_PRE && h.tag != GUMBO_TAG_LI &&
+                         h.tag != GUMBO_TAG_SPAN && h.tag != GUMBO_TAG_FONT;
+        int anc = container ? i : h.parent;
         for (int level = 0; level < 3 && anc >= 0; ++level, anc = doc[anc].parent) {
             if (doc[anc].tag == GUMBO_TAG_HTML) break;
             touch(anc) += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : 3.0 * level);
