@@ -19,6 +19,8 @@ constexpr double max_body_link_density = 0.5;
 // Siblings of the best container scoring at least this share of its score
 // are part of the article (bodies split over several divs).
 constexpr double sibling_score_share = 0.2;
+// How far up from the best container chunks of a split body are looked for.
+constexpr int max_chunk_levels = 3;
 
 bool is_heading(GumboTag t) {
     return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
@@ -267,8 +269,41 @@ Body find_body(const PageModel& page, int headline) {
         emit(page, best, sink);
         return body;
     }
-    const double threshold = std::max(10.0, best_score * sibling_score_share);
     const std::string best_class(doc.attr(best, "class"));
+    // A body split into chunks (around figures and ads) repeats the
+    // container's class: take every element of that class under the
+    // grandparent, in reading order.
+    if (!best_class.empty()) {
+        int top = parent;
+        for (int up = 0; up < max_chunk_levels - 1; ++up) {
+            int next = doc[top].parent;
+            if (next < 0 || doc[next].tag == GUMBO_TAG_BODY || doc[next].tag == GUMBO_TAG_HTML) break;
+            top = next;
+        }
+        std::vector<int> chunks;
+        for (int c = top + 1; c < doc[top].end;) {
+            const HtmlNode& h = doc[c];
+            if (h.is_text || page.excluded[c]) {
+                c = h.is_text ? c + 1 : h.end;
+                continue;
+            }
+            if (doc.attr(c, "class") == best_class && page.text_bytes[c] >= min_paragraph_bytes &&
+                page.link_density(c) < 0.5) {
+                chunks.push_back(c);
+                c = h.end;
+                continue;
+            }
+            ++c;
+        }
+        if (chunks.size() > 1) {
+            for (int c : chunks) {
+                body.roots.push_back(c);
+                emit(page, c, sink);
+            }
+            return body;
+        }
+    }
+    const double threshold = std::max(10.0, best_score * sibling_score_share);
     for (int c = parent + 1; c < doc[parent].end; c = doc[c].end) {
         const HtmlNode& h = doc[c];
         if (h.is_text || page.excluded[c]) continue;
