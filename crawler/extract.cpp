@@ -134,6 +134,35 @@ std::string lead_text(const std::string& text) {
     return out;
 }
 
+// A lead is prose: several words, not a label ("Video: ...", "World").
+bool looks_like_lead(const std::string& t) {
+    constexpr std::size_t min_lead_words = 8;
+    std::size_t words = 1;
+    for (char c : t) words += c == ' ';
+    return t.size() >= 40 && words >= min_lead_words;
+}
+
+// Vietnamese text: letters of the Latin Extended Additional block (ạ, ế, ủ,
+// ...; U+1EA0-U+1EF9, UTF-8 E1 BA A0 .. E1 BB B9) or đ, ư, ơ are frequent.
+bool looks_vietnamese(const std::string& t) {
+    std::size_t marks = 0, letters = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        ++letters;
+        if (c == 0xE1 && i + 1 < t.size() &&
+            (static_cast<unsigned char>(t[i + 1]) == 0xBA || static_cast<unsigned char>(t[i + 1]) == 0xBB))
+            ++marks;
+        else if (c == 0xC4 && i + 1 < t.size() && (static_cast<unsigned char>(t[i + 1]) & 0xFE) == 0x90)
+            ++marks;  // Đ đ (C4 90, C4 91)
+        else if (c == 0xC6 && i + 1 < t.size() &&
+                 (static_cast<unsigned char>(t[i + 1]) == 0xA0 || static_cast<unsigned char>(t[i + 1]) == 0xA1 ||
+                  static_cast<unsigned char>(t[i + 1]) == 0xAF || static_cast<unsigned char>(t[i + 1]) == 0xB0))
+            ++marks;  // Ơ ơ Ư ư
+    }
+    return letters > 0 && marks * 25 >= letters;
+}
+
 // Same words, case and marks aside.
 bool same_text(const std::string& a, const std::string& b) { return folded(a) == folded(b); }
 
@@ -177,6 +206,9 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
     };
     if (!paragraphs.empty() && same_text(paragraphs.front(), a.headline)) erase_paragraph(0);
 
+    const std::string language = !ld.language.empty() ? ld.language : meta.language;
+    const bool vietnamese = folded(language).starts_with("vi") ||
+                            looks_vietnamese(a.headline + " " + (paragraphs.empty() ? "" : paragraphs.front()));
     const int lead_node = find_lead(page, headline, body.root);
     std::string lead;
     if (lead_node >= 0) {
@@ -184,7 +216,12 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
         for (int r : body.roots)
             if (lead_node >= r && lead_node < doc[r].end) inside_body = true;
         lead = lead_text(element_text(page, lead_node));
-        if (!lead.empty() && !inside_body && !(paragraphs.size() && starts_with_text(paragraphs.front(), lead))) {
+        if (!looks_like_lead(lead)) lead.clear();
+        // Vietnamese outlets print the sapo as the article's opening
+        // paragraph; elsewhere a standfirst under the headline is display
+        // copy, not body text (the extraction benchmark's references agree).
+        if (!lead.empty() && !inside_body && vietnamese &&
+            !(paragraphs.size() && starts_with_text(paragraphs.front(), lead))) {
             paragraphs.insert(paragraphs.begin(), lead);
             emphasis.insert(emphasis.begin(), 0);
         }
@@ -199,8 +236,6 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
     // Author: a name alone on the last line leaves the body; "Theo X" too.
     std::vector<std::string> authors;
     std::string source;
-    std::string language = !ld.language.empty() ? ld.language : meta.language;
-    const bool vietnamese = folded(language).starts_with("vi");
     for (int round = 0; round < 2 && paragraphs.size() > 1; ++round) {
         const std::string& last = paragraphs.back();
         if (!looks_like_name_line(last)) break;
