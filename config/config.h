@@ -70,6 +70,8 @@ struct ProvinceScoring {
     double late_factor = 0.6;    // a lone body mention after the first 70%: probably a byline or aside
     int roundup_min_others = 3;  // distinct other provinces that make a national round-up
     double roundup_factor = 0.3; // score multiplier for a round-up without a headline mention
+    double incidental = 0.2;     // weight of a mention right after an incidental marker ("quê")
+    double other_focus_factor = 0.5;  // score multiplier when another province is named more often
 };
 
 struct Province {
@@ -82,6 +84,11 @@ struct Province {
     std::vector<std::string> related_markers;
     // Words that make an ambiguous name certain when a place gives none.
     std::vector<std::string> default_qualifiers;
+    // Words just before a name that make it incidental: a hometown ("quê"),
+    // a direction ("hướng"), a product label ("nhãn"). Such a mention adds
+    // only scoring.incidental.
+    std::vector<std::string> incidental_markers;
+    int incidental_window = 3;  // syllables before the name searched for a marker
     ProvinceScoring scoring;
 };
 

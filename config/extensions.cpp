@@ -59,6 +59,8 @@ void load_scoring(TableReader& r, ProvinceScoring& s) {
     s.early_share = positive_number(r, "early_share", s.early_share);
     s.late_factor = positive_number(r, "late_factor", s.late_factor);
     s.roundup_factor = positive_number(r, "roundup_factor", s.roundup_factor);
+    s.incidental = positive_number(r, "incidental", s.incidental);
+    s.other_focus_factor = positive_number(r, "other_focus_factor", s.other_focus_factor);
     if (auto v = r.integer("roundup_min_others")) {
         if (*v < 1) r.fail("roundup_min_others", "must be at least 1");
         s.roundup_min_others = static_cast<int>(*v);
@@ -203,6 +205,11 @@ void extend_place(TableReader& r, PlaceName& p) {
 void extend_province(TableReader& r, Province& p) {
     p.related_markers = r.strings("related_markers");
     p.default_qualifiers = r.strings("default_qualifiers");
+    p.incidental_markers = r.strings("incidental_markers");
+    if (auto v = r.integer("incidental_window")) {
+        if (*v < 0 || *v > 10) r.fail("incidental_window", "must be between 0 and 10 syllables");
+        p.incidental_window = static_cast<int>(*v);
+    }
     if (auto s = r.table("scoring")) load_scoring(*s, p.scoring);
 }
 

@@ -27,8 +27,11 @@ constexpr std::size_t snippet_context = 80;
 constexpr double plain_text_share = 0.05;
 // A repeated topic phrase adds this share of its weight each further time.
 constexpr double repeat_factor = 0.3;
+// A second topic routes to its agency too when it scores at least this
+// share of the leading routed topic.
+constexpr double second_topic_share = 0.6;
 
-enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, negation };
+enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, negation, incidental };
 
 struct Pattern {
     Role role;
@@ -117,6 +120,7 @@ struct Triager::Impl {
             for (const auto& p : t.response.signals[i].phrases)
                 add(Role::signal, static_cast<int>(i), t.response.signals[i].weight, p);
         for (const auto& n : t.response.negations) add(Role::negation, 0, 0, n);
+        for (const auto& n : prov.incidental_markers) add(Role::incidental, 0, 0, n);
         for (const auto& m : prov.related_markers) related_markers.push_back(folded_syllables(m));
         automaton.build();
     }
@@ -147,11 +151,15 @@ struct Triager::Impl {
     // always, and any phrase when the whole field is written without them.
     bool verified(const FieldText& f, const PhraseAutomaton::Match& m) const {
         const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
+        bool names = p.role == Role::place || p.role == Role::other_province;
+        // Without diacritics one syllable means too many things ("bao" is
+        // bão, bao, báo...): only names and longer phrases match there.
+        if (f.plain && m.count == 1 && !names && p.accented[0]) return false;
         for (std::size_t k = 0; k < m.count; ++k) {
             const auto& s = f.syl[m.first + k];
             if (s.ascii && !p.accented[k]) continue;
             if (s.ascii) {
-                if (p.role == Role::place || p.role == Role::other_province || f.plain) continue;
+                if (f.plain) continue;
                 return false;
             }
             if (f.exact(m.first + k) != p.exact[k]) return false;
@@ -202,40 +210,49 @@ struct Triager::Impl {
     }
 
     bool negated(const FieldText& f, const PhraseAutomaton::Match& m) const {
-        std::size_t window = static_cast<std::size_t>(cfg.triage.response.negation_window);
+        return preceded_by(f, m, Role::negation, cfg.triage.response.negation_window);
+    }
+
+    // Whether a match of `role` ends at most `window` syllables before m,
+    // in the same sentence.
+    bool preceded_by(const FieldText& f, const PhraseAutomaton::Match& m, Role role, int window_in) const {
+        std::size_t window = static_cast<std::size_t>(window_in);
         std::size_t from = m.first > window ? m.first - window : 0;
         for (const auto& n : f.matches) {
-            if (patterns[static_cast<std::size_t>(n.pattern)].role != Role::negation) continue;
+            if (patterns[static_cast<std::size_t>(n.pattern)].role != role) continue;
             if (n.first >= from && n.first + n.count <= m.first) {
                 // A sentence end between them breaks the link.
                 auto between = f.text.substr(f.end_of(n.first, n.count), f.begin_of(m.first) - f.end_of(n.first, n.count));
-                if (between.find_first_of(".!?;\n") == std::string_view::npos) return true;
+                if (between.find_first_of(".!?;:\n") == std::string_view::npos) return true;
             }
         }
         return false;
     }
 
     Decision decide(const Article& a, std::int64_t now) const;
-    void find_mentions(const std::vector<FieldText>& fields, Decision& d) const;
+    // committees: the People's Committees of the places named with their
+    // qualifier ("xã Hoằng Tiến"), in order of appearance.
+    void find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees) const;
     void find_topics(const std::vector<FieldText>& fields, Decision& d) const;
     void find_tone(const std::vector<FieldText>& fields, Decision& d) const;
-    void find_flag(const Article& a, const std::vector<FieldText>& fields, Decision& d, std::int64_t now) const;
+    void find_flag(const Article& a, const std::vector<FieldText>& fields, const std::vector<std::string>& committees,
+                   Decision& d, std::int64_t now) const;
     double field_weight(Field f) const {
         const auto& ts = cfg.triage.topic_settings;
         return f == Field::headline ? ts.headline_weight : f == Field::lead ? ts.lead_weight : 1.0;
     }
 };
 
-void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision& d) const {
+void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision& d,
+                                  std::vector<std::string>& committees) const {
     const auto& sc = cfg.province.scoring;
     struct Candidate {
         Mention m;
         int place;
-        bool certain;
-        bool related;
+        bool ambiguous, qualified, related, incidental;
     };
     std::vector<Candidate> cands;
-    std::set<int> others;
+    std::map<int, int> others;  // other province -> times named
     for (const auto& f : fields) {
         // Leftmost-longest: "Lọc hóa dầu Nghi Sơn" wins over "Nghi Sơn" inside it.
         std::vector<const PhraseAutomaton::Match*> names;
@@ -251,10 +268,11 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
         });
         // A name that is both one of ours and another province's ("Quảng
         // Ninh" is a commune here) is the other province unless qualified.
-        auto also_other = [&](const PhraseAutomaton::Match* m) {
-            return std::any_of(names.begin(), names.end(), [&](auto* o) {
-                return role(o) == Role::other_province && o->first == m->first && o->count == m->count;
-            });
+        auto other_at = [&](const PhraseAutomaton::Match* m) -> int {
+            for (auto* o : names)
+                if (role(o) == Role::other_province && o->first == m->first && o->count == m->count)
+                    return patterns[static_cast<std::size_t>(o->pattern)].ref;
+            return -1;
         };
         std::size_t covered = 0;
         for (auto* m : names) {
@@ -262,7 +280,7 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
             covered = m->first + m->count;
             const Pattern& p = patterns[static_cast<std::size_t>(m->pattern)];
             if (p.role == Role::other_province) {
-                others.insert(p.ref);
+                ++others[p.ref];
                 continue;
             }
             const auto& place = cfg.province.names[static_cast<std::size_t>(p.ref)];
@@ -275,20 +293,24 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
             c.m.offset = f.begin_of(m->first);
             c.m.length = c.m.text.size();
             c.m.snippet = snippet(f.text, c.m.offset, c.m.length);
-            c.certain = !place.ambiguous || qualified(f, *m, p.ref);
-            if (!c.certain && also_other(m)) {
-                for (auto* o : names)
-                    if (role(o) == Role::other_province && o->first == m->first && o->count == m->count)
-                        others.insert(patterns[static_cast<std::size_t>(o->pattern)].ref);
-                continue;
+            c.ambiguous = place.ambiguous;
+            c.qualified = qualified(f, *m, p.ref);
+            if (c.ambiguous && !c.qualified) {
+                if (int o = other_at(m); o >= 0) {
+                    ++others[o];
+                    continue;
+                }
             }
             c.related = f.field == Field::body && in_related_line(f, c.m.offset);
+            c.incidental = preceded_by(f, *m, Role::incidental, cfg.province.incidental_window);
             cands.push_back(std::move(c));
         }
     }
-    bool any_certain = std::any_of(cands.begin(), cands.end(), [](auto& c) { return c.certain && !c.related; });
+    // An ambiguous name counts when a certain name of the province stands
+    // in the article, or when it is qualified and no other province is named.
+    bool anchored = std::any_of(cands.begin(), cands.end(), [](auto& c) { return !c.ambiguous && !c.related; });
     double head = 0, lead = 0, body = 0;
-    int body_count = 0, counted = 0;
+    int body_count = 0, counted = 0, weighty = 0;
     std::size_t body_size = 0;
     for (const auto& f : fields)
         if (f.field == Field::body) body_size = f.text.size();
@@ -298,14 +320,25 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
             d.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): dòng tin liên quan", c.m.text, field_name(c.m.field)));
             continue;
         }
-        if (!c.certain && !any_certain) {
-            d.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): tên dễ nhầm, không có từ xác định (xã, phường, huyện...) "
-                                            "và bài không nêu tên tỉnh",
-                                            c.m.text, field_name(c.m.field)));
+        if (c.ambiguous && !anchored && !(c.qualified && others.empty())) {
+            d.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): tên dễ nhầm, bài không nêu tên tỉnh{}", c.m.text,
+                                            field_name(c.m.field),
+                                            c.qualified ? " và có nêu tỉnh, thành khác" : ", không có từ xác định (xã, phường...)"));
             continue;
         }
         ++counted;
         places.insert(c.m.name);
+        if (c.qualified && !cfg.province.names[static_cast<std::size_t>(c.place)].agency.empty())
+            committees.push_back(cfg.province.names[static_cast<std::size_t>(c.place)].agency);
+        if (c.incidental) {
+            // A hometown, a direction, a label: a trace, not a subject.
+            body += sc.incidental;
+            d.reasons.push_back(fmt::format("\"{}\" ({}) chỉ nhắc qua (quê, hướng đi, nhãn hàng...): +{}", c.m.text,
+                                            field_name(c.m.field), sc.incidental));
+            d.mentions.push_back(std::move(c.m));
+            continue;
+        }
+        ++weighty;
         if (c.m.field == Field::headline) head = sc.headline;
         else if (c.m.field == Field::lead) lead = sc.lead;
         else {
@@ -324,6 +357,7 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
                 static_cast<double>(m.offset) > 0.7 * static_cast<double>(body_size)) {
                 body *= sc.late_factor;
                 d.reasons.push_back(fmt::format("một lần nhắc ở cuối bài (x{})", sc.late_factor));
+                break;
             }
     }
     body = std::min(body, sc.body_max);
@@ -332,9 +366,15 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
     if (lead > 0) d.reasons.push_back(fmt::format("sapo (+{})", lead));
     if (body > 0) d.reasons.push_back(fmt::format("thân bài: {} lần (+{:.2f})", body_count, body));
     int n_others = static_cast<int>(others.size());
+    int most_named_other = 0;
+    for (auto [o, n] : others) most_named_other = std::max(most_named_other, n);
     if (n_others >= sc.roundup_min_others && head == 0 && counted < n_others) {
         score *= sc.roundup_factor;
         d.reasons.push_back(fmt::format("bài tổng hợp: nêu {} tỉnh, thành khác (x{})", n_others, sc.roundup_factor));
+    } else if (head == 0 && lead == 0 && most_named_other > weighty) {
+        score *= sc.other_focus_factor;
+        d.reasons.push_back(fmt::format("bài chủ yếu về tỉnh, thành khác (nêu {} lần) (x{})", most_named_other,
+                                        sc.other_focus_factor));
     }
     d.score = std::round(score * 100) / 100;
     d.places.assign(places.begin(), places.end());
@@ -399,8 +439,8 @@ void Triager::Impl::find_tone(const std::vector<FieldText>& fields, Decision& d)
     d.tone_evidence.push_back(fmt::format("tích cực {:.1f}, tiêu cực {:.1f}, chênh lệch cần {:.1f}", pos, neg, margin));
 }
 
-void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fields, Decision& d,
-                              std::int64_t now) const {
+void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fields,
+                              const std::vector<std::string>& committees, Decision& d, std::int64_t now) const {
     const auto& rr = cfg.triage.response;
     Flag& flag = d.flag;
     double score = 0;
@@ -440,28 +480,26 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
     flag.severity = score >= rr.severity3 ? 3 : score >= rr.severity2 ? 2 : 1;
     flag.severity = std::max(flag.severity, std::min(floor, 3));
 
-    // Agencies: by topic (the leading topic, and a second one close to it),
-    // and the People's Committee of the commune or ward named first.
+    // Agencies: by topic (the leading topic that some agency answers for,
+    // and a second one close to it), and the People's Committee of the
+    // commune or ward named with its qualifier ("xã Hoằng Tiến").
     const auto& t = cfg.triage;
     std::vector<std::string> agencies;
-    for (std::size_t k = 0; k < d.topics.size() && k < 2; ++k) {
-        if (k == 1 && d.topics[1].score < 0.7 * d.topics[0].score) break;
+    double lead_score = 0;
+    for (const auto& topic : d.topics) {
+        const config::Agency* found = nullptr;
         for (const auto& ag : t.agencies)
-            if (ag.kind != "committee" && std::find(ag.topics.begin(), ag.topics.end(), d.topics[k].slug) != ag.topics.end()) {
-                if (std::find(agencies.begin(), agencies.end(), ag.slug) == agencies.end()) agencies.push_back(ag.slug);
+            if (ag.kind != "committee" && std::find(ag.topics.begin(), ag.topics.end(), topic.slug) != ag.topics.end()) {
+                found = &ag;
                 break;
             }
+        if (!found) continue;
+        if (lead_score > 0 && topic.score < second_topic_share * lead_score) break;
+        if (std::find(agencies.begin(), agencies.end(), found->slug) == agencies.end()) agencies.push_back(found->slug);
+        if (lead_score > 0) break;
+        lead_score = topic.score;
     }
-    std::string committee;
-    for (const auto& m : d.mentions) {
-        for (const auto& p : cfg.province.names)
-            if (p.name == m.name && !p.agency.empty()) {
-                committee = p.agency;
-                break;
-            }
-        if (!committee.empty()) break;
-    }
-    if (!committee.empty()) agencies.push_back(committee);
+    if (!committees.empty()) agencies.push_back(committees.front());
     if (agencies.empty() && !t.fallback_agency.empty()) agencies.push_back(t.fallback_agency);
     flag.agencies = agencies;
 
@@ -485,10 +523,11 @@ Decision Triager::Impl::decide(const Article& a, std::int64_t now) const {
     fields.push_back(scan(Field::lead, a.description));
     fields.push_back(scan(Field::body, a.body));
     Decision d;
-    find_mentions(fields, d);
+    std::vector<std::string> committees;
+    find_mentions(fields, d, committees);
     find_topics(fields, d);
     find_tone(fields, d);
-    find_flag(a, fields, d, now);
+    find_flag(a, fields, committees, d, now);
     return d;
 }
 
