@@ -10,6 +10,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
 
 #include "text/normalize.h"
 #include "text/syllables.h"
@@ -40,7 +41,14 @@ struct Pattern {
     std::string text;         // as configured
     std::vector<std::string> exact;  // exact key of each syllable
     std::vector<bool> accented;      // whether that syllable has diacritics
+    std::vector<bool> capital;       // whether that syllable starts with a capital
 };
+
+bool starts_with_capital(std::string_view s) {
+    if (s.empty()) return false;
+    std::size_t i = 0;
+    return u_isupper(static_cast<UChar32>(text::decode_utf8(s, i)));
+}
 
 struct FieldText {
     Field field;
@@ -63,6 +71,15 @@ struct FieldText {
         return text.substr(b, end_of(m.first, m.count) - b);
     }
 };
+
+// "Nguyễn Thị Hòa (Thanh Hóa)": a name alone in brackets says where
+// someone or something is from, not what the article is about.
+bool in_parentheses(std::string_view text, std::size_t offset, std::size_t length) {
+    std::size_t b = offset, e = offset + length;
+    while (b > 0 && text[b - 1] == ' ') --b;
+    while (e < text.size() && text[e] == ' ') ++e;
+    return b > 0 && text[b - 1] == '(' && e < text.size() && text[e] == ')';
+}
 
 std::size_t utf8_back(std::string_view s, std::size_t i) {
     while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
@@ -132,12 +149,13 @@ struct Triager::Impl {
     }
 
     void add(Role role, int ref, double weight, const std::string& phrase) {
-        Pattern p{role, ref, weight, phrase, {}, {}};
+        Pattern p{role, ref, weight, phrase, {}, {}, {}};
         std::vector<std::string> folded;
         for (auto& syl : text::syllables(phrase)) {
             folded.push_back(syl.folded);
             p.exact.push_back(text::exact_key(phrase.substr(syl.offset, syl.length)));
             p.accented.push_back(!syl.ascii);
+            p.capital.push_back(starts_with_capital(std::string_view(phrase).substr(syl.offset, syl.length)));
         }
         if (folded.empty()) return;
         int id = automaton.add(folded);
@@ -154,9 +172,11 @@ struct Triager::Impl {
         bool names = p.role == Role::place || p.role == Role::other_province;
         // Without diacritics one syllable means too many things ("bao" is
         // bão, bao, báo...): only names and longer phrases match there.
-        if (f.plain && m.count == 1 && !names && p.accented[0]) return false;
+        if (f.plain && m.count == 1 && !names && p.role != Role::incidental && p.accented[0]) return false;
         for (std::size_t k = 0; k < m.count; ++k) {
             const auto& s = f.syl[m.first + k];
+            // Names are written with capitals: "bắt một" is not "Bát Mọt".
+            if (names && p.capital[k] && !starts_with_capital(f.text.substr(s.offset, s.length))) return false;
             if (s.ascii && !p.accented[k]) continue;
             if (s.ascii) {
                 if (f.plain) continue;
@@ -302,7 +322,8 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
                 }
             }
             c.related = f.field == Field::body && in_related_line(f, c.m.offset);
-            c.incidental = preceded_by(f, *m, Role::incidental, cfg.province.incidental_window);
+            c.incidental = preceded_by(f, *m, Role::incidental, cfg.province.incidental_window) ||
+                           in_parentheses(f.text, c.m.offset, c.m.length);
             cands.push_back(std::move(c));
         }
     }

@@ -1,4 +1,4 @@
-// bench_triage [--quality-only|--speed-only] [PATH...]
+// bench_triage [--quality-only|--speed-only|--show ID] [PATH...]
 //
 // Quality: runs the Triager over the labelled set (tests/data/triage/*.jsonl,
 // plus any file or folder given) and prints clipping precision/recall, topic
@@ -16,6 +16,7 @@
 
 #include "bench/triage/labelled_set.h"
 #include "config/config.h"
+#include "triage/decision_json.h"
 #include "triage/triage.h"
 
 using namespace presswatch;
@@ -183,10 +184,12 @@ int speed(const config::Config& cfg, const std::vector<bench::LabelledItem>& ite
 
 int main(int argc, char** argv) {
     bool do_quality = true, do_speed = true;
+    std::string show_id;  // --show ID: print that item's decision as JSON
     std::vector<std::filesystem::path> paths{std::filesystem::path(PRESSWATCH_SOURCE_DIR) / "tests/data/triage"};
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quality-only")) do_speed = false;
         else if (!std::strcmp(argv[i], "--speed-only")) do_quality = false;
+        else if (!std::strcmp(argv[i], "--show") && i + 1 < argc) show_id = argv[++i];
         else paths.emplace_back(argv[i]);
     }
     try {
@@ -195,6 +198,12 @@ int main(int argc, char** argv) {
         if (items.empty()) {
             std::cerr << "bench_triage: no labelled items in tests/data/triage\n";
             return 1;
+        }
+        if (!show_id.empty()) {
+            triage::Triager t(cfg);
+            for (const auto& it : items)
+                if (it.id == show_id) std::cout << triage::to_json(t.decide(it.article, 0)).dump(2) << "\n";
+            return 0;
         }
         if (do_quality) quality(cfg, items);
         if (do_speed) speed(cfg, items);
