@@ -148,6 +148,8 @@ struct ResponseRules {
     std::vector<std::string> negations;  // words just before a signal that cancel it ("không", "chưa")
     int negation_window = 3;             // syllables before the phrase searched for a negation
     double threshold = 2.0;              // flag when the score reaches this
+    int min_signals = 2;                 // ... and this many strong raise signals fired
+    double strong_weight = 2.0;          // weight from which a raise signal is strong
     double severity2 = 4.0;              // score for severity 2
     double severity3 = 7.0;              // score for severity 3
     std::vector<DeadlineRule> deadlines;

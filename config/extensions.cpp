@@ -112,6 +112,11 @@ void load_response(TableReader& r, TriageTables& t) {
     if (rr.severity2 < rr.threshold || rr.severity3 < rr.severity2)
         r.fail("severity3", "thresholds must grow: threshold <= severity2 <= severity3");
     rr.negations = r.strings("negations");
+    rr.strong_weight = positive_number(r, "strong_weight", rr.strong_weight);
+    if (auto v = r.integer("min_signals")) {
+        if (*v < 1 || *v > 10) r.fail("min_signals", "must be between 1 and 10");
+        rr.min_signals = static_cast<int>(*v);
+    }
     if (auto v = r.integer("negation_window")) {
         if (*v < 0 || *v > 10) r.fail("negation_window", "must be between 0 and 10 syllables");
         rr.negation_window = static_cast<int>(*v);

@@ -465,7 +465,8 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
     const auto& rr = cfg.triage.response;
     Flag& flag = d.flag;
     double score = 0;
-    int floor = 0;
+    int floor = 0, strong = 0;
+    bool from_url = false;
     std::set<int> fired;
     std::string url = text::fold(a.url);
     for (std::size_t i = 0; i < rr.signals.size(); ++i) {
@@ -474,7 +475,11 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
             if (url.find(text::fold(part)) != std::string::npos && fired.insert(static_cast<int>(i)).second) {
                 double w = s.kind == "raise" ? s.weight : -s.weight;
                 score += w;
-                if (s.kind == "raise") floor = std::max(floor, s.severity);
+                if (s.kind == "raise") {
+                    floor = std::max(floor, s.severity);
+                    from_url = true;
+                    if (s.weight >= rr.strong_weight) ++strong;
+                }
                 flag.reasons.push_back(fmt::format("{} ({:+.1f}): địa chỉ chứa \"{}\"", s.name, w, part));
             }
     }
@@ -491,11 +496,16 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
             fired.insert(p.ref);
             double w = (s.kind == "raise" ? s.weight : -s.weight) * (f.field == Field::headline ? 1.5 : 1.0);
             score += w;
-            if (s.kind == "raise") floor = std::max(floor, s.severity);
+            if (s.kind == "raise") {
+                floor = std::max(floor, s.severity);
+                if (s.weight >= rr.strong_weight) ++strong;
+            }
             flag.reasons.push_back(fmt::format("{} ({:+.1f}): \"{}\" ({})", s.name, w, f.span(m), field_name(f.field)));
         }
-    flag.needed = d.clipping && score >= rr.threshold;
-    flag.reasons.push_back(fmt::format("điểm phản ánh {:.1f}, ngưỡng {:.1f}{}", score, rr.threshold,
+    bool enough = strong >= rr.min_signals || from_url;
+    flag.needed = d.clipping && score >= rr.threshold && enough;
+    flag.reasons.push_back(fmt::format("điểm phản ánh {:.1f}, ngưỡng {:.1f}; {} dấu hiệu mạnh, cần {}{}", score,
+                                       rr.threshold, strong, rr.min_signals,
                                        d.clipping ? "" : " (không phải tin về tỉnh: không cần trả lời)"));
     if (!flag.needed) return;
     flag.severity = score >= rr.severity3 ? 3 : score >= rr.severity2 ? 2 : 1;
