@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
 #include <map>
 #include <memory>
 #include <set>
@@ -251,4 +254,100 @@ TEST_CASE("article pages of different outlets differ in template") {
     }
     CHECK(json_ld >= 2);
     CHECK(og_only >= 2);
+}
+
+TEST_CASE("each outlet shows the article's date in its own format") {
+    const std::string weekday = "(Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật)";
+    const std::map<std::string, std::string> formats = {
+        {"tinnhanh", weekday + R"(, \d{1,2}/\d{1,2}/\d{4}, \d{2}:\d{2} \(GMT\+7\))"},
+        {"datviet", R"(>\d{2}/\d{2}/\d{4} \d{2}:\d{2} GMT\+7<)"},
+        {"nhipsong", weekday + R"(, \d{2}/\d{2}/\d{4} - \d{2}:\d{2}<)"},
+        {"phothi", R"( - \d{2}/\d{2}/\d{4}   \d{2}:\d{2} \(GMT\+07:00\))"},
+        {"xuthanh", R"(>\d{2}-\d{2}-\d{4} - \d{2}:\d{2} (AM|PM)<)"},
+        {"songhong", R"(>\d{2}/\d{2}/\d{4}, \d{2}:\d{2}<)"},
+    };
+    SampleSite site;
+    site.start();
+    auto data = presswatch::demo::load_site_data();
+    REQUIRE(data.size() == formats.size());
+    for (const auto& o : data) {
+        const std::regex shown(formats.at(o.slug));
+        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        for (const auto& a : o.articles) {
+            INFO(o.slug << " " << a.id);
+            CHECK(std::regex_search(fetch_ok(site, origin + a.path), shown));
+        }
+    }
+}
+
+TEST_CASE("only the local outlet spells Thanh Hoá, and it never spells Thanh Hóa") {
+    SampleSite site;
+    site.start();
+    const std::string old_spelling = "Thanh Hoá", new_spelling = "Thanh Hóa";
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        for (const auto& a : o.articles) {
+            INFO(o.slug << " " << a.id);
+            std::string page = fetch_ok(site, origin + a.path);
+            if (o.slug == "xuthanh") {
+                CHECK(contains(page, old_spelling));
+                CHECK_FALSE(contains(page, new_spelling));
+            } else {
+                CHECK_FALSE(contains(page, old_spelling));
+            }
+        }
+    }
+}
+
+TEST_CASE("the content mixes Thanh Hóa clippings, complaints and traps") {
+    SampleSite site;
+    site.start();
+    int articles = 0, about = 0, answer = 0, traps = 0;
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        for (const auto& a : o.articles) {
+            ++articles;
+            about += a.about_province;
+            answer += a.needs_answer;
+            std::string page = fetch_ok(site, origin + a.path);
+            if (!a.about_province && (contains(page, "Thanh Hóa") || contains(page, "Thanh Hoá"))) ++traps;
+            INFO(a.id);
+            CHECK(a.paragraphs.size() >= 4);
+            CHECK(a.paragraphs.size() <= 8);
+        }
+    }
+    CHECK(articles >= 48);
+    CHECK(about * 10 >= articles * 4);  // about half: 40% to 60%
+    CHECK(about * 10 <= articles * 6);
+    CHECK(answer >= 5);
+    // Most pages about elsewhere name the province in menus, footers or
+    // related boxes; a few name it nowhere.
+    CHECK(traps >= 10);
+    CHECK(traps < articles - about);
+}
+
+TEST_CASE("docs/demo.md lists every article with the truth the data carries") {
+    std::ifstream in(std::string(PRESSWATCH_SOURCE_DIR) + "/docs/demo.md");
+    REQUIRE(in);
+    struct Truth {
+        std::string outlet, about, answer;
+    };
+    std::map<std::string, Truth> documented;
+    const std::regex row(R"(^\| ([a-z]{2}\d{2}) \| ([a-z]+) \| (yes|no) \| (yes|no) \|)");
+    std::string line;
+    while (std::getline(in, line)) {
+        std::smatch m;
+        if (std::regex_search(line, m, row)) documented[m[1]] = {m[2], m[3], m[4]};
+    }
+    size_t n = 0;
+    for (const auto& o : presswatch::demo::load_site_data())
+        for (const auto& a : o.articles) {
+            ++n;
+            INFO(a.id);
+            REQUIRE(documented.count(a.id) == 1);
+            CHECK(documented[a.id].outlet == o.slug);
+            CHECK(documented[a.id].about == (a.about_province ? "yes" : "no"));
+            CHECK(documented[a.id].answer == (a.needs_answer ? "yes" : "no"));
+        }
+    CHECK(documented.size() == n);
 }
