@@ -119,6 +119,10 @@ SampleSite::~SampleSite() { stop(); }
 
 void SampleSite::start() {
     if (impl_->running) return;
+    // Headers and body go out in two writes; with Nagle on, a keep-alive
+    // client (libcurl reuses connections) waits for a delayed ACK each time:
+    // about 40 ms a request instead of well under 1 ms.
+    impl_->server.set_tcp_nodelay(true);
     impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
     if (impl_->port <= 0) throw RuntimeFailure("sample site: cannot bind a port on 127.0.0.1");
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
