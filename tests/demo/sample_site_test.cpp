@@ -8,11 +8,15 @@
 #include <regex>
 #include <sstream>
 #include <map>
+#include <chrono>
+#include <cstdio>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include <curl/curl.h>
 #include <httplib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -20,6 +24,7 @@
 
 #include "demo/sample_site.h"
 #include "demo/site_data.h"
+#include "text/dates.h"
 
 using presswatch::demo::SampleSite;
 
@@ -80,22 +85,29 @@ std::string attr(xmlNode* n, const char* name) {
     return s;
 }
 
-// The article links a feed lists; fails the test if it is not well-formed XML.
-std::vector<std::string> feed_links(const std::string& xml) {
+struct FeedEntry {
+    std::string link;
+    std::string date;  // pubDate or published, as written
+};
+
+std::string child_text(xmlNode* parent, const char* name) {
+    std::vector<xmlNode*> found;
+    collect(parent->children, name, found);
+    REQUIRE(found.size() == 1);
+    return text_of(found[0]);
+}
+
+// The items a feed lists; fails the test if it is not well-formed XML.
+std::vector<FeedEntry> feed_entries(const std::string& xml) {
     Doc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "feed.xml", nullptr,
                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
     REQUIRE(doc);
     xmlNode* root = xmlDocGetRootElement(doc.get());
-    std::vector<std::string> links;
+    std::vector<FeedEntry> entries;
     std::vector<xmlNode*> nodes;
     if (xmlStrcmp(root->name, BAD_CAST "rss") == 0) {
         collect(root, "item", nodes);
-        for (xmlNode* item : nodes) {
-            std::vector<xmlNode*> l;
-            collect(item->children, "link", l);
-            REQUIRE(l.size() == 1);
-            links.push_back(text_of(l[0]));
-        }
+        for (xmlNode* item : nodes) entries.push_back({child_text(item, "link"), child_text(item, "pubDate")});
     } else {
         REQUIRE(std::string(reinterpret_cast<const char*>(root->name)) == "feed");
         collect(root, "entry", nodes);
@@ -103,10 +115,38 @@ std::vector<std::string> feed_links(const std::string& xml) {
             std::vector<xmlNode*> l;
             collect(entry->children, "link", l);
             REQUIRE(l.size() == 1);
-            links.push_back(attr(l[0], "href"));
+            entries.push_back({attr(l[0], "href"), child_text(entry, "published")});
         }
     }
+    return entries;
+}
+
+std::vector<std::string> feed_links(const std::string& xml) {
+    std::vector<std::string> links;
+    for (auto& e : feed_entries(xml)) links.push_back(e.link);
     return links;
+}
+
+// Reads a feed date the way its outlet writes it (demo/shown_dates.h);
+// nullopt if it does not match that outlet's form.
+std::optional<std::int64_t> read_feed_date(const std::string& style, std::string s) {
+    if (style == "rfc3339" || style == "iso-nocolon") return presswatch::text::parse_iso8601(s);
+    if (style == "vietnamese") {
+        int d, mo, y, h, mi, sec;
+        if (std::sscanf(s.c_str(), "%2d/%2d/%4d %2d:%2d:%2d", &d, &mo, &y, &h, &mi, &sec) != 6) return std::nullopt;
+        auto midnight = presswatch::text::vietnam_midnight(y, mo, d);
+        if (!midnight) return std::nullopt;
+        return *midnight + h * 3600 + mi * 60 + sec;
+    }
+    // curl_getdate() reads "GMT+7" as plain GMT: spell the zone out first.
+    if (style == "rfc822-gmt7") {
+        const std::string zone = " GMT+7";
+        if (s.size() < zone.size() || s.compare(s.size() - zone.size(), zone.size(), zone) != 0) return std::nullopt;
+        s.replace(s.size() - zone.size(), zone.size(), " +0700");
+    }
+    const time_t t = curl_getdate(s.c_str(), nullptr);
+    if (t < 0) return std::nullopt;
+    return static_cast<std::int64_t>(t);
 }
 
 // The class attributes and head markers of an HTML page: its template's
@@ -350,4 +390,27 @@ TEST_CASE("docs/demo.md lists every article with the truth the data carries") {
             CHECK(documented[a.id].answer == (a.needs_answer ? "yes" : "no"));
         }
     CHECK(documented.size() == n);
+}
+
+TEST_CASE("feed dates, whatever their form, fall within the last six days") {
+    SampleSite site;
+    site.start();
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    constexpr std::int64_t six_days = 6 * 86400;
+    size_t seen = 0;
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        for (const auto& feed : o.feeds)
+            for (const auto& e : feed_entries(fetch_ok(site, origin + feed))) {
+                INFO(o.slug << " " << o.feed_dates << " " << e.date);
+                auto t = read_feed_date(o.feed_dates, e.date);
+                REQUIRE(t);
+                CHECK(*t <= now);
+                CHECK(*t > now - six_days);
+                ++seen;
+            }
+    }
+    CHECK(seen >= 49);
 }
