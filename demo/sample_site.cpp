@@ -117,13 +117,17 @@ SampleSite::SampleSite() : impl_(std::make_unique<Impl>()) {}
 
 SampleSite::~SampleSite() { stop(); }
 
-void SampleSite::start() {
+void SampleSite::start(int preferred_port) {
     if (impl_->running) return;
     // Headers and body go out in two writes; with Nagle on, a keep-alive
     // client (libcurl reuses connections) waits for a delayed ACK each time:
     // about 40 ms a request instead of well under 1 ms.
     impl_->server.set_tcp_nodelay(true);
-    impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
+    // The demo asks for the port it used last time, so that a second run on
+    // the same data folder sees the same URLs and changes nothing.
+    impl_->port = preferred_port > 0 && impl_->server.bind_to_port("127.0.0.1", preferred_port)
+                      ? preferred_port
+                      : impl_->server.bind_to_any_port("127.0.0.1");
     if (impl_->port <= 0) throw RuntimeFailure("sample site: cannot bind a port on 127.0.0.1");
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
