@@ -12,9 +12,6 @@
 namespace presswatch::crawler {
 namespace {
 
-// Whole-hour disagreements up to this many hours between a machine date and
-// the visible one are a zone mislabel (local time written as UTC).
-constexpr std::int64_t max_zone_error_hours = 14;
 
 std::string folded(std::string_view s) { return text::fold(s); }
 
