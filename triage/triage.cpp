@@ -32,7 +32,7 @@ constexpr double repeat_factor = 0.3;
 // share of the leading routed topic.
 constexpr double second_topic_share = 0.6;
 
-enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, negation, incidental };
+enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental };
 
 struct Pattern {
     Role role;
@@ -136,6 +136,8 @@ struct Triager::Impl {
         for (std::size_t i = 0; i < t.response.signals.size(); ++i)
             for (const auto& p : t.response.signals[i].phrases)
                 add(Role::signal, static_cast<int>(i), t.response.signals[i].weight, p);
+        for (std::size_t i = 0; i < t.response.signals.size(); ++i)
+            for (const auto& p : t.response.signals[i].exclude) add(Role::signal_exclude, static_cast<int>(i), 0, p);
         for (const auto& n : t.response.negations) add(Role::negation, 0, 0, n);
         for (const auto& n : prov.incidental_markers) add(Role::incidental, 0, 0, n);
         for (const auto& m : prov.related_markers) related_markers.push_back(folded_syllables(m));
@@ -227,6 +229,16 @@ struct Triager::Impl {
         for (const auto& marker : related_markers)
             if (syllables_equal(f, first, marker)) return true;
         return false;
+    }
+
+    // Whether an exclusion phrase of the same topic or signal contains m
+    // ("xử lý nước thải" is not a complaint about "nước thải").
+    bool excluded(const FieldText& f, const PhraseAutomaton::Match& m, Role exclusion) const {
+        int ref = patterns[static_cast<std::size_t>(m.pattern)].ref;
+        return std::any_of(f.matches.begin(), f.matches.end(), [&](const auto& x) {
+            const Pattern& xp = patterns[static_cast<std::size_t>(x.pattern)];
+            return xp.role == exclusion && xp.ref == ref && x.first <= m.first && x.first + x.count >= m.first + m.count;
+        });
     }
 
     bool negated(const FieldText& f, const PhraseAutomaton::Match& m) const {
@@ -413,12 +425,7 @@ void Triager::Impl::find_topics(const std::vector<FieldText>& fields, Decision& 
         for (const auto& m : f.matches) {
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
             if (p.role != Role::topic) continue;
-            bool excluded = std::any_of(f.matches.begin(), f.matches.end(), [&](const auto& x) {
-                const Pattern& xp = patterns[static_cast<std::size_t>(x.pattern)];
-                return xp.role == Role::topic_exclude && xp.ref == p.ref && x.first <= m.first &&
-                       x.first + x.count >= m.first + m.count;
-            });
-            if (excluded) continue;
+            if (excluded(f, m, Role::topic_exclude)) continue;
             int times = seen[m.pattern]++;
             double w = p.weight * field_weight(f.field) * (times == 0 ? 1.0 : repeat_factor);
             if (times >= 3) continue;  // a phrase repeated many times is one piece of evidence
@@ -488,8 +495,8 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
             if (p.role != Role::signal) continue;
             const auto& s = rr.signals[static_cast<std::size_t>(p.ref)];
-            if (fired.count(p.ref)) continue;
-            if (s.kind == "raise" && negated(f, m)) {
+            if (fired.count(p.ref) || excluded(f, m, Role::signal_exclude)) continue;
+            if (negated(f, m)) {
                 flag.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): có từ phủ định trước", f.span(m), field_name(f.field)));
                 continue;
             }
