@@ -264,19 +264,21 @@ struct Triager::Impl {
     Decision decide(const Article& a, std::int64_t now) const;
     // committees: the People's Committees of the places named with their
     // qualifier ("xã Hoằng Tiến"), in order of appearance.
-    void find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees) const;
+    // place_agencies: agencies of other named places (an industrial park's board).
+    void find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees,
+                       std::vector<std::string>& place_agencies) const;
     void find_topics(const std::vector<FieldText>& fields, Decision& d) const;
     void find_tone(const std::vector<FieldText>& fields, Decision& d) const;
     void find_flag(const Article& a, const std::vector<FieldText>& fields, const std::vector<std::string>& committees,
-                   Decision& d, std::int64_t now) const;
+                   const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now) const;
     double field_weight(Field f) const {
         const auto& ts = cfg.triage.topic_settings;
         return f == Field::headline ? ts.headline_weight : f == Field::lead ? ts.lead_weight : 1.0;
     }
 };
 
-void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision& d,
-                                  std::vector<std::string>& committees) const {
+void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees,
+                                  std::vector<std::string>& place_agencies) const {
     const auto& sc = cfg.province.scoring;
     struct Candidate {
         Mention m;
@@ -361,8 +363,10 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
         }
         ++counted;
         places.insert(c.m.name);
-        if (c.qualified && !cfg.province.names[static_cast<std::size_t>(c.place)].agency.empty())
-            committees.push_back(cfg.province.names[static_cast<std::size_t>(c.place)].agency);
+        const auto& place = cfg.province.names[static_cast<std::size_t>(c.place)];
+        bool committee = place.kind == "ward" || place.kind == "commune" || place.kind.starts_with("former");
+        if (!place.agency.empty() && committee && c.qualified) committees.push_back(place.agency);
+        if (!place.agency.empty() && !committee) place_agencies.push_back(place.agency);
         if (c.incidental) {
             // A hometown, a direction, a label: a trace, not a subject.
             body += sc.incidental;
@@ -468,7 +472,8 @@ void Triager::Impl::find_tone(const std::vector<FieldText>& fields, Decision& d)
 }
 
 void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fields,
-                              const std::vector<std::string>& committees, Decision& d, std::int64_t now) const {
+                              const std::vector<std::string>& committees,
+                              const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now) const {
     const auto& rr = cfg.triage.response;
     Flag& flag = d.flag;
     double score = 0;
@@ -519,18 +524,22 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
     flag.severity = std::max(flag.severity, std::min(floor, 3));
 
     // Agencies: by topic (the leading topic that some agency answers for,
-    // and a second one close to it), and the People's Committee of the
-    // commune or ward named with its qualifier ("xã Hoằng Tiến").
+    // and a second one close to it), where an institution named in the
+    // article has its own agency for that topic (an industrial park's
+    // board) that one; and the People's Committee of the commune or ward
+    // named with its qualifier ("xã Hoằng Tiến").
     const auto& t = cfg.triage;
     std::vector<std::string> agencies;
+    auto answers = [](const config::Agency& ag, const std::string& topic) {
+        return ag.kind != "committee" && std::find(ag.topics.begin(), ag.topics.end(), topic) != ag.topics.end();
+    };
     double lead_score = 0;
     for (const auto& topic : d.topics) {
         const config::Agency* found = nullptr;
+        for (const auto& slug : place_agencies)
+            if (const auto* ag = t.agency(slug); ag && answers(*ag, topic.slug)) found = found ? found : ag;
         for (const auto& ag : t.agencies)
-            if (ag.kind != "committee" && std::find(ag.topics.begin(), ag.topics.end(), topic.slug) != ag.topics.end()) {
-                found = &ag;
-                break;
-            }
+            if (!found && answers(ag, topic.slug)) found = &ag;
         if (!found) continue;
         if (lead_score > 0 && topic.score < second_topic_share * lead_score) break;
         if (std::find(agencies.begin(), agencies.end(), found->slug) == agencies.end()) agencies.push_back(found->slug);
@@ -561,11 +570,11 @@ Decision Triager::Impl::decide(const Article& a, std::int64_t now) const {
     fields.push_back(scan(Field::lead, a.description));
     fields.push_back(scan(Field::body, a.body));
     Decision d;
-    std::vector<std::string> committees;
-    find_mentions(fields, d, committees);
+    std::vector<std::string> committees, place_agencies;
+    find_mentions(fields, d, committees, place_agencies);
     find_topics(fields, d);
     find_tone(fields, d);
-    find_flag(a, fields, committees, d, now);
+    find_flag(a, fields, committees, place_agencies, d, now);
     return d;
 }
 
