@@ -31,6 +31,8 @@ constexpr double repeat_factor = 0.3;
 // A second topic routes to its agency too when it scores at least this
 // share of the leading routed topic.
 constexpr double second_topic_share = 0.6;
+// Share of the response signals' weights that counts towards the tone.
+constexpr double signal_tone_share = 0.5;
 
 enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental };
 
@@ -268,9 +270,12 @@ struct Triager::Impl {
     void find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees,
                        std::vector<std::string>& place_agencies) const;
     void find_topics(const std::vector<FieldText>& fields, Decision& d) const;
-    void find_tone(const std::vector<FieldText>& fields, Decision& d) const;
+    // raised / lowered: what the response signals added and took away; a
+    // complaint is negative news, a problem handled or praised is positive.
+    void find_tone(const std::vector<FieldText>& fields, double raised, double lowered, Decision& d) const;
     void find_flag(const Article& a, const std::vector<FieldText>& fields, const std::vector<std::string>& committees,
-                   const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now) const;
+                   const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now, double& raised,
+                   double& lowered) const;
     double field_weight(Field f) const {
         const auto& ts = cfg.triage.topic_settings;
         return f == Field::headline ? ts.headline_weight : f == Field::lead ? ts.lead_weight : 1.0;
@@ -452,8 +457,11 @@ void Triager::Impl::find_topics(const std::vector<FieldText>& fields, Decision& 
     }
 }
 
-void Triager::Impl::find_tone(const std::vector<FieldText>& fields, Decision& d) const {
-    double pos = 0, neg = 0;
+void Triager::Impl::find_tone(const std::vector<FieldText>& fields, double raised, double lowered, Decision& d) const {
+    double pos = signal_tone_share * lowered, neg = signal_tone_share * raised;
+    if (raised > 0 || lowered > 0)
+        d.tone_evidence.push_back(fmt::format("dấu hiệu phản ánh: -{:.1f}, dấu hiệu đã xử lý/khen: +{:.1f}",
+                                              signal_tone_share * raised, signal_tone_share * lowered));
     std::set<int> seen;
     for (const auto& f : fields)
         for (const auto& m : f.matches) {
@@ -473,7 +481,8 @@ void Triager::Impl::find_tone(const std::vector<FieldText>& fields, Decision& d)
 
 void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fields,
                               const std::vector<std::string>& committees,
-                              const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now) const {
+                              const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now,
+                              double& raised, double& lowered) const {
     const auto& rr = cfg.triage.response;
     Flag& flag = d.flag;
     double score = 0;
@@ -487,6 +496,7 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
             if (url.find(text::fold(part)) != std::string::npos && fired.insert(static_cast<int>(i)).second) {
                 double w = s.kind == "raise" ? s.weight : -s.weight;
                 score += w;
+                (w >= 0 ? raised : lowered) += std::abs(w);
                 if (s.kind == "raise") {
                     floor = std::max(floor, s.severity);
                     from_url = true;
@@ -508,6 +518,7 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
             fired.insert(p.ref);
             double w = (s.kind == "raise" ? s.weight : -s.weight) * (f.field == Field::headline ? 1.5 : 1.0);
             score += w;
+            (w >= 0 ? raised : lowered) += std::abs(w);
             if (s.kind == "raise") {
                 floor = std::max(floor, s.severity);
                 if (s.weight >= rr.strong_weight) ++strong;
@@ -573,8 +584,9 @@ Decision Triager::Impl::decide(const Article& a, std::int64_t now) const {
     std::vector<std::string> committees, place_agencies;
     find_mentions(fields, d, committees, place_agencies);
     find_topics(fields, d);
-    find_tone(fields, d);
-    find_flag(a, fields, committees, place_agencies, d, now);
+    double raised = 0, lowered = 0;
+    find_flag(a, fields, committees, place_agencies, d, now, raised, lowered);
+    find_tone(fields, raised, lowered, d);
     return d;
 }
 
