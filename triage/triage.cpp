@@ -537,8 +537,9 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
     // Agencies: by topic (the leading topic that some agency answers for,
     // and a second one close to it), where an institution named in the
     // article has its own agency for that topic (an industrial park's
-    // board) that one; and the People's Committee of the commune or ward
-    // named with its qualifier ("xã Hoằng Tiến").
+    // board) that one; the agency of the first institution named; and the
+    // People's Committee of the commune or ward named with its qualifier
+    // ("xã Hoằng Tiến").
     const auto& t = cfg.triage;
     std::vector<std::string> agencies;
     auto answers = [](const config::Agency& ag, const std::string& topic) {
@@ -557,6 +558,10 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
         if (lead_score > 0) break;
         lead_score = topic.score;
     }
+    // The institution's own agency answers for what happens there.
+    if (!place_agencies.empty() &&
+        std::find(agencies.begin(), agencies.end(), place_agencies.front()) == agencies.end())
+        agencies.push_back(place_agencies.front());
     if (!committees.empty()) agencies.push_back(committees.front());
     if (agencies.empty() && !t.fallback_agency.empty()) agencies.push_back(t.fallback_agency);
     flag.agencies = agencies;
