@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <set>
 
@@ -16,6 +18,7 @@
 
 #include "bench/triage/labelled_set.h"
 #include "config/config.h"
+#include "crawler/extract.h"
 #include "triage/decision_json.h"
 #include "triage/triage.h"
 
@@ -102,6 +105,48 @@ int quality(const config::Config& cfg, const std::vector<bench::LabelledItem>& i
     std::cout << "wrong:\n";
     for (const auto& w : wrong) std::cout << w << "\n";
     return 0;
+}
+
+// Real pages (../shared/data/vn-dev): each article page is extracted and
+// triaged; it should be a clipping exactly when the province is named in
+// the article's own text (the reference lists those mentions), never
+// because of menus or related boxes. Skipped when the folder is absent.
+void real_pages(const config::Config& cfg) {
+    auto dir = std::filesystem::path(PRESSWATCH_SOURCE_DIR) / ".." / "shared" / "data" / "vn-dev" / "html";
+    if (!std::filesystem::is_directory(dir)) {
+        std::cout << "real pages: skipped (../shared/data/vn-dev absent)\n";
+        return;
+    }
+    triage::Triager t(cfg);
+    int pages = 0, agree = 0, menu_only = 0;
+    std::vector<std::string> wrong;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".json" && e.path().string().find("fundus") == std::string::npos) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& jf : files) {
+        auto ref = nlohmann::json::parse(std::ifstream(jf), nullptr, false);
+        if (ref.is_discarded() || ref.value("page_type", "") != "article") continue;
+        auto html_path = jf.parent_path() / ref.value("file", "");
+        std::ifstream in(html_path, std::ios::binary);
+        if (!in) continue;
+        std::stringstream ss;
+        ss << in.rdbuf();
+        crawler::ExtractOptions opt;
+        opt.url = ref.value("url", "");
+        auto d = t.decide(crawler::extract_article(ss.str(), opt), 0);
+        auto in_text = ref.value("thanh_hoa_mentions_in_article_text", nlohmann::json::array());
+        auto anywhere = ref.value("thanh_hoa_mentions_anywhere_on_page", nlohmann::json::array());
+        bool expected = !in_text.empty();
+        ++pages;
+        if (!expected && !anywhere.empty()) ++menu_only;
+        if (d.clipping == expected) ++agree;
+        else wrong.push_back(fmt::format("  {} clipping {} expected {} (score {})", ref.value("file", ""), d.clipping,
+                                         expected, d.score));
+    }
+    std::cout << fmt::format("real pages: {} article pages ({} name the province only outside the article), "
+                             "{} decided as the reference says\n", pages, menu_only, agree);
+    for (const auto& w : wrong) std::cout << w << "\n";
 }
 
 // Articles of about 5 KB made from the labelled texts (repeated paragraphs).
@@ -206,6 +251,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (do_quality) quality(cfg, items);
+        if (do_quality) real_pages(cfg);
         if (do_speed) speed(cfg, items);
     } catch (const std::exception& e) {
         std::cerr << "bench_triage: " << e.what() << "\n";
