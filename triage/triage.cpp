@@ -5,6 +5,8 @@
 #include "triage/triage.h"
 
 #include <algorithm>
+#include <array>
+#include <unordered_map>
 #include <cmath>
 #include <map>
 #include <set>
@@ -35,6 +37,7 @@ constexpr double second_topic_share = 0.6;
 constexpr double signal_tone_share = 0.5;
 
 enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental };
+constexpr std::size_t role_count = 10;
 
 struct Pattern {
     Role role;
@@ -52,15 +55,32 @@ bool starts_with_capital(std::string_view s) {
     return u_isupper(static_cast<UChar32>(text::decode_utf8(s, i)));
 }
 
+// Vietnamese has a few thousand syllables: their exact keys are computed
+// once per thread (ICU normalisation is the costly part of matching) and
+// kept in a cache of bounded size.
+constexpr std::size_t exact_cache_limit = 200'000;
+
+std::string cached_exact_key(std::string_view syllable) {
+    thread_local std::unordered_map<std::string, std::string> cache;
+    auto it = cache.find(std::string(syllable));
+    if (it != cache.end()) return it->second;
+    if (cache.size() >= exact_cache_limit) cache.clear();
+    return cache.emplace(std::string(syllable), text::exact_key(syllable)).first->second;
+}
+
 struct FieldText {
     Field field;
     std::string_view text;
     std::vector<text::Syllable> syl;
     std::vector<PhraseAutomaton::Match> matches;
+    // Indexes into matches, by the role of the pattern: each rule looks
+    // only at its own kind, so the cost stays linear in the matches.
+    std::array<std::vector<std::size_t>, role_count> by_role;
+    const std::vector<std::size_t>& of(Role r) const { return by_role[static_cast<std::size_t>(r)]; }
     bool plain = false;  // written without diacritics
     mutable std::vector<std::string> exact_cache;
     const std::string& exact(std::size_t i) const {
-        if (exact_cache[i].empty()) exact_cache[i] = text::exact_key(text.substr(syl[i].offset, syl[i].length));
+        if (exact_cache[i].empty()) exact_cache[i] = cached_exact_key(text.substr(syl[i].offset, syl[i].length));
         return exact_cache[i];
     }
     std::size_t begin_of(std::size_t first) const { return syl[first].offset; }
@@ -192,7 +212,7 @@ struct Triager::Impl {
     }
 
     FieldText scan(Field field, std::string_view text) const {
-        FieldText f{field, text, text::syllables(text), {}, false, {}};
+        FieldText f{field, text, text::syllables(text), {}, {}, false, {}};
         f.exact_cache.resize(f.syl.size());
         std::vector<int> symbols;
         symbols.reserve(f.syl.size());
@@ -205,7 +225,11 @@ struct Triager::Impl {
         std::vector<PhraseAutomaton::Match> raw;
         automaton.match(symbols, raw);
         for (const auto& m : raw)
-            if (verified(f, m)) f.matches.push_back(m);
+            if (verified(f, m)) {
+                f.by_role[static_cast<std::size_t>(patterns[static_cast<std::size_t>(m.pattern)].role)].push_back(
+                    f.matches.size());
+                f.matches.push_back(m);
+            }
         return f;
     }
 
@@ -226,8 +250,9 @@ struct Triager::Impl {
     bool in_related_line(const FieldText& f, std::size_t offset) const {
         std::size_t start = f.text.rfind('\n', offset == 0 ? 0 : offset - 1);
         start = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
-        std::size_t first = 0;
-        while (first < f.syl.size() && f.syl[first].offset < start) ++first;
+        auto it = std::lower_bound(f.syl.begin(), f.syl.end(), start,
+                                   [](const text::Syllable& x, std::size_t off) { return x.offset < off; });
+        auto first = static_cast<std::size_t>(it - f.syl.begin());
         for (const auto& marker : related_markers)
             if (syllables_equal(f, first, marker)) return true;
         return false;
@@ -237,9 +262,10 @@ struct Triager::Impl {
     // ("xử lý nước thải" is not a complaint about "nước thải").
     bool excluded(const FieldText& f, const PhraseAutomaton::Match& m, Role exclusion) const {
         int ref = patterns[static_cast<std::size_t>(m.pattern)].ref;
-        return std::any_of(f.matches.begin(), f.matches.end(), [&](const auto& x) {
-            const Pattern& xp = patterns[static_cast<std::size_t>(x.pattern)];
-            return xp.role == exclusion && xp.ref == ref && x.first <= m.first && x.first + x.count >= m.first + m.count;
+        return std::any_of(f.of(exclusion).begin(), f.of(exclusion).end(), [&](std::size_t i) {
+            const auto& x = f.matches[i];
+            return patterns[static_cast<std::size_t>(x.pattern)].ref == ref && x.first <= m.first &&
+                   x.first + x.count >= m.first + m.count;
         });
     }
 
@@ -252,8 +278,8 @@ struct Triager::Impl {
     bool preceded_by(const FieldText& f, const PhraseAutomaton::Match& m, Role role, int window_in) const {
         std::size_t window = static_cast<std::size_t>(window_in);
         std::size_t from = m.first > window ? m.first - window : 0;
-        for (const auto& n : f.matches) {
-            if (patterns[static_cast<std::size_t>(n.pattern)].role != role) continue;
+        for (std::size_t i : f.of(role)) {
+            const auto& n = f.matches[i];
             if (n.first >= from && n.first + n.count <= m.first) {
                 // A sentence end between them breaks the link.
                 auto between = f.text.substr(f.end_of(n.first, n.count), f.begin_of(m.first) - f.end_of(n.first, n.count));
@@ -289,15 +315,19 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
         Mention m;
         int place;
         bool ambiguous, qualified, related, incidental;
+        std::string_view field_text;  // for the snippet, made only for mentions that count
     };
     std::vector<Candidate> cands;
     std::map<int, int> others;  // other province -> times named
     for (const auto& f : fields) {
         // Leftmost-longest: "Lọc hóa dầu Nghi Sơn" wins over "Nghi Sơn" inside it.
         std::vector<const PhraseAutomaton::Match*> names;
-        for (const auto& m : f.matches) {
-            Role r = patterns[static_cast<std::size_t>(m.pattern)].role;
-            if (r == Role::place || r == Role::other_province) names.push_back(&m);
+        std::unordered_map<std::uint64_t, int> other_spans;  // (first, count) -> other province
+        auto span_key = [](const PhraseAutomaton::Match* m) { return (std::uint64_t{m->first} << 16) | m->count; };
+        for (std::size_t i : f.of(Role::place)) names.push_back(&f.matches[i]);
+        for (std::size_t i : f.of(Role::other_province)) {
+            names.push_back(&f.matches[i]);
+            other_spans.emplace(span_key(&f.matches[i]), patterns[static_cast<std::size_t>(f.matches[i].pattern)].ref);
         }
         auto role = [&](const PhraseAutomaton::Match* m) { return patterns[static_cast<std::size_t>(m->pattern)].role; };
         std::sort(names.begin(), names.end(), [&](auto* x, auto* y) {
@@ -308,10 +338,8 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
         // A name that is both one of ours and another province's ("Quảng
         // Ninh" is a commune here) is the other province unless qualified.
         auto other_at = [&](const PhraseAutomaton::Match* m) -> int {
-            for (auto* o : names)
-                if (role(o) == Role::other_province && o->first == m->first && o->count == m->count)
-                    return patterns[static_cast<std::size_t>(o->pattern)].ref;
-            return -1;
+            auto it = other_spans.find(span_key(m));
+            return it == other_spans.end() ? -1 : it->second;
         };
         std::size_t covered = 0;
         for (auto* m : names) {
@@ -331,7 +359,7 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
             c.m.field = f.field;
             c.m.offset = f.begin_of(m->first);
             c.m.length = c.m.text.size();
-            c.m.snippet = snippet(f.text, c.m.offset, c.m.length);
+            c.field_text = f.text;
             c.ambiguous = place.ambiguous;
             c.qualified = qualified(f, *m, p.ref);
             if (c.ambiguous && !c.qualified) {
@@ -367,6 +395,7 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
             continue;
         }
         ++counted;
+        c.m.snippet = snippet(c.field_text, c.m.offset, c.m.length);
         places.insert(c.m.name);
         const auto& place = cfg.province.names[static_cast<std::size_t>(c.place)];
         bool committee = place.kind == "ward" || place.kind == "commune" || place.kind.starts_with("former");
@@ -431,9 +460,9 @@ void Triager::Impl::find_topics(const std::vector<FieldText>& fields, Decision& 
     std::vector<std::vector<std::string>> evidence(topics.size());
     std::map<int, int> seen;  // pattern -> times counted
     for (const auto& f : fields) {
-        for (const auto& m : f.matches) {
+        for (std::size_t i : f.of(Role::topic)) {
+            const auto& m = f.matches[i];
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
-            if (p.role != Role::topic) continue;
             if (excluded(f, m, Role::topic_exclude)) continue;
             int times = seen[m.pattern]++;
             double w = p.weight * field_weight(f.field) * (times == 0 ? 1.0 : repeat_factor);
@@ -464,9 +493,10 @@ void Triager::Impl::find_tone(const std::vector<FieldText>& fields, double raise
                                               signal_tone_share * raised, signal_tone_share * lowered));
     std::set<int> seen;
     for (const auto& f : fields)
-        for (const auto& m : f.matches) {
+        for (Role r : {Role::tone_positive, Role::tone_negative})
+        for (std::size_t i : f.of(r)) {
+            const auto& m = f.matches[i];
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
-            if (p.role != Role::tone_positive && p.role != Role::tone_negative) continue;
             if (!seen.insert(m.pattern).second) continue;
             if (p.role == Role::tone_negative && negated(f, m)) continue;
             double w = p.weight * field_weight(f.field);
@@ -506,9 +536,9 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
             }
     }
     for (const auto& f : fields)
-        for (const auto& m : f.matches) {
+        for (std::size_t i : f.of(Role::signal)) {
+            const auto& m = f.matches[i];
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
-            if (p.role != Role::signal) continue;
             const auto& s = rr.signals[static_cast<std::size_t>(p.ref)];
             if (fired.count(p.ref) || excluded(f, m, Role::signal_exclude)) continue;
             if (negated(f, m)) {
