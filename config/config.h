@@ -130,6 +130,7 @@ struct ResponseSignal {
     int severity = 0;                    // severity at least this when it fires (0: none)
     std::vector<std::string> phrases;    // matched in headline, lead, body
     std::vector<std::string> url_parts;  // matched in the URL's path (columns, sections)
+    std::vector<std::string> exclude;    // phrases whose matches cancel a phrase match they contain
     int line = 0;
 };
 
