@@ -414,3 +414,63 @@ TEST_CASE("feed dates, whatever their form, fall within the last six days") {
     }
     CHECK(seen >= 49);
 }
+
+TEST_CASE("pages answer a conditional GET with 304 while their validators match") {
+    SampleSite site;
+    site.start();
+    const auto data = presswatch::demo::load_site_data();
+    const auto& o = data.front();
+    const std::string host = o.slug + ".localhost:" + std::to_string(site.port());
+    httplib::Client client("127.0.0.1", site.port());
+    for (const std::string& path : {o.articles.front().path, o.feeds.front(), std::string("/")}) {
+        INFO(path);
+        auto first = client.Get(path.c_str(), httplib::Headers{{"Host", host}});
+        REQUIRE(first);
+        REQUIRE(first->status == 200);
+        const std::string etag = first->get_header_value("ETag");
+        const std::string modified = first->get_header_value("Last-Modified");
+        REQUIRE(etag.size() > 2);
+        REQUIRE(std::regex_match(modified, std::regex(R"(\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT)")));
+
+        struct Row {
+            httplib::Headers headers;
+            int status;
+        };
+        const Row rows[] = {
+            {{{"Host", host}, {"If-None-Match", etag}}, 304},
+            {{{"Host", host}, {"If-None-Match", "\"0000000000000000\", " + etag}}, 304},
+            {{{"Host", host}, {"If-None-Match", "\"0000000000000000\""}}, 200},
+            {{{"Host", host}, {"If-Modified-Since", modified}}, 304},
+            {{{"Host", host}, {"If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT"}}, 200},
+            // If-None-Match decides when both are sent.
+            {{{"Host", host}, {"If-None-Match", "\"0000000000000000\""}, {"If-Modified-Since", modified}}, 200},
+        };
+        for (const auto& r : rows) {
+            auto res = client.Get(path.c_str(), r.headers);
+            REQUIRE(res);
+            CHECK(res->status == r.status);
+            CHECK(res->body.empty() == (r.status == 304));
+        }
+    }
+}
+
+TEST_CASE("each outlet's sitemap, named in its robots.txt, lists every article") {
+    SampleSite site;
+    site.start();
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        INFO(o.slug);
+        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        CHECK(contains(fetch_ok(site, origin + "/robots.txt"), "\nSitemap: " + origin + "/sitemap.xml\n"));
+        const std::string xml = fetch_ok(site, origin + "/sitemap.xml");
+        Doc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "sitemap.xml", nullptr,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+        REQUIRE(doc);
+        std::vector<xmlNode*> locs;
+        collect(xmlDocGetRootElement(doc.get()), "loc", locs);
+        std::set<std::string> listed;
+        for (xmlNode* l : locs) listed.insert(text_of(l));
+        std::set<std::string> expected;
+        for (const auto& a : o.articles) expected.insert(origin + a.path);
+        CHECK(listed == expected);
+    }
+}
