@@ -143,6 +143,81 @@ CREATE TABLE index_journal (
   queued_at INTEGER NOT NULL
 );
 )sql"},
+    {20, "workflow: a person's tone and flag reason, the response chain of flagged items, notes",
+     R"sql(
+-- A person's tone; NULL means triage's (article.tone) stands.
+ALTER TABLE review ADD COLUMN tone TEXT CHECK (tone IN ('positive','neutral','negative'));
+-- Why a person set or cleared the flag (triage's reasons stay in reasons).
+ALTER TABLE flag ADD COLUMN user_reason TEXT NOT NULL DEFAULT '';
+
+-- One row per flagged item once something happened to it beyond the flag:
+-- the letter to the agency, its answer, the published reply, closing.
+-- "Overdue" is not a status: it is computed from deadline and the clock.
+CREATE TABLE response (
+  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('sent','answered','published','closed')),
+  agency TEXT NOT NULL DEFAULT '',
+  letter_number TEXT NOT NULL DEFAULT '',
+  letter_date INTEGER,
+  deadline INTEGER,
+  answered_date INTEGER,
+  reply_number TEXT NOT NULL DEFAULT '',
+  answer_summary TEXT NOT NULL DEFAULT '',
+  published_url TEXT NOT NULL DEFAULT '',
+  closed_at INTEGER,
+  status_before_close TEXT,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX response_status ON response(status, deadline);
+
+CREATE TABLE note (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+  at INTEGER NOT NULL,
+  user TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX note_article ON note(article_id);
+CREATE INDEX audit_article ON audit(article_id, at);
+)sql"},
+    {30, "index journal versions: a change made while the index sync runs must not be cleared with the batch",
+     R"sql(
+ALTER TABLE index_journal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+)sql"},
+    {31, "stories: near-duplicate articles (the same story republished by several outlets) grouped by id",
+     R"sql(
+-- One row per article that has been through story detection. story_id is
+-- the id of the story's first article; simhash is the 64-bit SimHash of
+-- its headline and body shingles (index/story.h), kept to compare new
+-- articles with, and band0..band3 its four 16-bit bands, indexed so that
+-- candidates are found without scanning every article.
+CREATE TABLE story_member (
+  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+  story_id INTEGER NOT NULL,
+  simhash INTEGER NOT NULL,
+  band0 INTEGER NOT NULL,
+  band1 INTEGER NOT NULL,
+  band2 INTEGER NOT NULL,
+  band3 INTEGER NOT NULL,
+  published INTEGER
+);
+CREATE INDEX story_member_story ON story_member(story_id);
+CREATE INDEX story_member_band0 ON story_member(band0);
+CREATE INDEX story_member_band1 ON story_member(band1);
+CREATE INDEX story_member_band2 ON story_member(band2);
+CREATE INDEX story_member_band3 ON story_member(band3);
+)sql"},
+    {32, "saved searches: named queries that `search @NAME` and reports reuse",
+     R"sql(
+CREATE TABLE saved_search (
+  name TEXT PRIMARY KEY,
+  query TEXT NOT NULL,
+  options TEXT NOT NULL DEFAULT '{}',   -- JSON: exact, sort, collapse
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+)sql"},
 };
 
 }  // namespace

@@ -34,7 +34,7 @@ struct StoredArticle {
     std::string content_hash;
     bool clipping = false;
     double score = 0;
-    std::string tone;
+    std::string tone;                    // a person's, else triage's
     std::vector<std::string> topics;     // effective: auto minus removed plus user
     bool flagged = false;
     int severity = 0;
@@ -42,7 +42,20 @@ struct StoredArticle {
     std::optional<std::int64_t> deadline;
     std::vector<std::string> places;
     std::string review = "new";          // new | relevant | not-relevant
+    // The response chain (store/workflow.h): "" when not flagged, else
+    // pending | sent | answered | published | closed. deadline above is the
+    // letter's when one was sent, else triage's.
+    std::string response_status;
+    std::string response_agency;         // the agency the letter went to
     std::string decision_json;           // triage's full decision, for explain
+    std::optional<std::int64_t> story;   // near-duplicate group (story_member), if detected
+};
+
+// One row of the index journal: an article whose index document is out of
+// date, and the version of that row (bumped by each queue_index).
+struct IndexJournalEntry {
+    std::int64_t article_id = 0;
+    std::int64_t version = 0;
 };
 
 struct SaveResult {
@@ -95,6 +108,11 @@ public:
     std::vector<std::int64_t> pending_index(std::size_t limit);
     void mark_indexed(const std::vector<std::int64_t>& ids);
     void queue_index(std::int64_t article_id);
+    // The same with versions: mark_indexed(entries) clears a row only if
+    // its version is unchanged, so a change queued while the index sync
+    // ran stays queued (pipeline/index_sync.h).
+    std::vector<IndexJournalEntry> pending_index_entries(std::size_t limit);
+    void mark_indexed(const std::vector<IndexJournalEntry>& entries);
 
     // Audit log: who did what, when.
     void audit(const std::string& user, const std::string& action, std::optional<std::int64_t> article_id,
