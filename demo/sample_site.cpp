@@ -4,6 +4,8 @@
 #include <chrono>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 #include "config/error.h"
@@ -82,13 +84,25 @@ SampleSite::SampleSite() : impl_(std::make_unique<Impl>()) {}
 
 SampleSite::~SampleSite() { stop(); }
 
-void SampleSite::start() {
+void SampleSite::start(int preferred_port) {
     if (impl_->running) return;
     // Headers and body go out in two writes; with Nagle on, a keep-alive
     // client (libcurl reuses connections) waits for a delayed ACK each time:
     // about 40 ms a request instead of well under 1 ms.
     impl_->server.set_tcp_nodelay(true);
-    impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
+    // cpp-httplib's default sets SO_REUSEPORT, which lets a second server
+    // bind a port another one listens on and share its connections: keep
+    // SO_REUSEADDR only (rebinding over TIME_WAIT), so a taken port fails.
+    impl_->server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    constexpr int max_port = 65535;
+    impl_->port = 0;
+    if (preferred_port > 0 && preferred_port <= max_port && impl_->server.bind_to_port("127.0.0.1", preferred_port))
+        impl_->port = preferred_port;
+    else
+        impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
     if (impl_->port <= 0) throw RuntimeFailure("sample site: cannot bind a port on 127.0.0.1");
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())

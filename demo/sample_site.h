@@ -18,8 +18,13 @@ public:
     SampleSite(const SampleSite&) = delete;
     SampleSite& operator=(const SampleSite&) = delete;
 
-    // Binds 127.0.0.1 at a free port and serves until stop().
-    void start();
+    // Binds 127.0.0.1 and serves until stop(). preferred_port 0: any free
+    // port; otherwise that port if it is free, else any free one (port()
+    // says which). Article URLs contain the port, so a caller that crawls
+    // the site again into the same data folder (`presswatch demo` run
+    // twice) passes the port it used before to see the same URLs.
+    // Throws RuntimeFailure if no port can be bound.
+    void start(int preferred_port = 0);
     void stop();
     int port() const;
     std::string base_url() const;   // "http://127.0.0.1:PORT"

@@ -474,3 +474,21 @@ TEST_CASE("each outlet's sitemap, named in its robots.txt, lists every article")
         CHECK(listed == expected);
     }
 }
+
+TEST_CASE("the site takes the port it is asked for when free, and another one when not") {
+    SampleSite first;
+    first.start();
+    SampleSite second;
+    second.start(first.port());  // taken: falls back to a free port
+    CHECK(second.port() != first.port());
+    CHECK(second.port() > 0);
+    const int freed = second.port();
+    second.stop();
+    SampleSite third;
+    third.start(freed);
+    CHECK(third.port() == freed);
+    // The outlets point at the port actually bound.
+    for (const auto& o : third.outlets())
+        for (const auto& f : o.feeds) CHECK(contains(f, ".localhost:" + std::to_string(freed) + "/"));
+    CHECK(contains(fetch_ok(third, third.outlets().front().feeds.front()), "<item>"));
+}
