@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include "config/error.h"
+#include "demo/shown_dates.h"
 #include "demo/site_data.h"
 #include "demo/site_pages.h"
 
@@ -57,7 +58,10 @@ struct SampleSite::Impl {
     httplib::Server server;
     std::thread thread;
     int port = 0;
+    std::int64_t started = 0;  // the "now" the site's dates count back from
     bool running = false;
+
+    std::string origin(const SiteOutlet& o) const { return outlet_origin(o.slug, port); }
 
     void serve(const httplib::Request& req, httplib::Response& res) const;
 };
@@ -107,6 +111,7 @@ void SampleSite::start(int preferred_port) {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
+    impl_->started = now;
     impl_->site = render_site(impl_->outlets, impl_->port, now);
     impl_->server.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { impl_->serve(req, res); });
     impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
@@ -144,11 +149,27 @@ std::vector<config::Outlet> SampleSite::outlets() const {
         c.name = o.name;
         c.kind = o.kind;
         c.domains = {outlet_host(o.slug)};
-        const std::string origin = "http://" + outlet_host(o.slug) + ":" + std::to_string(impl_->port);
-        for (const auto& f : o.feeds) c.feeds.push_back(origin + f);
+        for (const auto& f : o.feeds) c.feeds.push_back(impl_->origin(o) + f);
         c.file = "demo/site/outlets.toml";
         out.push_back(std::move(c));
     }
+    return out;
+}
+
+std::vector<SampleSite::ExpectedArticle> SampleSite::articles() const {
+    std::vector<ExpectedArticle> out;
+    for (const auto& o : impl_->outlets)
+        for (const auto& a : o.articles)
+            out.push_back({o.slug, a.id, impl_->origin(o) + a.path, a.headline,
+                           publication_time(impl_->started, a.days_ago, a.minute_of_day), a.about_province,
+                           a.needs_answer});
+    return out;
+}
+
+std::vector<std::string> SampleSite::removed_urls() const {
+    std::vector<std::string> out;
+    for (const auto& o : impl_->outlets)
+        for (const auto& g : o.gone) out.push_back(impl_->origin(o) + g.path);
     return out;
 }
 

@@ -79,6 +79,10 @@ void render_outlet(const SiteOutlet& o, const PageContext& ctx, std::int64_t now
 
 std::string outlet_host(const std::string& slug) { return slug + ".localhost"; }
 
+std::string outlet_origin(const std::string& slug, int port) {
+    return "http://" + outlet_host(slug) + ":" + std::to_string(port);
+}
+
 RenderedSite render_site(const std::vector<SiteOutlet>& outlets, int port, std::int64_t now) {
     RenderedSite site;
     std::string directory = "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>presswatch demo</title>"
@@ -86,7 +90,7 @@ RenderedSite render_site(const std::vector<SiteOutlet>& outlets, int port, std::
     for (const auto& o : outlets) {
         std::map<std::string, std::int64_t> published;
         for (const auto& a : o.articles) published[a.id] = publication_time(now, a.days_ago, a.minute_of_day);
-        const std::string origin = "http://" + outlet_host(o.slug) + ":" + std::to_string(port);
+        const std::string origin = outlet_origin(o.slug, port);
         PageContext ctx{o, origin, now, published};
         render_outlet(o, ctx, now, site.hosts[outlet_host(o.slug)]);
         directory += "<li><a href=\"" + origin + "/\">" + escape_html(o.name) + "</a> (" + o.kind + ")</li>\n";

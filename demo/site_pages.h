@@ -25,7 +25,8 @@ struct RenderedSite {
     Resource directory;                  // what 127.0.0.1 itself serves: the list of outlets
 };
 
-std::string outlet_host(const std::string& slug);  // "slug.localhost"
+std::string outlet_host(const std::string& slug);              // "slug.localhost"
+std::string outlet_origin(const std::string& slug, int port);  // "http://slug.localhost:PORT"
 
 // Renders every outlet for a server on port, dates relative to now.
 // Throws ConfigError for an outlet whose style does not exist.

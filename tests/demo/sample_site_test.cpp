@@ -492,3 +492,38 @@ TEST_CASE("the site takes the port it is asked for when free, and another one wh
         for (const auto& f : o.feeds) CHECK(contains(f, ".localhost:" + std::to_string(freed) + "/"));
     CHECK(contains(fetch_ok(third, third.outlets().front().feeds.front()), "<item>"));
 }
+
+TEST_CASE("articles() gives every served article with its truth, removed_urls() the 404s") {
+    SampleSite site;
+    site.start();
+    const auto expected = site.articles();
+    REQUIRE(expected.size() >= 48);
+    std::map<std::string, std::set<std::string>> listed;  // outlet -> links in its home feed
+    for (const auto& o : site.outlets()) {
+        auto links = feed_links(fetch_ok(site, o.feeds.front()));
+        listed[o.slug].insert(links.begin(), links.end());
+    }
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    int about = 0, answer = 0;
+    std::set<std::string> ids;
+    for (const auto& a : expected) {
+        INFO(a.id);
+        CHECK(ids.insert(a.id).second);
+        CHECK(listed[a.outlet].count(a.url) == 1);
+        CHECK(contains(fetch_ok(site, a.url), a.headline.substr(0, a.headline.find('"'))));
+        CHECK(a.published <= now);
+        CHECK(a.published > now - 6 * 86400);
+        about += a.about_province;
+        answer += a.needs_answer;
+    }
+    CHECK(about == 25);
+    CHECK(answer == 11);
+    const auto removed = site.removed_urls();
+    REQUIRE(removed.size() == 1);
+    auto res = fetch(site, removed[0]);
+    REQUIRE(res);
+    CHECK(res->status == 404);
+    CHECK(listed["tinnhanh"].count(removed[0]) == 1);
+}
