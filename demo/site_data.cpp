@@ -98,22 +98,14 @@ GoneArticle read_gone(TableReader& r) {
     return g;
 }
 
-const std::string* find_file(const std::string& name) {
-    static const std::map<std::string, std::string> files = [] {
-        std::map<std::string, std::string> m;
-        for (const auto& f : site_files()) m.emplace(std::string(f.name), std::string(f.bytes));
-        return m;
-    }();
-    auto it = files.find(name);
-    return it == files.end() ? nullptr : &it->second;
-}
+using Files = std::map<std::string, std::string>;  // name -> bytes
 
-void read_articles(SiteOutlet& o) {
+void read_articles(const Files& files, SiteOutlet& o) {
     const std::string name = "articles/" + o.slug + ".toml";
-    const std::string* text = find_file(name);
-    if (!text) throw ConfigError("demo/site/" + name + ": missing: every outlet needs its articles file");
+    auto text = files.find(name);
+    if (text == files.end()) throw ConfigError("demo/site/" + name + ": missing: every outlet needs its articles file");
     const std::string file = "demo/site/" + name;
-    toml::table t = config::parse_toml(*text, file);
+    toml::table t = config::parse_toml(text->second, file);
     TableReader r(t, file, "");
     for (auto& ar : r.tables("article")) o.articles.push_back(read_article(ar));
     for (auto& gr : r.tables("gone")) o.gone.push_back(read_gone(gr));
@@ -123,7 +115,7 @@ void read_articles(SiteOutlet& o) {
 void check_links(const SiteOutlet& o) {
     std::set<std::string> ids, paths, feeds(o.feeds.begin(), o.feeds.end());
     for (const auto& a : o.articles) {
-        ids.insert(a.id);
+        if (!ids.insert(a.id).second) throw ConfigError("demo/site: article id used twice: " + a.id);
         if (!paths.insert(a.path).second) throw ConfigError("demo/site: " + o.slug + ": path used twice: " + a.path);
     }
     for (const auto& a : o.articles) {
@@ -137,10 +129,17 @@ void check_links(const SiteOutlet& o) {
 }  // namespace
 
 std::vector<SiteOutlet> load_site_data() {
+    static const std::vector<SiteOutlet> embedded = load_site_data(site_files());
+    return embedded;
+}
+
+std::vector<SiteOutlet> load_site_data(std::span<const EmbeddedFile> site) {
+    Files files;
+    for (const auto& f : site) files.emplace(std::string(f.name), std::string(f.bytes));
     const std::string file = "demo/site/outlets.toml";
-    const std::string* text = find_file("outlets.toml");
-    if (!text) throw ConfigError(file + ": missing from the embedded site");
-    toml::table t = config::parse_toml(*text, file);
+    auto text = files.find("outlets.toml");
+    if (text == files.end()) throw ConfigError(file + ": missing from the site's files");
+    toml::table t = config::parse_toml(text->second, file);
     TableReader root(t, file, "");
     std::vector<SiteOutlet> outlets;
     std::set<std::string> article_ids;
@@ -159,7 +158,7 @@ std::vector<SiteOutlet> load_site_data() {
         if (o.feeds.empty()) r.fail("feeds", "every outlet needs at least one feed path");
         o.robots = r.required_str("robots");
         r.finish();
-        read_articles(o);
+        read_articles(files, o);
         check_links(o);
         for (const auto& a : o.articles)
             if (!article_ids.insert(a.id).second) throw ConfigError("demo/site: article id used twice: " + a.id);

@@ -3,11 +3,15 @@
 // the binary): the fictional outlets, their articles, and the truth each
 // article carries for the end-to-end tests (docs/demo.md lists it).
 //
-// load_site_data() reads the embedded files strictly (an unknown key is an
-// error) and throws ConfigError naming file, line and key; it is a bug in
-// the site's data, caught by the demo tests.
+// load_site_data() reads the files strictly (an unknown key, a missing
+// field, a related id or feed that does not exist is an error) and throws
+// ConfigError naming file, line and key; for the embedded files that is a
+// bug in the site's data, caught by the demo tests.
+#include <span>
 #include <string>
 #include <vector>
+
+#include "config/embedded.h"
 
 namespace presswatch::demo {
 
@@ -50,6 +54,10 @@ struct SiteOutlet {
     std::vector<GoneArticle> gone;
 };
 
+// The site compiled into the binary (demo/site/), read once.
 std::vector<SiteOutlet> load_site_data();
+// The same from other files, named as under demo/site/ ("outlets.toml",
+// "articles/<slug>.toml").
+std::vector<SiteOutlet> load_site_data(std::span<const EmbeddedFile> files);
 
 }  // namespace presswatch::demo
