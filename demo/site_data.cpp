@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <span>
+#include <stdexcept>
 
 #include "config/embedded.h"
 #include "config/toml_reader.h"
@@ -70,6 +71,7 @@ SiteArticle read_article(TableReader& r) {
     a.lead = r.required_str("lead");
     a.author = r.str_or("author", "");
     a.paragraphs = split_paragraphs(r.required_str("body"));
+    a.caption = r.str_or("caption", "");
     constexpr size_t min_paragraphs = 4;  // realistic news length
     if (a.paragraphs.size() < min_paragraphs) r.fail("body", "needs at least 4 paragraphs");
     a.related = r.strings("related");
@@ -127,6 +129,12 @@ void check_links(const SiteOutlet& o) {
 }
 
 }  // namespace
+
+std::string_view embedded_site_file(const std::string& name) {
+    for (const auto& f : site_files())
+        if (f.name == name) return f.bytes;
+    throw std::out_of_range("demo/site has no file " + name);
+}
 
 std::vector<SiteOutlet> load_site_data() {
     static const std::vector<SiteOutlet> embedded = load_site_data(site_files());

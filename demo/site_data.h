@@ -8,6 +8,7 @@
 // ConfigError naming file, line and key; for the embedded files that is a
 // bug in the site's data, caught by the demo tests.
 #include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct SiteArticle {
     std::string lead;                     // sapo, without the outlet's prefix
     std::string author;
     std::vector<std::string> paragraphs;  // body, blank-line separated in the file
+    std::string caption;                  // photo caption; empty: no photo
     std::vector<std::string> related;     // ids of same-outlet articles for the related box
     std::vector<std::string> feeds;       // section feeds listing it besides the outlet's first
     int days_ago = 0;                     // published this many days before the site starts
@@ -53,6 +55,10 @@ struct SiteOutlet {
     std::vector<SiteArticle> articles;
     std::vector<GoneArticle> gone;
 };
+
+// The bytes of a file of the embedded site ("images/placeholder.png");
+// throws std::out_of_range for a name it does not hold.
+std::string_view embedded_site_file(const std::string& name);
 
 // The site compiled into the binary (demo/site/), read once.
 std::vector<SiteOutlet> load_site_data();

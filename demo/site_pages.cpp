@@ -59,6 +59,9 @@ void render_outlet(const SiteOutlet& o, const PageContext& ctx, std::int64_t now
     std::vector<SitemapUrl> urls;
     for (const auto& a : o.articles) {
         pages[a.path] = resource(style->article(ctx, a), html_type, ctx.time_of(a));
+        if (!a.caption.empty())
+            pages[image_path(a)] =
+                resource(std::string(embedded_site_file("images/placeholder.png")), "image/png", ctx.time_of(a));
         urls.push_back({ctx.url(a), ctx.time_of(a)});
     }
     for (const auto& feed : o.feeds) {

@@ -527,3 +527,32 @@ TEST_CASE("articles() gives every served article with its truth, removed_urls() 
     CHECK(res->status == 404);
     CHECK(listed["tinnhanh"].count(removed[0]) == 1);
 }
+
+TEST_CASE("photos show their captions and every image a page shows is served") {
+    SampleSite site;
+    site.start();
+    int photos = 0;
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        for (const auto& a : o.articles) {
+            INFO(a.id);
+            const std::string html = fetch_ok(site, origin + a.path);
+            Doc doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), "page.html", "UTF-8",
+                                   HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+            REQUIRE(doc);
+            std::vector<xmlNode*> imgs;
+            collect(xmlDocGetRootElement(doc.get()), "img", imgs);
+            CHECK(imgs.size() == (a.caption.empty() ? 0u : 1u));
+            for (xmlNode* img : imgs) {
+                auto res = fetch(site, origin + attr(img, "src"));
+                REQUIRE(res);
+                CHECK(res->status == 200);
+                CHECK(res->get_header_value("Content-Type") == "image/png");
+                CHECK(res->body.rfind("\x89PNG", 0) == 0);
+                ++photos;
+            }
+            if (!a.caption.empty()) CHECK(contains(html, a.caption));
+        }
+    }
+    CHECK(photos >= 6);
+}
