@@ -162,6 +162,7 @@ std::vector<SiteOutlet> load_site_data(std::span<const EmbeddedFile> site) {
         if (o.feed_format != "rss" && o.feed_format != "atom") r.fail("feed_format", "expected \"rss\" or \"atom\"");
         o.feed_dates = r.required_str("feed_dates");
         if (!is_feed_date_style(o.feed_dates)) r.fail("feed_dates", "not a style named in demo/shown_dates.h");
+        o.feed_summary_html = r.boolean("feed_summary_html").value_or(false);
         o.feeds = r.strings("feeds");
         if (o.feeds.empty()) r.fail("feeds", "every outlet needs at least one feed path");
         o.robots = r.required_str("robots");

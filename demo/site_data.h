@@ -50,6 +50,7 @@ struct SiteOutlet {
     std::string style;                    // page template, see page_templates.h
     std::string feed_format;              // rss | atom
     std::string feed_dates;               // how feed dates are written, see feed_writer.h
+    bool feed_summary_html = false;       // RSS descriptions open with the photo (FeedInfo)
     std::vector<std::string> feeds;       // feed paths; the first lists every article
     std::string robots;                   // robots.txt body
     std::vector<SiteArticle> articles;

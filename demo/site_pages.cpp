@@ -38,11 +38,12 @@ std::vector<FeedItem> feed_items(const PageContext& ctx, const std::string& feed
     std::vector<FeedItem> items;
     for (const SiteArticle* a : ctx.newest_first())
         if (home_feed || std::find(a->feeds.begin(), a->feeds.end(), feed) != a->feeds.end())
-            items.push_back({ctx.url(*a), a->headline, a->lead, ctx.time_of(*a)});
+            items.push_back({ctx.url(*a), a->headline, a->lead, a->caption.empty() ? "" : ctx.origin + image_path(*a),
+                             ctx.time_of(*a)});
     // Removed articles stay in the home feed only, as a stale cache keeps them.
     if (home_feed)
         for (const auto& g : o.gone)
-            items.push_back({ctx.origin + g.path, g.headline, g.headline,
+            items.push_back({ctx.origin + g.path, g.headline, g.headline, "",
                              publication_time(now, g.days_ago, g.minute_of_day)});
     return items;
 }
@@ -66,7 +67,7 @@ void render_outlet(const SiteOutlet& o, const PageContext& ctx, std::int64_t now
     }
     for (const auto& feed : o.feeds) {
         auto items = feed_items(ctx, feed, now);
-        FeedInfo info{o.name, ctx.origin + "/", ctx.origin + feed, o.feed_dates};
+        FeedInfo info{o.name, ctx.origin + "/", ctx.origin + feed, o.feed_dates, o.feed_summary_html};
         if (o.feed_format == "atom")
             pages[feed] = resource(atom_feed(info, items), "application/atom+xml; charset=utf-8", newest(items));
         else

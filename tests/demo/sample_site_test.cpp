@@ -556,3 +556,19 @@ TEST_CASE("photos show their captions and every image a page shows is served") {
     }
     CHECK(photos >= 6);
 }
+
+TEST_CASE("one outlet's feed descriptions open with the photo as HTML, the others are plain text") {
+    SampleSite site;
+    site.start();
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        INFO(o.slug);
+        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        const std::string feed = fetch_ok(site, origin + o.feeds.front());
+        int photos = 0;
+        for (const auto& a : o.articles) photos += !a.caption.empty();
+        size_t imgs = 0;
+        for (size_t at = feed.find("<img "); at != std::string::npos; at = feed.find("<img ", at + 1)) ++imgs;
+        CHECK(imgs == (o.feed_summary_html ? static_cast<size_t>(photos) : 0u));
+        CHECK(o.feed_summary_html == (o.slug == "tinnhanh"));
+    }
+}
