@@ -380,8 +380,10 @@ struct Fetcher::Impl {
             std::uniform_real_distribution<double> jitter(0.5, 1.5);
             wait_ms = static_cast<std::int64_t>(opt.backoff_base_ms * (1 << std::min(t->p.attempts - 1, 10)) * jitter(rng));
         }
-        if (r.retry_after_s && (r.status == 429 || r.status == 503)) {
-            // The whole host asked us to slow down, not just this URL.
+        if (r.retry_after_s && (r.status == 429 || r.status == 503) && wait_ms <= opt.max_retry_wait_s * 1000LL) {
+            // The whole host asked us to slow down, not just this URL. A
+            // longer wish defers only this request (to a later pass): the
+            // host stays usable and is paused only if it keeps failing.
             h.next_start = std::max(h.next_start, Clock::now() + std::chrono::milliseconds(wait_ms));
         }
         if (h.failures_in_a_row >= opt.host_failure_limit && !h.paused) {

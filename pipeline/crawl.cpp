@@ -134,7 +134,10 @@ private:
             event("info", o.slug, *url, fmt::format("{} not due yet (retry after {})", kind, *e->next_try));
             return;
         }
-        submit({*url, o.slug, kind, e ? e->body_hash : ""}, e ? e->etag : "", e ? e->last_modified : "");
+        // A backfill (--since) reads every source in full: the items it
+        // wants were skipped as too old when the body was last seen.
+        if (opt_.since || !e) submit({*url, o.slug, kind, ""});
+        else submit({*url, o.slug, kind, e->body_hash}, e->etag, e->last_modified);
     }
 
     void resume_articles() {
