@@ -4,22 +4,14 @@
 #include <map>
 #include <memory>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "crawler/feed_date.h"
 #include "crawler/url.h"
+#include "crawler/xml_document.h"
 #include "text/normalize.h"
 
 namespace presswatch::crawler {
 namespace {
-
-struct DocFree {
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-struct XmlFree {
-    void operator()(xmlChar* p) const { xmlFree(p); }
-};
 
 // HTML's named entities that feeds use without declaring them (XML knows
 // only the five). Latin-1 letters cover the Vietnamese vowels written as
@@ -137,18 +129,6 @@ std::string prepare_xml(std::string_view xml) {
     return out;
 }
 
-std::string local_name(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
-
-std::string content(const xmlNode* n) {
-    std::unique_ptr<xmlChar, XmlFree> c(xmlNodeGetContent(n));
-    return c ? reinterpret_cast<const char*>(c.get()) : "";
-}
-
-std::string attribute(const xmlNode* n, const char* name) {
-    std::unique_ptr<xmlChar, XmlFree> v(xmlGetProp(n, reinterpret_cast<const xmlChar*>(name)));
-    return v ? reinterpret_cast<const char*>(v.get()) : "";
-}
-
 std::string squeeze(std::string_view s) {
     std::string out;
     bool space = false;
@@ -168,31 +148,31 @@ bool looks_absolute(const std::string& s) { return s.starts_with("http://") || s
 
 FeedItem read_item(const xmlNode* item, std::string_view feed_url) {
     FeedItem it;
-    std::string link, alternate, guid, about = attribute(item, "about");
+    std::string link, alternate, guid, about = xml_attribute(item, "about");
     std::string date_primary, date_updated;
     for (const xmlNode* c = item->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        auto name = local_name(c);
+        auto name = xml_name(c);
         if (name == "link") {
-            auto href = attribute(c, "href");
+            auto href = xml_attribute(c, "href");
             if (!href.empty()) {
-                auto rel = attribute(c, "rel");
+                auto rel = xml_attribute(c, "rel");
                 if (rel.empty() || rel == "alternate") {
                     if (alternate.empty()) alternate = href;
                 } else if (link.empty() && rel != "enclosure" && rel != "self" && rel != "replies") {
                     link = href;
                 }
             } else if (link.empty()) {
-                link = squeeze(content(c));
+                link = squeeze(xml_text(c));
             }
         } else if (name == "guid" || name == "id") {
-            if (attribute(c, "isPermaLink") != "false") guid = squeeze(content(c));
+            if (xml_attribute(c, "isPermaLink") != "false") guid = squeeze(xml_text(c));
         } else if (name == "title") {
-            it.title = text::nfc(squeeze(decode_entities(squeeze(content(c)))));
+            it.title = text::nfc(squeeze(decode_entities(squeeze(xml_text(c)))));
         } else if (name == "pubDate" || name == "published" || name == "date" || name == "issued") {
-            if (date_primary.empty()) date_primary = squeeze(content(c));
+            if (date_primary.empty()) date_primary = squeeze(xml_text(c));
         } else if (name == "updated" || name == "modified") {
-            if (date_updated.empty()) date_updated = squeeze(content(c));
+            if (date_updated.empty()) date_updated = squeeze(xml_text(c));
         }
     }
     std::string chosen = !alternate.empty() ? alternate : !link.empty() ? link : looks_absolute(guid) ? guid : about;
@@ -232,25 +212,10 @@ Feed parse_feed(std::string_view xml, std::string_view feed_url) {
         feed.error = "feed larger than " + std::to_string(max_feed_bytes / (1024 * 1024)) + " MB";
         return feed;
     }
-    // A byte-order mark or blank lines before "<?xml" make libxml2 give up.
-    if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
-    auto first = xml.find('<');
-    if (first == std::string_view::npos) {
-        feed.error = "not XML: no element at all";
-        return feed;
-    }
-    xml.remove_prefix(first);
-    std::string prepared = prepare_xml(xml);
-    std::string url(feed_url);
-    std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(
-        prepared.data(), static_cast<int>(prepared.size()), url.c_str(), nullptr,
-        XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    if (!root) {
-        feed.error = "not XML: libxml2 could not read it even in recovery mode";
-        return feed;
-    }
-    auto root_name = local_name(root);
+    auto doc = parse_xml_recovering(prepare_xml(xml), feed_url, &feed.error);
+    if (!doc) return feed;
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    auto root_name = xml_name(root);
     if (root_name == "rss") feed.format = "rss2";
     else if (root_name == "RDF") feed.format = "rss1";
     else if (root_name == "feed") feed.format = "atom";
@@ -260,14 +225,14 @@ Feed parse_feed(std::string_view xml, std::string_view feed_url) {
     while (n) {
         bool descend = true;
         if (n->type == XML_ELEMENT_NODE) {
-            auto name = local_name(n);
+            auto name = xml_name(n);
             if (name == "item" || name == "entry") {
                 auto it = read_item(n, feed_url);
                 if (!it.url.empty()) feed.items.push_back(std::move(it));
                 descend = false;
             } else if (name == "title" && feed.title.empty() && n->parent &&
-                       (local_name(n->parent) == "channel" || local_name(n->parent) == "feed")) {
-                feed.title = squeeze(decode_entities(content(n)));
+                       (xml_name(n->parent) == "channel" || xml_name(n->parent) == "feed")) {
+                feed.title = squeeze(decode_entities(xml_text(n)));
             }
         }
         if (descend && n->children) {

@@ -2,30 +2,19 @@
 
 #include <memory>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "crawler/feed_date.h"
 #include "crawler/feed_parser.h"
 #include "crawler/gzip.h"
 #include "crawler/url.h"
+#include "crawler/xml_document.h"
 #include "text/normalize.h"
 
 namespace presswatch::crawler {
 namespace {
 
-struct DocFree {
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-struct XmlFree {
-    void operator()(xmlChar* p) const { xmlFree(p); }
-};
-
-std::string name_of(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
-
-std::string text_of(const xmlNode* n) {
-    std::unique_ptr<xmlChar, XmlFree> c(xmlNodeGetContent(n));
-    std::string s = c ? reinterpret_cast<const char*>(c.get()) : "";
+std::string trimmed_text(const xmlNode* n) {
+    std::string s = xml_text(n);
     auto b = s.find_first_not_of(" \t\r\n");
     auto e = s.find_last_not_of(" \t\r\n");
     return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
@@ -39,18 +28,18 @@ SitemapEntry read_entry(const xmlNode* e, std::string_view base) {
     const xmlNode* n = e->children;
     while (n) {
         if (n->type == XML_ELEMENT_NODE) {
-            auto name = name_of(n);
+            auto name = xml_name(n);
             if (name == "loc" && out.url.empty()) {
-                auto loc = decode_entities(text_of(n));
+                auto loc = decode_entities(trimmed_text(n));
                 if (auto r = resolve_url(base, loc)) out.url = *r;
             } else if (name == "lastmod") {
-                lastmod = parse_feed_date(text_of(n));
+                lastmod = parse_feed_date(trimmed_text(n));
             } else if (name == "publication_date") {
-                published = parse_feed_date(text_of(n));
+                published = parse_feed_date(trimmed_text(n));
             } else if (name == "title" && n->ns && n->ns->href &&
                        std::string_view(reinterpret_cast<const char*>(n->ns->href)).find("sitemap-news") !=
                            std::string_view::npos) {
-                out.title = text::nfc(decode_entities(text_of(n)));
+                out.title = text::nfc(decode_entities(trimmed_text(n)));
             } else if (n->children && name != "loc") {
                 n = n->children;
                 continue;
@@ -79,24 +68,10 @@ Sitemap parse_sitemap(std::string_view body, std::string_view sitemap_url) {
         body = inflated;
     }
     if (body.size() > max_sitemap_bytes) body = body.substr(0, max_sitemap_bytes);
-    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
-    auto first = body.find('<');
-    if (first == std::string_view::npos) {
-        sm.error = "not XML: no element at all";
-        return sm;
-    }
-    body.remove_prefix(first);
-    std::string url(sitemap_url);
-    std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(
-        body.data(), static_cast<int>(body.size()), url.c_str(), nullptr,
-        XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-            XML_PARSE_HUGE));
-    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    if (!root) {
-        sm.error = "not XML: libxml2 could not read it even in recovery mode";
-        return sm;
-    }
-    auto root_name = name_of(root);
+    auto doc = parse_xml_recovering(body, sitemap_url, &sm.error);
+    if (!doc) return sm;
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    auto root_name = xml_name(root);
     if (root_name != "urlset" && root_name != "sitemapindex") {
         sm.error = "not a sitemap: the root element is <" + root_name + ">";
         return sm;
@@ -104,7 +79,7 @@ Sitemap parse_sitemap(std::string_view body, std::string_view sitemap_url) {
     sm.is_index = root_name == "sitemapindex";
     const char* want = sm.is_index ? "sitemap" : "url";
     for (const xmlNode* c = root->children; c && sm.entries.size() < max_sitemap_entries; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || name_of(c) != want) continue;
+        if (c->type != XML_ELEMENT_NODE || xml_name(c) != want) continue;
         auto e = read_entry(c, sitemap_url);
         if (!e.url.empty()) sm.entries.push_back(std::move(e));
     }
