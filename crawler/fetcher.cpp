@@ -1,3 +1,4 @@
+#include "crawler/ascii.h"
 #include "crawler/fetcher.h"
 
 #include <algorithm>
@@ -38,12 +39,6 @@ void global_init() {
     });
 }
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
-
 // The value of header `name` in the header block, or "".
 std::string header_value(const std::string& headers, std::string_view name) {
     std::size_t pos = 0;
@@ -55,7 +50,7 @@ std::string header_value(const std::string& headers, std::string_view name) {
         if (colon == name.size() && std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
                 return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
             }))
-            return trim(line.substr(colon + 1));
+            return std::string(ascii_trim(line.substr(colon + 1)));
         pos = end + 1;
     }
     return {};
@@ -101,7 +96,7 @@ FetchOptions FetchOptions::from(const config::Settings& s) {
 }
 
 std::optional<std::int64_t> parse_retry_after(const std::string& value_in, std::int64_t now) {
-    std::string value = trim(value_in);
+    std::string value(ascii_trim(value_in));
     if (value.empty()) return std::nullopt;
     if (std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
         return value.size() > 9 ? std::nullopt : std::optional<std::int64_t>(std::stoll(value));

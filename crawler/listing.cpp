@@ -1,3 +1,4 @@
+#include "crawler/ascii.h"
 #include "crawler/listing.h"
 
 #include <set>
@@ -8,12 +9,6 @@
 
 namespace presswatch::crawler {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // Anchor texts that mean "next page" on Vietnamese and English sites
 // (folded: no diacritics, lower case).
@@ -41,7 +36,7 @@ ListingRules listing_rules(const std::vector<std::string>& domains, const std::v
 }
 
 bool looks_like_article_path(std::string_view path_in) {
-    std::string path = lower(path_in.substr(0, path_in.find_first_of("?#")));
+    std::string path = ascii_lower(path_in.substr(0, path_in.find_first_of("?#")));
     for (const char* not_article : {"/tag/", "/tags/", "/chu-de/", "/tim-kiem", "/search", "/tac-gia/", "/author/"})
         if (path.find(not_article) != std::string::npos) return false;
     for (const char* ext : {".html", ".htm", ".ldo", ".vnp", ".vov"})
@@ -73,7 +68,7 @@ Listing read_listing(std::string_view html, std::string_view page_url, const Lis
         if (!abs) continue;
         auto url = canonical_url(*abs);
         if (!url || (self && *url == *self)) continue;
-        auto rel = lower(doc.attr(i, "rel"));
+        auto rel = ascii_lower(doc.attr(i, "rel"));
         if (n.tag == GUMBO_TAG_LINK) {
             if (rel == "next" && !out.next_page) out.next_page = *url;
             continue;
@@ -102,8 +97,8 @@ std::vector<std::string> feed_links(std::string_view html, std::string_view page
     HtmlDocument doc(html);
     for (int i = 0; i < doc.size(); ++i) {
         if (doc[i].tag != GUMBO_TAG_LINK) continue;
-        if (lower(doc.attr(i, "rel")).find("alternate") == std::string::npos) continue;
-        auto type = lower(doc.attr(i, "type"));
+        if (ascii_lower(doc.attr(i, "rel")).find("alternate") == std::string::npos) continue;
+        auto type = ascii_lower(doc.attr(i, "type"));
         if (type.find("rss") == std::string::npos && type.find("atom") == std::string::npos) continue;
         if (auto u = resolve_url(page_url, doc.attr(i, "href")))
             if (std::find(out.begin(), out.end(), *u) == out.end()) out.push_back(*u);

@@ -1,3 +1,4 @@
+#include "crawler/ascii.h"
 #include "crawler/robots.h"
 
 #include <algorithm>
@@ -5,18 +6,6 @@
 
 namespace presswatch::crawler {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 int hex(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -79,11 +68,11 @@ bool matches(std::string_view pattern, std::string_view path) {
 }  // namespace
 
 std::string product_token(std::string_view user_agent) {
-    auto ua = trim(user_agent);
+    auto ua = ascii_trim(user_agent);
     std::size_t end = 0;
     while (end < ua.size() && (std::isalnum(static_cast<unsigned char>(ua[end])) || ua[end] == '-' || ua[end] == '_'))
         ++end;
-    return lower(ua.substr(0, end));
+    return ascii_lower(ua.substr(0, end));
 }
 
 Robots Robots::allow_all() { return Robots(); }
@@ -116,11 +105,11 @@ Robots Robots::parse(std::string_view text, std::string_view user_agent) {
         if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
         auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        auto key = lower(trim(line.substr(0, colon)));
-        auto value = trim(line.substr(colon + 1));
+        auto key = ascii_lower(ascii_trim(line.substr(0, colon)));
+        auto value = ascii_trim(line.substr(colon + 1));
         if (key == "user-agent") {
             if (!last_was_agent || groups.empty()) groups.emplace_back();
-            groups.back().agents.push_back(lower(value));
+            groups.back().agents.push_back(ascii_lower(value));
             last_was_agent = true;
             continue;
         }
