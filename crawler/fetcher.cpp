@@ -220,6 +220,7 @@ struct Fetcher::Impl {
             list = curl_slist_append(list, ("If-Modified-Since: " + t->p.req.last_modified).c_str());
         t->headers_out.reset(list);
         if (list) curl_easy_setopt(e, CURLOPT_HTTPHEADER, list);
+        if (!t->p.req.cookies.empty()) curl_easy_setopt(e, CURLOPT_COOKIE, t->p.req.cookies.c_str());
         if (!t->p.req.cookie_jar.empty()) {
             curl_easy_setopt(e, CURLOPT_SHARE, jar(t->p.req.cookie_jar));
             curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");  // turns the cookie engine on
