@@ -201,7 +201,7 @@ const Agency* TriageTables::agency(const std::string& slug) const {
     return nullptr;
 }
 
-void extend_outlet(TableReader&, Outlet&) {}
+void extend_outlet(TableReader& r, Outlet& o) { read_outlet_crawl_keys(r, o); }
 
 void extend_place(TableReader& r, PlaceName& p) {
     p.line = r.line();
