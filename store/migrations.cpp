@@ -143,6 +143,43 @@ CREATE TABLE index_journal (
   queued_at INTEGER NOT NULL
 );
 )sql"},
+    {20, "workflow: a person's tone and flag reason, the response chain of flagged items, notes",
+     R"sql(
+-- A person's tone; NULL means triage's (article.tone) stands.
+ALTER TABLE review ADD COLUMN tone TEXT CHECK (tone IN ('positive','neutral','negative'));
+-- Why a person set or cleared the flag (triage's reasons stay in reasons).
+ALTER TABLE flag ADD COLUMN user_reason TEXT NOT NULL DEFAULT '';
+
+-- One row per flagged item once something happened to it beyond the flag:
+-- the letter to the agency, its answer, the published reply, closing.
+-- "Overdue" is not a status: it is computed from deadline and the clock.
+CREATE TABLE response (
+  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('sent','answered','published','closed')),
+  agency TEXT NOT NULL DEFAULT '',
+  letter_number TEXT NOT NULL DEFAULT '',
+  letter_date INTEGER,
+  deadline INTEGER,
+  answered_date INTEGER,
+  reply_number TEXT NOT NULL DEFAULT '',
+  answer_summary TEXT NOT NULL DEFAULT '',
+  published_url TEXT NOT NULL DEFAULT '',
+  closed_at INTEGER,
+  status_before_close TEXT,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX response_status ON response(status, deadline);
+
+CREATE TABLE note (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+  at INTEGER NOT NULL,
+  user TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX note_article ON note(article_id);
+CREATE INDEX audit_article ON audit(article_id, at);
+)sql"},
     {30, "index journal versions: a change made while the index sync runs must not be cleared with the batch",
      R"sql(
 ALTER TABLE index_journal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;

@@ -152,10 +152,13 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
     auto q = db_.prepare(
         "SELECT a.id, a.outlet, a.url, a.headline, a.lead, a.body, a.author, a.source_org, a.section, a.language, "
         "a.keywords, a.published, a.modified, a.published_raw, a.fetched, a.content_hash, a.clipping, a.score, "
-        "a.tone, a.decision, COALESCE(r.state, 'new'), COALESCE(f.needed, 0), COALESCE(f.severity, 0), "
-        "COALESCE(f.agencies, '[]'), f.deadline, sm.story_id "
+        "COALESCE(r.tone, a.tone), a.decision, COALESCE(r.state, 'new'), COALESCE(f.needed, 0), "
+        "COALESCE(f.severity, 0), COALESCE(f.agencies, '[]'), COALESCE(rs.deadline, f.deadline), "
+        "COALESCE(rs.status, CASE WHEN f.needed = 1 THEN 'pending' ELSE '' END), COALESCE(rs.agency, ''), "
+        "sm.story_id "
         "FROM article a LEFT JOIN review r ON r.article_id = a.id LEFT JOIN flag f ON f.article_id = a.id "
-        "LEFT JOIN story_member sm ON sm.article_id = a.id WHERE a.id = ?1");
+        "LEFT JOIN response rs ON rs.article_id = a.id LEFT JOIN story_member sm ON sm.article_id = a.id "
+        "WHERE a.id = ?1");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     StoredArticle s;
@@ -184,7 +187,9 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
     s.severity = static_cast<int>(q.int64(22));
     s.agencies = json_strings(q.text(23));
     s.deadline = q.opt_int64(24);
-    s.story = q.opt_int64(25);
+    s.response_status = q.text(25);
+    s.response_agency = q.text(26);
+    s.story = q.opt_int64(27);
 
     auto t = db_.prepare("SELECT topic FROM tag WHERE article_id = ?1 AND removed = 0 ORDER BY score DESC, topic");
     t.bind(1, id);

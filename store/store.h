@@ -34,7 +34,7 @@ struct StoredArticle {
     std::string content_hash;
     bool clipping = false;
     double score = 0;
-    std::string tone;
+    std::string tone;                    // a person's, else triage's
     std::vector<std::string> topics;     // effective: auto minus removed plus user
     bool flagged = false;
     int severity = 0;
@@ -42,6 +42,11 @@ struct StoredArticle {
     std::optional<std::int64_t> deadline;
     std::vector<std::string> places;
     std::string review = "new";          // new | relevant | not-relevant
+    // The response chain (store/workflow.h): "" when not flagged, else
+    // pending | sent | answered | published | closed. deadline above is the
+    // letter's when one was sent, else triage's.
+    std::string response_status;
+    std::string response_agency;         // the agency the letter went to
     std::string decision_json;           // triage's full decision, for explain
     std::optional<std::int64_t> story;   // near-duplicate group (story_member), if detected
 };

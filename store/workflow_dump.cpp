@@ -1,0 +1,309 @@
+#include "store/workflow_dump.h"
+
+#include <istream>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "config/error.h"
+#include "text/dates.h"
+
+namespace presswatch::store {
+namespace {
+
+using nlohmann::json;
+
+constexpr int dump_version = 1;
+
+json date_json(const std::optional<std::int64_t>& t) { return t ? json(text::iso8601(*t)) : json(nullptr); }
+
+// A line being restored: every accessor throws InputError naming the line.
+class Line {
+public:
+    Line(json j, std::string where) : j_(std::move(j)), where_(std::move(where)) {}
+
+    [[noreturn]] void fail(const std::string& msg) const { throw InputError(where_ + ": " + msg); }
+
+    const json& get() const { return j_; }
+    const json* part(const json& obj, const char* key) const {
+        auto it = obj.find(key);
+        return it == obj.end() || it->is_null() ? nullptr : &*it;
+    }
+    std::string str(const json& obj, const char* key, bool required = false) const {
+        const json* v = part(obj, key);
+        if (!v) {
+            if (required) fail(fmt::format("\"{}\" is missing", key));
+            return {};
+        }
+        if (!v->is_string()) fail(fmt::format("\"{}\" must be a string", key));
+        return v->get<std::string>();
+    }
+    std::optional<std::int64_t> date(const json& obj, const char* key) const {
+        const json* v = part(obj, key);
+        if (!v) return std::nullopt;
+        if (v->is_number_integer()) return v->get<std::int64_t>();
+        if (!v->is_string()) fail(fmt::format("\"{}\" must be an ISO 8601 date", key));
+        auto t = text::parse_iso8601(v->get<std::string>());
+        if (!t) fail(fmt::format("\"{}\": \"{}\" is not an ISO 8601 date", key, v->get<std::string>()));
+        return t;
+    }
+    std::vector<std::string> strings(const json& obj, const char* key) const {
+        std::vector<std::string> out;
+        const json* v = part(obj, key);
+        if (!v) return out;
+        if (!v->is_array()) fail(fmt::format("\"{}\" must be a list of strings", key));
+        for (const auto& e : *v) {
+            if (!e.is_string()) fail(fmt::format("\"{}\" must be a list of strings", key));
+            out.push_back(e.get<std::string>());
+        }
+        return out;
+    }
+
+private:
+    json j_;
+    std::string where_;
+};
+
+// The article lines, gathered from each decision table in turn.
+std::map<std::int64_t, json> collect_articles(Database& db) {
+    std::map<std::int64_t, json> out;
+    auto entry = [&](std::int64_t id, const std::string& url) -> json& {
+        json& j = out[id];
+        if (j.is_null()) j = json{{"kind", "article"}, {"url", url}};
+        return j;
+    };
+    auto q = db.prepare(
+        "SELECT a.id, a.url, r.state, r.user, r.at, r.tone FROM review r JOIN article a ON a.id = r.article_id "
+        "WHERE r.state != 'new' OR r.tone IS NOT NULL");
+    while (q.step()) {
+        json& j = entry(q.int64(0), q.text(1));
+        if (q.text(2) != "new" || !q.is_null(3))
+            j["review"] = {{"state", q.text(2)}, {"user", q.text(3)}, {"at", date_json(q.opt_int64(4))}};
+        if (!q.is_null(5)) j["tone"] = q.text(5);
+    }
+    q = db.prepare(
+        "SELECT a.id, a.url, t.topic, t.removed FROM tag t JOIN article a ON a.id = t.article_id "
+        "WHERE t.source = 'user' ORDER BY t.topic");
+    while (q.step()) {
+        json& topics = entry(q.int64(0), q.text(1))["topics"];
+        if (topics.is_null()) topics = {{"add", json::array()}, {"remove", json::array()}};
+        topics[q.int64(3) ? "remove" : "add"].push_back(q.text(2));
+    }
+    q = db.prepare(
+        "SELECT a.id, a.url, f.needed, f.severity, f.agencies, f.deadline, f.user_reason FROM flag f "
+        "JOIN article a ON a.id = f.article_id WHERE f.source = 'user'");
+    while (q.step())
+        entry(q.int64(0), q.text(1))["flag"] = {{"needed", q.int64(2) != 0}, {"severity", q.int64(3)},
+                                                {"agencies", json::parse(q.text(4), nullptr, false)},
+                                                {"deadline", date_json(q.opt_int64(5))}, {"reason", q.text(6)}};
+    q = db.prepare(
+        "SELECT a.id, a.url, r.status, r.agency, r.letter_number, r.letter_date, r.deadline, r.answered_date, "
+        "r.reply_number, r.answer_summary, r.published_url, r.closed_at, r.status_before_close, r.updated_at "
+        "FROM response r JOIN article a ON a.id = r.article_id");
+    while (q.step())
+        entry(q.int64(0), q.text(1))["response"] = {
+            {"status", q.text(2)},          {"agency", q.text(3)},
+            {"letter_number", q.text(4)},   {"letter_date", date_json(q.opt_int64(5))},
+            {"deadline", date_json(q.opt_int64(6))}, {"answered_date", date_json(q.opt_int64(7))},
+            {"reply_number", q.text(8)},    {"answer_summary", q.text(9)},
+            {"published_url", q.text(10)},  {"closed_at", date_json(q.opt_int64(11))},
+            {"status_before_close", q.is_null(12) ? json(nullptr) : json(q.text(12))},
+            {"updated_at", date_json(q.opt_int64(13))}};
+    q = db.prepare(
+        "SELECT a.id, a.url, n.at, n.user, n.text FROM note n JOIN article a ON a.id = n.article_id "
+        "ORDER BY n.at, n.id");
+    while (q.step())
+        entry(q.int64(0), q.text(1))["notes"].push_back(
+            {{"at", text::iso8601(q.int64(2))}, {"user", q.text(3)}, {"text", q.text(4)}});
+    return out;
+}
+
+// Prepared once: a restore of 100,000 decisions runs each of these
+// statements hundreds of thousands of times.
+struct Writers {
+    explicit Writers(Database& db)
+        : by_url(db.prepare("SELECT id FROM article WHERE url = ?1")),
+          review(db.prepare(
+              "INSERT INTO review(article_id, state, user, at, tone) VALUES (?1, ?2, ?3, ?4, ?5) "
+              "ON CONFLICT(article_id) DO UPDATE SET state = excluded.state, user = excluded.user, "
+              "at = excluded.at, tone = excluded.tone")),
+          topic(db.prepare(
+              "INSERT INTO tag(article_id, topic, score, source, removed) VALUES (?1, ?2, 0, 'user', ?3) "
+              "ON CONFLICT(article_id, topic) DO UPDATE SET source = 'user', removed = excluded.removed")),
+          flag(db.prepare(
+              "INSERT INTO flag(article_id, needed, severity, agencies, deadline, source, user_reason) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, 'user', ?6) ON CONFLICT(article_id) DO UPDATE SET "
+              "needed = excluded.needed, severity = excluded.severity, agencies = excluded.agencies, "
+              "deadline = excluded.deadline, source = 'user', user_reason = excluded.user_reason")),
+          response(db.prepare(
+              "INSERT OR REPLACE INTO response(article_id, status, agency, letter_number, letter_date, deadline, "
+              "answered_date, reply_number, answer_summary, published_url, closed_at, status_before_close, "
+              "updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)")),
+          note(db.prepare(
+              "INSERT INTO note(article_id, at, user, text) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS "
+              "(SELECT 1 FROM note WHERE article_id = ?1 AND at = ?2 AND user = ?3 AND text = ?4)")),
+          audit(db.prepare(
+              "INSERT INTO audit(at, user, action, article_id, detail) SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS "
+              "(SELECT 1 FROM audit WHERE at = ?1 AND user = ?2 AND action = ?3 AND article_id IS ?4 "
+              "AND detail = ?5)")),
+          index(db.prepare("INSERT INTO index_journal(article_id, queued_at) VALUES (?1, strftime('%s','now')) "
+                           "ON CONFLICT DO NOTHING")) {}
+
+    std::optional<std::int64_t> article(const std::string& url) {
+        by_url.bind(1, url);
+        std::optional<std::int64_t> id;
+        if (by_url.step()) id = by_url.int64(0);
+        by_url.reset();
+        return id;
+    }
+
+    Statement by_url, review, topic, flag, response, note, audit, index;
+};
+
+void restore_article(const Line& l, std::int64_t id, Writers& w) {
+    const json& j = l.get();
+    if (const json* r = l.part(j, "review")) {
+        std::string state = l.str(*r, "state", true);
+        if (state != "new" && state != "relevant" && state != "not-relevant")
+            l.fail("review state \"" + state + "\" is unknown");
+        std::optional<std::string> tone;
+        if (l.part(j, "tone")) tone = l.str(j, "tone");
+        w.review.bind(1, id).bind(2, state).bind(3, l.str(*r, "user")).bind(4, l.date(*r, "at")).bind(5, tone).run();
+    } else if (l.part(j, "tone")) {
+        w.review.bind(1, id).bind(2, "new").bind_null(3).bind_null(4).bind(5, l.str(j, "tone")).run();
+    }
+    if (auto tone = l.str(j, "tone"); !tone.empty() && tone != "positive" && tone != "neutral" && tone != "negative")
+        l.fail("tone \"" + tone + "\" is unknown");
+    if (const json* t = l.part(j, "topics")) {
+        for (const auto& s : l.strings(*t, "add")) w.topic.bind(1, id).bind(2, s).bind(3, 0).run();
+        for (const auto& s : l.strings(*t, "remove")) w.topic.bind(1, id).bind(2, s).bind(3, 1).run();
+    }
+    if (const json* f = l.part(j, "flag")) {
+        const json* needed = l.part(*f, "needed");
+        if (!needed || !needed->is_boolean()) l.fail("flag: \"needed\" must be true or false");
+        const json* sev = l.part(*f, "severity");
+        if (sev && !sev->is_number_integer()) l.fail("flag: \"severity\" must be a number");
+        w.flag.bind(1, id).bind(2, needed->get<bool>() ? 1 : 0).bind(3, sev ? sev->get<std::int64_t>() : 0)
+            .bind(4, json(l.strings(*f, "agencies")).dump()).bind(5, l.date(*f, "deadline"))
+            .bind(6, l.str(*f, "reason")).run();
+    }
+    if (const json* r = l.part(j, "response")) {
+        static const std::set<std::string> states = {"sent", "answered", "published", "closed"};
+        std::string status = l.str(*r, "status", true);
+        if (!states.count(status)) l.fail("response status \"" + status + "\" is unknown");
+        std::optional<std::string> before;
+        if (l.part(*r, "status_before_close")) before = l.str(*r, "status_before_close");
+        w.response.bind(1, id).bind(2, status).bind(3, l.str(*r, "agency")).bind(4, l.str(*r, "letter_number"))
+            .bind(5, l.date(*r, "letter_date")).bind(6, l.date(*r, "deadline")).bind(7, l.date(*r, "answered_date"))
+            .bind(8, l.str(*r, "reply_number")).bind(9, l.str(*r, "answer_summary"))
+            .bind(10, l.str(*r, "published_url")).bind(11, l.date(*r, "closed_at")).bind(12, before)
+            .bind(13, l.date(*r, "updated_at").value_or(0)).run();
+    }
+    if (const json* notes = l.part(j, "notes")) {
+        if (!notes->is_array()) l.fail("\"notes\" must be a list");
+        for (const auto& n : *notes) {
+            if (!n.is_object()) l.fail("each note must be an object with at, user and text");
+            w.note.bind(1, id).bind(2, l.date(n, "at").value_or(0)).bind(3, l.str(n, "user"))
+                .bind(4, l.str(n, "text", true)).run();
+        }
+    }
+    w.index.bind(1, id).run();
+}
+
+}  // namespace
+
+DumpCounts dump_decisions(Store& store, std::ostream& out) {
+    auto& db = store.db();
+    DumpCounts c;
+    // One read transaction: a consistent snapshot even while a crawl writes.
+    db.exec("BEGIN");
+    try {
+        out << json{{"presswatch", "decisions"}, {"version", dump_version},
+                    {"created", text::iso8601(static_cast<std::int64_t>(std::time(nullptr)))}}
+                   .dump()
+            << '\n';
+        for (const auto& [id, j] : collect_articles(db)) {
+            out << j.dump() << '\n';
+            ++c.articles;
+        }
+        auto q = db.prepare(
+            "SELECT u.at, u.user, u.action, a.url, u.detail FROM audit u LEFT JOIN article a ON a.id = u.article_id "
+            "ORDER BY u.id");
+        while (q.step()) {
+            json line{{"kind", "audit"}, {"at", text::iso8601(q.int64(0))}, {"user", q.text(1)}, {"action", q.text(2)}};
+            if (!q.is_null(3)) line["url"] = q.text(3);
+            line["detail"] = json::parse(q.text(4), nullptr, false);
+            if (line["detail"].is_discarded()) line["detail"] = q.text(4);
+            out << line.dump() << '\n';
+            ++c.audit;
+        }
+        db.exec("COMMIT");
+    } catch (...) {
+        db.exec("ROLLBACK");
+        throw;
+    }
+    if (!out) throw RuntimeFailure("cannot write the dump: the disk may be full");
+    return c;
+}
+
+RestoreResult restore_decisions(Store& store, std::istream& in, const std::string& source, const std::string& user) {
+    auto& db = store.db();
+    return db.transaction([&] {
+        RestoreResult r;
+        Writers w(db);
+        std::string text;
+        std::size_t lineno = 0;
+        bool header = false;
+        while (std::getline(in, text)) {
+            ++lineno;
+            if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+            std::string where = fmt::format("{}:{}", source, lineno);
+            json j = json::parse(text, nullptr, false);
+            if (j.is_discarded() || !j.is_object())
+                throw InputError(where + ": not a JSON object; is this a file written by `presswatch dump`?");
+            Line l(std::move(j), where);
+            if (!header) {
+                if (l.str(l.get(), "presswatch") != "decisions")
+                    l.fail("not a presswatch dump: the first line must be {\"presswatch\":\"decisions\",...}");
+                const json* v = l.part(l.get(), "version");
+                if (!v || !v->is_number_integer() || v->get<int>() > dump_version)
+                    l.fail(fmt::format("dump version not supported (this presswatch reads version {})", dump_version));
+                header = true;
+                continue;
+            }
+            std::string kind = l.str(l.get(), "kind", true);
+            std::string url = l.str(l.get(), "url", kind == "article");
+            std::optional<std::int64_t> id;
+            if (!url.empty()) id = w.article(url);
+            if (kind == "article") {
+                if (!id) {
+                    r.unmatched.push_back(url);
+                    continue;
+                }
+                restore_article(l, *id, w);
+                ++r.articles;
+            } else if (kind == "audit") {
+                json detail = l.part(l.get(), "detail") ? l.get()["detail"] : json::object();
+                if (!id && !url.empty() && detail.is_object()) detail["url"] = url;
+                auto at = l.date(l.get(), "at");
+                if (!at) l.fail("\"at\" is missing");
+                w.audit.bind(1, *at).bind(2, l.str(l.get(), "user", true)).bind(3, l.str(l.get(), "action", true))
+                    .bind(4, id).bind(5, detail.is_string() ? detail.get<std::string>() : detail.dump()).run();
+                if (db.changes() > 0) ++r.audit;
+            } else {
+                l.fail("\"kind\" must be \"article\" or \"audit\", not \"" + kind + "\"");
+            }
+        }
+        if (!header) throw InputError(source + ": empty: not a presswatch dump");
+        store.audit(user, "restore", std::nullopt,
+                    json{{"source", source}, {"articles", r.articles}, {"audit", r.audit},
+                         {"unmatched", r.unmatched.size()}}
+                        .dump());
+        return r;
+    });
+}
+
+}  // namespace presswatch::store

@@ -1,0 +1,143 @@
+#include <catch2/catch.hpp>
+
+#include "config/config.h"
+#include "store/migrations.h"
+#include "store/store.h"
+#include "support.h"
+
+using namespace presswatch;
+using presswatch::testing::TempDir;
+
+namespace {
+
+Article sample_article(const std::string& url) {
+    Article a;
+    a.url = url;
+    a.headline = "Người dân phường Sầm Sơn phản ánh ô nhiễm";
+    a.description = "Nước thải đổ thẳng ra biển.";
+    a.body = "Đoạn một.\n\nĐoạn hai.";
+    a.author = "Lê Minh";
+    a.published = 1'790'000'000;
+    a.keywords = {"Thanh Hóa", "môi trường"};
+    return a;
+}
+
+triage::Decision clipping_decision() {
+    triage::Decision d;
+    d.clipping = true;
+    d.score = 3.5;
+    d.tone = "negative";
+    d.mentions.push_back({"Sầm Sơn", "Sầm Sơn", "ward", triage::Field::headline, 20, 8, "phường Sầm Sơn phản ánh"});
+    d.topics.push_back({"moi-truong", 2.0, {"ô nhiễm"}});
+    d.flag.needed = true;
+    d.flag.severity = 2;
+    d.flag.agencies = {"so-nnmt"};
+    d.flag.deadline = 1'790'600'000;
+    return d;
+}
+
+void add_outlet(store::Store& s) {
+    config::Outlet o;
+    o.slug = "vnexpress";
+    o.name = "VnExpress";
+    o.kind = "central";
+    s.sync_outlets({o});
+}
+
+}  // namespace
+
+TEST_CASE("migrations create the schema on an empty database and leave an existing one alone", "[store]") {
+    TempDir dir;
+    {
+        store::Database db(dir.path() / "x.db");
+        CHECK(store::migrate(db) == store::latest_schema_version());
+        db.exec("INSERT INTO outlet(slug, name, kind) VALUES ('a', 'A', 'central')");
+    }
+    store::Database db(dir.path() / "x.db");
+    CHECK(store::migrate(db) == store::latest_schema_version());
+    auto q = db.prepare("SELECT COUNT(*) FROM outlet");
+    REQUIRE(q.step());
+    CHECK(q.int64(0) == 1);
+}
+
+TEST_CASE("a database newer than the program is refused, not damaged", "[store]") {
+    TempDir dir;
+    {
+        store::Database db(dir.path() / "x.db");
+        db.exec("PRAGMA user_version = 999");
+    }
+    store::Database db(dir.path() / "x.db");
+    CHECK_THROWS_WITH(store::migrate(db), Catch::Contains("upgrade presswatch"));
+}
+
+TEST_CASE("an article round-trips through the store with its decision and snapshot", "[store]") {
+    TempDir dir;
+    store::Store s(dir.path());
+    add_outlet(s);
+    std::string page = "<html><body><h1>Người dân</h1></body></html>";
+    auto r = s.save_article("vnexpress", sample_article("https://vnexpress.net/a-1.html"), clipping_decision(),
+                            {"https://vnexpress.net/a-1.html", 1'790'000'100, 200, "Content-Type: text/html", page});
+    CHECK(r.inserted);
+    auto a = s.article(r.id);
+    REQUIRE(a);
+    CHECK(a->article.headline == "Người dân phường Sầm Sơn phản ánh ô nhiễm");
+    CHECK(a->article.keywords == std::vector<std::string>{"Thanh Hóa", "môi trường"});
+    CHECK(a->article.published == 1'790'000'000);
+    CHECK(a->clipping);
+    CHECK(a->tone == "negative");
+    CHECK(a->topics == std::vector<std::string>{"moi-truong"});
+    CHECK(a->flagged);
+    CHECK(a->agencies == std::vector<std::string>{"so-nnmt"});
+    CHECK(a->deadline == 1'790'600'000);
+    CHECK(a->places == std::vector<std::string>{"Sầm Sơn"});
+    CHECK(a->review == "new");
+    auto snap = s.snapshot(r.id);
+    REQUIRE(snap);
+    CHECK(snap->body == page);
+    CHECK(s.pending_index(10) == std::vector<std::int64_t>{r.id});
+}
+
+TEST_CASE("saving the same article again changes nothing; a changed one is updated in place", "[store]") {
+    TempDir dir;
+    store::Store s(dir.path());
+    add_outlet(s);
+    auto a = sample_article("https://vnexpress.net/a-1.html");
+    store::Snapshot snap{a.url, 1, 200, "", "<html>1</html>"};
+    auto first = s.save_article("vnexpress", a, clipping_decision(), snap);
+    s.mark_indexed({first.id});
+    auto again = s.save_article("vnexpress", a, clipping_decision(), snap);
+    CHECK_FALSE(again.inserted);
+    CHECK_FALSE(again.changed);
+    CHECK(again.id == first.id);
+    CHECK(s.pending_index(10).empty());
+
+    a.body += "\n\nĐính chính: số liệu đã được cập nhật.";
+    auto edited = s.save_article("vnexpress", a, clipping_decision(), {a.url, 2, 200, "", "<html>2</html>"});
+    CHECK(edited.changed);
+    CHECK(edited.id == first.id);
+    CHECK(s.stats().articles == 1);
+    CHECK(s.stats().snapshots == 2);
+    CHECK(s.pending_index(10) == std::vector<std::int64_t>{first.id});
+}
+
+TEST_CASE("a re-triage never replaces a person's flag", "[store]") {
+    TempDir dir;
+    store::Store s(dir.path());
+    add_outlet(s);
+    auto a = sample_article("https://vnexpress.net/a-2.html");
+    auto r = s.save_article("vnexpress", a, clipping_decision(), {});
+    s.db().exec("UPDATE flag SET source = 'user', needed = 0 WHERE article_id = " + std::to_string(r.id));
+    a.body += " Thêm.";
+    s.save_article("vnexpress", a, clipping_decision(), {});
+    CHECK_FALSE(s.article(r.id)->flagged);
+}
+
+TEST_CASE("the data folder comes from --data, then PRESSWATCH_DATA, then XDG", "[store]") {
+    CHECK(store::resolve_data_dir("/x/y") == "/x/y");
+    setenv("PRESSWATCH_DATA", "/from/env", 1);
+    CHECK(store::resolve_data_dir("") == "/from/env");
+    unsetenv("PRESSWATCH_DATA");
+    setenv("XDG_DATA_HOME", "/xdg", 1);
+    CHECK(store::resolve_data_dir("") == "/xdg/presswatch");
+    CHECK(store::resolve_data_dir("", "/configured") == "/configured");
+}

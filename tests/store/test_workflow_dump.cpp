@@ -1,0 +1,157 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "store/workflow.h"
+#include "store/workflow_dump.h"
+#include "store/workflow_fixture.h"
+#include "support.h"
+#include "text/dates.h"
+
+using namespace presswatch;
+using presswatch::testing::TempDir;
+
+namespace {
+
+std::int64_t t(const char* iso) { return *text::parse_iso8601(iso); }
+
+// Every decision a person can make, on the fixture's articles.
+void decide(store::Store& s, const std::vector<std::int64_t>& ids) {
+    store::Workflow wf(s, "lan");
+    wf.set_review(ids[0], "relevant");
+    wf.set_review(ids[3], "not-relevant");
+    wf.change_topics(ids[0], {"dat-dai"}, {"moi-truong"});
+    wf.set_tone(ids[1], "neutral");
+    wf.clear_flag(ids[2], "đã có câu trả lời");
+    wf.sent(ids[0], {"so-nnmt", "125/STTTT", t("2026-11-04"), t("2026-11-20")});
+    wf.answered(ids[0], {t("2026-11-15"), "88/SNNMT", "Đã xử lý"});
+    wf.add_note(ids[1], "ghi chú thử");
+}
+
+std::string dump(store::Store& s) {
+    std::ostringstream out;
+    store::dump_decisions(s, out);
+    return out.str();
+}
+
+// The dump without its header line (which holds the time it was made).
+std::string body(const std::string& d) { return d.substr(d.find('\n') + 1); }
+
+// A store with every kind of decision made, its dump, and an empty store
+// to restore into.
+struct Decided {
+    TempDir dir, target_dir;
+    store::Store store{dir.path()};
+    std::vector<std::int64_t> ids = presswatch::testing::seed_fixture(store);
+    std::string dumped = (decide(store, ids), dump(store));
+    store::Store target{target_dir.path()};
+};
+
+}  // namespace
+
+TEST_CASE("dump then restore into a freshly crawled store gives back every decision") {
+    Decided src;
+    auto& a = src.store;
+    auto& ids = src.ids;
+    const std::string& d = src.dumped;
+    TempDir b_dir;
+
+    // A second store crawled anew: same URLs, other ids (inserted in reverse).
+    store::Store b(b_dir.path());
+    b.sync_outlets(presswatch::testing::fixture_outlets());
+    presswatch::testing::save_fixture(b, {"vnexpress", "https://vnexpress.localhost/other-1.html", "Bài khác",
+                                          "", "2026-11-01T08:00:00+07:00", true, {}, "neutral", false, {}, ""});
+    auto ids_b = presswatch::testing::seed_fixture(b);
+    REQUIRE(ids_b[0] != ids[0]);
+    std::istringstream in(d);
+    auto r = store::restore_decisions(b, in, "decisions.jsonl", "admin");
+    CHECK(r.articles == 4);
+    CHECK(r.unmatched.empty());
+
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        INFO("article " << i);
+        auto x = a.article(ids[i]), y = b.article(ids_b[i]);
+        CHECK(x->review == y->review);
+        CHECK(x->topics == y->topics);
+        CHECK(x->tone == y->tone);
+        CHECK(x->flagged == y->flagged);
+        CHECK(x->response_status == y->response_status);
+        CHECK(x->response_agency == y->response_agency);
+        CHECK(x->deadline == y->deadline);
+    }
+    store::Workflow wb(b, "x");
+    CHECK(wb.response(ids_b[0])->answer_summary == "Đã xử lý");
+    CHECK(wb.notes(ids_b[1]).at(0).text == "ghi chú thử");
+    // The audit log came along, attached to the new ids.
+    CHECK(wb.audit_log(ids_b[0]).size() == 4);
+    CHECK(body(dump(b)) != body(d));  // b also audits the restore itself...
+    auto db = body(dump(b));
+    CHECK(db.find(body(d).substr(0, body(d).find("\"kind\":\"audit\""))) != std::string::npos);  // ...same decisions
+}
+
+TEST_CASE("restoring the same dump twice changes nothing the second time") {
+    Decided src;
+    const std::string& d = src.dumped;
+    auto& b = src.target;
+    presswatch::testing::seed_fixture(b);
+    std::istringstream in1(d), in2(d);
+    auto r1 = store::restore_decisions(b, in1, "d.jsonl", "admin");
+    std::string once = dump(b);
+    auto r2 = store::restore_decisions(b, in2, "d.jsonl", "admin");
+    CHECK(r1.audit == 8);
+    CHECK(r2.audit == 0);
+    std::string twice = dump(b);
+    // Only the second "restore" audit line differs.
+    CHECK(std::count(twice.begin(), twice.end(), '\n') == std::count(once.begin(), once.end(), '\n') + 1);
+}
+
+TEST_CASE("articles missing from the store are reported, their audit kept with the URL") {
+    Decided src;
+    const std::string& d = src.dumped;
+    auto& b = src.target;
+    b.sync_outlets(presswatch::testing::fixture_outlets());
+    auto only = presswatch::testing::save_fixture(
+        b, {"tuoitre", "https://tuoitre.localhost/le-hoi-sam-son-2026.htm", "Sầm Sơn", "", "2026-11-05T10:00:00+07:00", true, {}, "positive", false, {}, ""});
+    std::istringstream in(d);
+    auto r = store::restore_decisions(b, in, "d.jsonl", "admin");
+    CHECK(r.articles == 1);
+    CHECK(r.unmatched.size() == 3);
+    CHECK(b.article(only)->tone == "neutral");
+    store::Workflow wb(b, "x");
+    auto all = wb.audit_log();
+    auto orphan = std::count_if(all.begin(), all.end(), [](const store::AuditEntry& e) {
+        return !e.article_id && e.detail_json.find("o-nhiem-song-ma") != std::string::npos;
+    });
+    CHECK(orphan == 4);
+}
+
+TEST_CASE("a malformed dump names the line, and the store is left unchanged") {
+    TempDir dir;
+    store::Store s(dir.path());
+    auto ids = presswatch::testing::seed_fixture(s);
+    const std::string header = R"({"presswatch":"decisions","version":1})";
+    const std::string good = R"({"kind":"article","url":"https://tuoitre.localhost/le-hoi-sam-son-2026.htm","review":{"state":"relevant","user":"a","at":"2026-11-06T08:00:00+07:00"}})";
+    struct Row {
+        std::string text;
+        std::string message;
+    };
+    std::vector<Row> rows = {
+        {"", "empty"},
+        {R"({"hello":1})", "d.jsonl:1: not a presswatch dump"},
+        {R"({"presswatch":"decisions","version":9})", "d.jsonl:1: dump version not supported"},
+        {header + "\n" + good + "\nnot json", "d.jsonl:3: not a JSON object"},
+        {header + "\n" + good + "\n" + R"({"kind":"article","url":"https://tuoitre.localhost/le-hoi-sam-son-2026.htm","review":{"state":"maybe"}})",
+         "d.jsonl:3: review state \"maybe\" is unknown"},
+        {header + "\n" + good + "\n" + R"({"kind":"thing"})", "d.jsonl:3: \"kind\" must be"},
+        {header + "\n" + R"({"kind":"audit","user":"a","action":"x","at":"yesterday"})", "d.jsonl:2: \"at\": \"yesterday\" is not an ISO 8601 date"},
+    };
+    for (const auto& r : rows) {
+        INFO(r.text);
+        std::istringstream in(r.text);
+        CHECK_THROWS_WITH(store::restore_decisions(s, in, "d.jsonl", "admin"), Catch::Contains(r.message));
+        CHECK(s.article(ids[1])->review == "new");
+    }
+    CHECK(store::Workflow(s, "x").audit_log().empty());
+}
