@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "config/briefing_config.h"
+
 namespace presswatch::config {
 
 // presswatch.toml
@@ -68,6 +70,7 @@ struct Config {
     Settings settings;
     std::vector<Outlet> outlets;
     Province province;
+    BriefingConfig briefing;         // briefing.toml
     // Where each file came from ("built-in" or a path), for `config show`.
     std::map<std::string, std::string> origins;
 
