@@ -3,6 +3,8 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include "text/dates.h"
 
@@ -59,6 +61,12 @@ std::string vietnamese_long_date(std::int64_t t) {
     // Decree 30/2020: days below 10 and months 1 and 2 take a leading zero.
     return fmt::format("ngày {:02} tháng {} năm {}", day, month < 3 ? fmt::format("{:02}", month) : std::to_string(month),
                        d.substr(0, 4));
+}
+
+std::string upper(const std::string& s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(s).toUpper(icu::Locale("vi")).toUTF8String(out);
+    return out;
 }
 
 std::string vietnamese_date(std::int64_t t) { return text::vietnamese_datetime(t).substr(0, 10); }

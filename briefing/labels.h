@@ -18,6 +18,8 @@ std::string status_label(const std::string& status);
 std::string agency_label(const config::Config& cfg, const std::string& slug);
 // "ngày 26 tháng 11 năm 2026".
 std::string vietnamese_long_date(std::int64_t unix_seconds);
+// Upper case with Vietnamese letters: "THANH HÓA" for "Thanh Hóa".
+std::string upper(const std::string& s);
 // "26/11/2026".
 std::string vietnamese_date(std::int64_t unix_seconds);
 

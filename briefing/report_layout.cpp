@@ -67,7 +67,7 @@ Layout layout_report(const MonthReport& r, const config::Config& cfg) {
     Layout l;
     auto& b = l.blocks;
     std::string month = r.period.label.substr(5, 2) + "/" + r.period.label.substr(0, 4);
-    b.push_back({Block::Kind::title, "BÁO CÁO TÌNH HÌNH THÔNG TIN BÁO CHÍ VỀ TỈNH " + cfg.province.name + "\nTHÁNG " + month,
+    b.push_back({Block::Kind::title, "BÁO CÁO TÌNH HÌNH THÔNG TIN BÁO CHÍ VỀ TỈNH " + upper(cfg.province.name) + "\nTHÁNG " + month,
                  {}, {}, {}, 0});
 
     b.push_back(heading("1. Thời gian và phạm vi"));

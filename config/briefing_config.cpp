@@ -9,6 +9,7 @@ namespace {
 void load_sender(TableReader& t, Sender& s) {
     s.parent_body = t.str_or("parent_body", s.parent_body);
     s.body = t.str_or("body", s.body);
+    s.body_in_text = t.str_or("body_in_text", s.body_in_text);
     s.body_short = t.str_or("body_short", s.body_short);
     s.unit_short = t.str_or("unit_short", s.unit_short);
     s.place = t.str_or("place", s.place);

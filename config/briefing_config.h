@@ -15,6 +15,7 @@ namespace presswatch::config {
 struct Sender {
     std::string parent_body = "UBND TỈNH THANH HÓA";          // cơ quan chủ quản
     std::string body = "SỞ KHOA HỌC VÀ CÔNG NGHỆ";            // cơ quan ban hành
+    std::string body_in_text = "Sở Khoa học và Công nghệ";   // the same inside sentences
     std::string body_short = "SKHCN";                        // in the letter number
     std::string unit_short = "TTBC";                         // drafting unit, in the number
     std::string place = "Thanh Hóa";                         // "Thanh Hóa, ngày ..."

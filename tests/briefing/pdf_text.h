@@ -29,4 +29,13 @@ inline std::optional<std::string> docx_pdf_text(const std::filesystem::path& doc
     return read_all(txt);
 }
 
+// pdftotext breaks lines where the PDF does and spreads justified words
+// ("S ở"): compare with every space and line break taken out.
+inline std::string without_spaces(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
+    return out;
+}
+
 }  // namespace presswatch::testing
