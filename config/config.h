@@ -57,6 +57,23 @@ struct PlaceName {
     bool ambiguous = false;    // counts only with a qualifier or another mention
     std::vector<std::string> qualifiers;  // e.g. "xã", "phường", "huyện"
     std::string agency;        // slug of the People's Committee answering for it, if any
+    int line = 0;              // where it was defined, for messages
+};
+
+// province.toml [scoring]: how mentions add up to the relevance score.
+struct ProvinceScoring {
+    double headline = 3.0;       // a mention in the headline
+    double lead = 2.0;           // a mention in the lead (sapo)
+    double body_first = 1.0;     // the first mention in the body
+    double body_more = 0.4;      // each further body mention
+    double body_max = 3.0;       // cap on the body's part
+    double early_bonus = 0.5;    // first body mention within the first `early_share` of the body
+    double early_share = 0.3;
+    double late_factor = 0.6;    // a lone body mention after the first 70%: probably a byline or aside
+    int roundup_min_others = 3;  // distinct other provinces that make a national round-up
+    double roundup_factor = 0.3; // score multiplier for a round-up without a headline mention
+    double incidental = 0.2;     // weight of a mention right after an incidental marker ("quê")
+    double other_focus_factor = 0.5;  // score multiplier when another province is named more often
 };
 
 struct Province {
@@ -64,13 +81,110 @@ struct Province {
     std::string slug = "thanh-hoa";
     std::vector<PlaceName> names;               // the province and everything in it
     std::vector<std::string> other_provinces;   // used to spot national round-ups
+    // Paragraph openings that mark "related news" lines, whose mentions do
+    // not count ("Xem thêm", "Tin liên quan").
+    std::vector<std::string> related_markers;
+    // Words that make an ambiguous name certain when a place gives none.
+    std::vector<std::string> default_qualifiers;
+    // Words just before a name that make it incidental: a hometown ("quê"),
+    // a direction ("hướng"), a product label ("nhãn"). Such a mention adds
+    // only scoring.incidental.
+    std::vector<std::string> incidental_markers;
+    int incidental_window = 3;  // syllables before the name searched for a marker
+    ProvinceScoring scoring;
+};
+
+// A phrase with its weight (topics.toml, response.toml).
+struct WeightedPhrase {
+    std::string phrase;
+    double weight = 1.0;
+};
+
+// topics.toml, one [[topic]].
+struct Topic {
+    std::string slug;                      // ASCII, from CONVENTIONS (moi-truong, ...)
+    std::string name;                      // Vietnamese, for reports
+    std::vector<WeightedPhrase> phrases;   // evidence for the topic
+    std::vector<std::string> exclude;      // phrases whose matches cancel an overlapping phrase
+    double min_score = 0;                  // 0: TopicSettings::min_score
+    int line = 0;
+};
+
+struct TopicSettings {
+    double min_score = 2.0;        // a topic needs at least this
+    double relative_min = 0.35;    // ... and this share of the best topic's score
+    int max_topics = 3;
+    double headline_weight = 2.0;  // multiplier for a phrase in the headline
+    double lead_weight = 1.5;
+};
+
+// topics.toml [tone]
+struct ToneLexicon {
+    std::vector<WeightedPhrase> positive, negative;
+    double margin = 1.5;  // one side must lead by this much to win
+};
+
+// response.toml, one [[signal]]: a group of phrases meaning one thing.
+struct ResponseSignal {
+    std::string name;                    // readable reason, e.g. "phản ánh của người dân"
+    std::string kind = "raise";          // raise | lower
+    double weight = 1.0;                 // added (raise) or subtracted (lower)
+    int severity = 0;                    // severity at least this when it fires (0: none)
+    std::vector<std::string> phrases;    // matched in headline, lead, body
+    std::vector<std::string> url_parts;  // matched in the URL's path (columns, sections)
+    int line = 0;
+};
+
+// response.toml, one [[deadline]]: how long an agency has to answer.
+struct DeadlineRule {
+    std::string trigger = "flag";     // flag | severity-2 | severity-3
+    std::string clock = "working-days";  // hours | calendar-days | working-days
+    int duration = 0;
+    std::string agency_kind = "any";  // any, or an agency kind (department, committee, ...)
+    std::optional<std::int64_t> valid_from, valid_to;  // Vietnam midnight, [from, to)
+    int line = 0;
+};
+
+struct ResponseRules {
+    std::vector<ResponseSignal> signals;
+    std::vector<std::string> negations;  // words just before a signal that cancel it ("không", "chưa")
+    int negation_window = 3;             // syllables before the phrase searched for a negation
+    double threshold = 2.0;              // flag when the score reaches this
+    int min_signals = 2;                 // ... and this many strong raise signals fired
+    double strong_weight = 2.0;          // weight from which a raise signal is strong
+    double severity2 = 4.0;              // score for severity 2
+    double severity3 = 7.0;              // score for severity 3
+    std::vector<DeadlineRule> deadlines;
+    std::vector<std::int64_t> holidays;  // Vietnam midnight of each public holiday
+};
+
+// agencies.toml, one [[agency]]; the People's Committees of the communes
+// and wards are added from province.toml.
+struct Agency {
+    std::string slug;
+    std::string name;
+    std::string kind;                 // province | department | police | inspectorate | board | committee
+    std::vector<std::string> topics;  // topic slugs it answers for
+    int line = 0;
+};
+
+struct TriageTables {
+    std::vector<Topic> topics;
+    TopicSettings topic_settings;
+    ToneLexicon tone;
+    ResponseRules response;
+    std::vector<Agency> agencies;
+    std::string fallback_agency = "ubnd-tinh";  // when no topic routes anywhere
+
+    const Agency* agency(const std::string& slug) const;
 };
 
 struct Config {
     Settings settings;
     std::vector<Outlet> outlets;
     Province province;
-    BriefingConfig briefing;         // briefing.toml
+    TriageTables triage;  // topics.toml, response.toml, agencies.toml
+    BriefingConfig briefing;  // briefing.toml
     // Where each file came from ("built-in" or a path), for `config show`.
     std::map<std::string, std::string> origins;
 

@@ -18,8 +18,9 @@ public:
     SampleSite(const SampleSite&) = delete;
     SampleSite& operator=(const SampleSite&) = delete;
 
-    // Binds 127.0.0.1 at a free port and serves until stop().
-    void start();
+    // Binds 127.0.0.1 at preferred_port when it is free, else at any free
+    // port, and serves until stop().
+    void start(int preferred_port = 0);
     void stop();
     int port() const;
     std::string base_url() const;   // "http://127.0.0.1:PORT"

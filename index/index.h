@@ -1,10 +1,15 @@
 #pragma once
-// The Xapian index: derived from the store, rebuildable at any time.
+// The Xapian index: derived from the store, rebuildable at any time. The
+// schema (every prefix and slot) is in index/schema.h, the query language
+// in index/query.h.
+//
 // One Writer per index folder at a time (Xapian's lock); any number of
-// Searchers, each reopening and rerunning on DatabaseModifiedError.
-// Neither is thread-safe: one object per thread.
+// Searchers, in this or other processes, each reopening and rerunning on
+// DatabaseModifiedError. Neither is thread-safe: one object per thread.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,21 +28,34 @@ struct Document {
     std::vector<std::string> topics;     // slugs
     std::vector<std::string> agencies;   // slugs
     std::vector<std::string> places;     // gazetteer names
+    std::vector<std::string> tags;       // the outlet's own keywords
     std::string tone;
     std::string review;                  // new | relevant | not-relevant
     std::string response_status;         // empty, or sent | answered | published | closed ...
     std::optional<std::int64_t> deadline;
+    std::optional<std::int64_t> story;   // near-duplicate group, see index/story.h
 };
+
+// A digest of everything put() writes for d: equal digests mean equal
+// index documents. `presswatch check` compares it with the index's copy.
+std::string fingerprint(const Document& d);
 
 class Writer {
 public:
+    enum class Durability {
+        normal,   // fsync at each commit: a crash keeps the last commit
+        bulk,     // no fsync (DB_NO_SYNC): for rebuilding into a new folder
+    };
     // Opens or creates the index in dir. Throws RuntimeFailure when another
-    // process holds the write lock.
-    explicit Writer(const std::filesystem::path& dir);
+    // writer holds the lock or the folder is not a usable index.
+    explicit Writer(const std::filesystem::path& dir, Durability durability = Durability::normal);
     ~Writer();
-    void put(const Document& d);        // add or replace, by id
-    void remove(std::int64_t id);
-    void commit();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    void put(const Document& d);        // add or replace, by id (idempotent)
+    void remove(std::int64_t id);       // no-op when absent
+    void commit();                      // atomic; readers see all or nothing
     std::int64_t doc_count() const;
 
 private:
@@ -45,22 +63,47 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+enum class SortOrder { relevance, date };
+
 struct SearchOptions {
     std::size_t offset = 0, limit = 20;
-    bool by_date = false;                // newest first; else relevance
+    SortOrder sort = SortOrder::relevance;  // date: newest first
     bool exact = false;                  // diacritics must match as typed
-    bool clippings_only = false;
+    bool collapse = false;               // one hit per story
+    bool facets = false;                 // exact counts by outlet, topic, flag, month
+    bool clippings_only = false;         // only articles triage kept as clippings
+    std::int64_t now = 0;                // for date:today, date:7d; 0 = the clock
+    // Text to cut a snippet from, for an article id (the store's lead and
+    // body); unset or empty text: no snippet.
+    std::function<std::string(std::int64_t)> text;
+    std::size_t snippet_bytes = 220;
 };
+
+// Snippets mark matches with these bytes (never in NFC article text); see
+// highlight.h to turn them into bold or <mark>.
+inline constexpr char mark_begin = '\x01';
+inline constexpr char mark_end = '\x02';
 
 struct Hit {
     std::int64_t id = 0;
     double weight = 0;
-    std::string snippet;                 // with matches marked by \x01 ... \x02
+    std::string snippet;                 // plain text, matches between mark_begin/mark_end
+    std::size_t collapsed = 0;           // other articles of its story hidden (at least)
+};
+
+struct FacetCount {
+    std::string value;
+    std::size_t count = 0;
 };
 
 struct SearchResult {
     std::vector<Hit> hits;
-    std::size_t total = 0;               // estimated matches
+    std::size_t total = 0;               // matches (exact when facets were asked for)
+    bool total_exact = false;
+    // "outlet", "topic", "flagged", "month" -> counts, most first (months
+    // in date order). Empty unless options.facets.
+    std::map<std::string, std::vector<FacetCount>> facets;
+    std::string query_description;       // Xapian's view of the query, for debugging
 };
 
 class Searcher {
@@ -68,8 +111,17 @@ public:
     // Throws RuntimeFailure if there is no index in dir yet.
     explicit Searcher(const std::filesystem::path& dir);
     ~Searcher();
-    // Throws InputError with what and where for a bad query.
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    // Throws InputError with what and where for a bad query. Sees the
+    // latest commit: reopens first, and reruns when a writer's commits
+    // overtake it mid-query.
     SearchResult search(const std::string& query, const SearchOptions& options);
+
+    // Every indexed article id with its fingerprint, for `presswatch check`.
+    std::map<std::int64_t, std::string> fingerprints();
+    std::int64_t doc_count();
 
 private:
     struct Impl;

@@ -180,6 +180,44 @@ CREATE TABLE note (
 CREATE INDEX note_article ON note(article_id);
 CREATE INDEX audit_article ON audit(article_id, at);
 )sql"},
+    {30, "index journal versions: a change made while the index sync runs must not be cleared with the batch",
+     R"sql(
+ALTER TABLE index_journal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+)sql"},
+    {31, "stories: near-duplicate articles (the same story republished by several outlets) grouped by id",
+     R"sql(
+-- One row per article that has been through story detection. story_id is
+-- the id of the story's first article; simhash is the 64-bit SimHash of
+-- its headline and body shingles (index/story.h), kept to compare new
+-- articles with, and band0..band3 its four 16-bit bands, indexed so that
+-- candidates are found without scanning every article.
+CREATE TABLE story_member (
+  article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+  story_id INTEGER NOT NULL,
+  simhash INTEGER NOT NULL,
+  band0 INTEGER NOT NULL,
+  band1 INTEGER NOT NULL,
+  band2 INTEGER NOT NULL,
+  band3 INTEGER NOT NULL,
+  published INTEGER
+);
+CREATE INDEX story_member_story ON story_member(story_id);
+CREATE INDEX story_member_band0 ON story_member(band0);
+CREATE INDEX story_member_band1 ON story_member(band1);
+CREATE INDEX story_member_band2 ON story_member(band2);
+CREATE INDEX story_member_band3 ON story_member(band3);
+)sql"},
+    {32, "saved searches: named queries that `search @NAME` and reports reuse",
+     R"sql(
+CREATE TABLE saved_search (
+  name TEXT PRIMARY KEY,
+  query TEXT NOT NULL,
+  options TEXT NOT NULL DEFAULT '{}',   -- JSON: exact, sort, collapse
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+)sql"},
 };
 
 }  // namespace

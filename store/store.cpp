@@ -154,9 +154,11 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
         "a.keywords, a.published, a.modified, a.published_raw, a.fetched, a.content_hash, a.clipping, a.score, "
         "COALESCE(r.tone, a.tone), a.decision, COALESCE(r.state, 'new'), COALESCE(f.needed, 0), "
         "COALESCE(f.severity, 0), COALESCE(f.agencies, '[]'), COALESCE(rs.deadline, f.deadline), "
-        "COALESCE(rs.status, CASE WHEN f.needed = 1 THEN 'pending' ELSE '' END), COALESCE(rs.agency, '') "
+        "COALESCE(rs.status, CASE WHEN f.needed = 1 THEN 'pending' ELSE '' END), COALESCE(rs.agency, ''), "
+        "sm.story_id "
         "FROM article a LEFT JOIN review r ON r.article_id = a.id LEFT JOIN flag f ON f.article_id = a.id "
-        "LEFT JOIN response rs ON rs.article_id = a.id WHERE a.id = ?1");
+        "LEFT JOIN response rs ON rs.article_id = a.id LEFT JOIN story_member sm ON sm.article_id = a.id "
+        "WHERE a.id = ?1");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     StoredArticle s;
@@ -187,6 +189,7 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
     s.deadline = q.opt_int64(24);
     s.response_status = q.text(25);
     s.response_agency = q.text(26);
+    s.story = q.opt_int64(27);
 
     auto t = db_.prepare("SELECT topic FROM tag WHERE article_id = ?1 AND removed = 0 ORDER BY score DESC, topic");
     t.bind(1, id);
@@ -278,8 +281,25 @@ void Store::mark_indexed(const std::vector<std::int64_t>& ids) {
 }
 
 void Store::queue_index(std::int64_t article_id) {
-    db_.prepare("INSERT INTO index_journal(article_id, queued_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+    db_.prepare(
+           "INSERT INTO index_journal(article_id, queued_at) VALUES (?1, ?2) "
+           "ON CONFLICT(article_id) DO UPDATE SET version = version + 1, queued_at = excluded.queued_at")
         .bind(1, article_id).bind(2, now()).run();
+}
+
+std::vector<IndexJournalEntry> Store::pending_index_entries(std::size_t limit) {
+    auto q = db_.prepare("SELECT article_id, version FROM index_journal ORDER BY article_id LIMIT ?1");
+    q.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<IndexJournalEntry> out;
+    while (q.step()) out.push_back({q.int64(0), q.int64(1)});
+    return out;
+}
+
+void Store::mark_indexed(const std::vector<IndexJournalEntry>& entries) {
+    db_.transaction([&] {
+        auto del = db_.prepare("DELETE FROM index_journal WHERE article_id = ?1 AND version = ?2");
+        for (const auto& e : entries) del.bind(1, e.article_id).bind(2, e.version).run();
+    });
 }
 
 void Store::audit(const std::string& user, const std::string& action, std::optional<std::int64_t> article_id,

@@ -48,6 +48,14 @@ struct StoredArticle {
     std::string response_status;
     std::string response_agency;         // the agency the letter went to
     std::string decision_json;           // triage's full decision, for explain
+    std::optional<std::int64_t> story;   // near-duplicate group (story_member), if detected
+};
+
+// One row of the index journal: an article whose index document is out of
+// date, and the version of that row (bumped by each queue_index).
+struct IndexJournalEntry {
+    std::int64_t article_id = 0;
+    std::int64_t version = 0;
 };
 
 struct SaveResult {
@@ -100,6 +108,11 @@ public:
     std::vector<std::int64_t> pending_index(std::size_t limit);
     void mark_indexed(const std::vector<std::int64_t>& ids);
     void queue_index(std::int64_t article_id);
+    // The same with versions: mark_indexed(entries) clears a row only if
+    // its version is unchanged, so a change queued while the index sync
+    // ran stays queued (pipeline/index_sync.h).
+    std::vector<IndexJournalEntry> pending_index_entries(std::size_t limit);
+    void mark_indexed(const std::vector<IndexJournalEntry>& entries);
 
     // Audit log: who did what, when.
     void audit(const std::string& user, const std::string& action, std::optional<std::int64_t> article_id,

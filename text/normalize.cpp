@@ -67,4 +67,15 @@ std::string fold(std::string_view s) {
     return result;
 }
 
+std::string ascii_slug(std::string_view s) {
+    std::string out;
+    for (char c : fold(s)) {
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
 }  // namespace presswatch::text

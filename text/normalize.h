@@ -15,4 +15,8 @@ std::string nfc(std::string_view s);
 // d. "Thanh Hoá" and "THANH HÓA" both fold to "thanh hoa".
 std::string fold(std::string_view s);
 
+// ASCII slug: folded, every run of other characters becomes one dash.
+// "Hoằng Hóa" -> "hoang-hoa", "Sầm Sơn" -> "sam-son".
+std::string ascii_slug(std::string_view s);
+
 }  // namespace presswatch::text

@@ -1,0 +1,146 @@
+// `presswatch search QUERY`: keyword search over the clippings. The index
+// finds and ranks; headlines, dates and snippet text come from the store
+// (the truth) by id. Saved searches: --save NAME, then @NAME.
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/context.h"
+#include "cli/search_output.h"
+#include "config/error.h"
+#include "index/index.h"
+#include "pipeline/index_sync.h"
+#include "store/saved_search.h"
+#include "store/store.h"
+
+namespace presswatch::cli {
+namespace {
+
+// More hits than this per page would make a table nobody reads and a slow
+// exact-facet run; --json users page with --offset.
+constexpr std::size_t max_limit = 1000;
+
+struct SearchArgs {
+    std::vector<std::string> words;
+    bool exact = false, collapse = false, facets = false, all = false;
+    std::string sort;            // empty: the saved search's, else relevance
+    std::size_t offset = 0, limit = 20;
+    bool json = false, csv = false;
+    std::string save;
+    bool list_saved = false;
+    std::string delete_saved;
+};
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string q;
+    for (const auto& w : words) q += (q.empty() ? "" : " ") + w;
+    return q;
+}
+
+int run(Context& ctx, SearchArgs& args) {
+    std::filesystem::path data = ctx.data_dir();
+    if (!std::filesystem::exists(data / "presswatch.db"))
+        throw InputError(fmt::format("there is no presswatch data in {}: run `presswatch crawl` or `presswatch demo` "
+                                     "first, or give --data DIR",
+                                     data.string()));
+    store::Store store(data);
+
+    if (args.list_saved) {
+        print_saved_searches(store::saved_searches(store), args.json);
+        return 0;
+    }
+    if (!args.delete_saved.empty()) {
+        if (!store::delete_saved_search(store, args.delete_saved))
+            throw InputError(fmt::format("there is no saved search named '{}'", args.delete_saved));
+        std::cout << fmt::format("Đã xoá tìm kiếm đã lưu «{}».\n", args.delete_saved);
+        return 0;
+    }
+
+    std::string query = joined(args.words);
+    store::SavedSearch saved;
+    if (!query.empty() && query.front() == '@') {
+        std::string name = query.substr(1);
+        auto found = store::find_saved_search(store, name);
+        if (!found) throw InputError(fmt::format("there is no saved search named '{}': `presswatch search "
+                                                 "--list-saved` lists them",
+                                                 name));
+        saved = *found;
+        query = saved.query;
+    }
+    if (query.empty()) throw InputError("give a query, e.g. presswatch search \"thanh hoa\" (see --help)");
+    if (args.limit == 0 || args.limit > max_limit)
+        throw InputError(fmt::format("--limit must be between 1 and {}", max_limit));
+
+    index::SearchOptions options;
+    options.offset = args.offset;
+    options.limit = args.limit;
+    options.exact = args.exact || saved.exact;
+    options.collapse = args.collapse || saved.collapse;
+    std::string sort = !args.sort.empty() ? args.sort : (!saved.sort.empty() ? saved.sort : "relevance");
+    options.sort = sort == "date" ? index::SortOrder::date : index::SortOrder::relevance;
+    options.facets = args.facets;
+    options.clippings_only = !args.all;
+    options.text = [&store](std::int64_t id) {
+        auto a = store.article(id);
+        if (!a) return std::string();
+        return a->article.description.empty() ? a->article.body : a->article.description + "\n\n" + a->article.body;
+    };
+
+    index::Searcher searcher(pipeline::index_dir(store));
+    index::SearchResult result = searcher.search(query, options);
+
+    if (!args.save.empty()) {
+        store::SavedSearch s{args.save, query, options.exact, options.collapse, sort, ctx.user()};
+        store::save_search(store, s);
+    }
+
+    std::vector<SearchRow> rows;
+    for (const auto& hit : result.hits) {
+        auto a = store.article(hit.id);
+        if (!a) continue;  // deleted since it was indexed; the next sync removes it
+        rows.push_back({hit, std::move(*a)});
+    }
+    SearchPage page{query, options, result, std::move(rows)};
+    if (args.json) print_search_json(page);
+    else if (args.csv) print_search_csv(page);
+    else print_search_table(page, isatty(STDOUT_FILENO) != 0);
+    if (!args.save.empty() && !args.json && !args.csv)
+        std::cout << fmt::format("Đã lưu tìm kiếm «{}»: dùng lại bằng presswatch search @{}\n", args.save, args.save);
+    return 0;
+}
+
+void register_search(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<SearchArgs>();
+    CLI::App* cmd = app.add_subcommand("search", "Search the clippings (Vietnamese, with or without diacritics)");
+    cmd->footer(
+        "Query language: words (all must match), \"a phrase\", OR, NOT or -word, ( ), nghi*,\n"
+        "fields title: lead: author: outlet: topic: tag: place: agency: review: status: tone:,\n"
+        "is:flagged is:new is:clipping, date:2026-11-01..2026-11-30 date:2026-11 date:today date:7d.\n"
+        "A query starting with '-' goes after --, e.g. presswatch search -- -lu thanh hoa.\n"
+        "@NAME runs a saved search. See docs/search.md.");
+    cmd->add_option("query", args->words, "The query (several words are joined with spaces), or @NAME");
+    cmd->add_flag("--exact", args->exact, "Diacritics must match as typed (Hóa finds Hóa and Hoá, not Hòa or hoa)");
+    cmd->add_option("--sort", args->sort, "Order: relevance (default) or date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date"}));
+    cmd->add_flag("--collapse", args->collapse, "One hit per story (the same story in several outlets)");
+    cmd->add_flag("--facets", args->facets, "Counts by outlet, topic, flag and month");
+    cmd->add_flag("--all", args->all, "Search every stored article, not only clippings");
+    cmd->add_option("--offset", args->offset, "Skip this many hits (pagination)");
+    cmd->add_option("--limit", args->limit, "Hits per page (default 20)");
+    auto* json = cmd->add_flag("--json", args->json, "Print JSON");
+    cmd->add_flag("--csv", args->csv, "Print CSV")->excludes(json);
+    cmd->add_option("--save", args->save, "Save the query under NAME (then: presswatch search @NAME)");
+    cmd->add_flag("--list-saved", args->list_saved, "List the saved searches");
+    cmd->add_option("--delete-saved", args->delete_saved, "Delete the saved search NAME");
+    cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return run(ctx, *args); }; });
+}
+
+}  // namespace
+
+PRESSWATCH_COMMAND(register_search);
+
+}  // namespace presswatch::cli

@@ -1,0 +1,329 @@
+// Body detection: score blocks of text by length, commas and link density,
+// give each block's score to its ancestors, take the best container and the
+// siblings that belong with it (readability's idea, run over the flattened
+// page without recursion), then write its text out as paragraphs.
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "crawler/extract_steps.h"
+
+namespace presswatch::crawler {
+namespace {
+
+// A block with less visible text than this is a label, not a paragraph.
+constexpr int min_paragraph_bytes = 25;
+// Lists and boxes inside the body whose text is mostly links are related-news
+// boxes; up to this size (a long list of links is still boilerplate).
+constexpr double max_body_link_density = 0.5;
+// Siblings of the best container scoring at least this share of its score
+// are part of the article (bodies split over several divs).
+constexpr double sibling_score_share = 0.2;
+// How far up from the best container chunks of a split body are looked for.
+constexpr int max_chunk_levels = 3;
+
+bool is_heading(GumboTag t) {
+    return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
+           t == GUMBO_TAG_H6;
+}
+
+double tag_base_score(GumboTag t) {
+    switch (t) {
+        case GUMBO_TAG_DIV: return 5;
+        case GUMBO_TAG_ARTICLE: return 10;
+        case GUMBO_TAG_SECTION: return 3;
+        case GUMBO_TAG_MAIN: return 3;
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_BLOCKQUOTE: return 3;
+        case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_FORM: return -3;
+        case GUMBO_TAG_TH: return -5;
+        default: return is_heading(t) ? -5 : 0;
+    }
+}
+
+// Class hints move a container by up to 25 points (readability's weight),
+// scaled down for small containers: a "content" div holding a title line
+// must not outweigh the body.
+double hint_weight(const PageModel& page, int c) {
+    constexpr double full_weight_bytes = 500;
+    return 25.0 * page.hint[c] * std::min(1.0, page.text_bytes[c] / full_weight_bytes);
+}
+
+bool is_bold_tag(GumboTag t) { return t == GUMBO_TAG_B || t == GUMBO_TAG_STRONG; }
+
+bool right_aligned(const HtmlDocument& doc, int i) {
+    if (doc.attr(i, "align") == "right") return true;
+    std::string_view style = doc.attr(i, "style");
+    if (style.find("right") != std::string_view::npos && style.find("text-align") != std::string_view::npos)
+        return true;
+    std::string c = doc.class_and_id(i);
+    return c.find("right") != std::string::npos || c.find("author") != std::string::npos;
+}
+
+// Collects paragraphs: block starts and ends, <br><br>, table rows.
+class ParagraphSink {
+public:
+    explicit ParagraphSink(Body& out) : out_(out) {}
+
+    void text(std::string_view t, int block, bool bold) {
+        if (pending_line_ && !cur_.empty()) cur_.push_back('\n');
+        pending_line_ = false;
+        std::size_t before = cur_.size();
+        append_collapsed(cur_, t);
+        if (cur_.size() == before) return;
+        if (cur_node_ < 0) cur_node_ = block;
+        bool has_letters = false;
+        for (char c : t)
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') has_letters = true;
+        if (has_letters) all_bold_ = all_bold_ && bold;
+    }
+    void space() {
+        if (!cur_.empty() && cur_.back() != ' ' && cur_.back() != '\n') cur_.push_back(' ');
+    }
+    void line_break() {
+        if (pending_line_) {
+            paragraph_break();
+        } else if (!cur_.empty()) {
+            pending_line_ = true;
+        }
+    }
+    void paragraph_break(bool right = false) {
+        std::size_t a = 0, b = cur_.size();
+        while (a < b && (cur_[a] == ' ' || cur_[a] == '\n')) ++a;
+        while (b > a && (cur_[b - 1] == ' ' || cur_[b - 1] == '\n')) --b;
+        if (b > a) {
+            std::string p = cur_.substr(a, b - a);
+            // " \n" left by a space before a line break
+            std::string clean;
+            clean.reserve(p.size());
+            for (std::size_t i = 0; i < p.size(); ++i) {
+                if (p[i] == ' ' && i + 1 < p.size() && p[i + 1] == '\n') continue;
+                if (p[i] == ' ' && !clean.empty() && clean.back() == '\n') continue;
+                clean.push_back(p[i]);
+            }
+            out_.paragraphs.push_back(std::move(clean));
+            out_.paragraph_nodes.push_back(cur_node_);
+            out_.paragraph_emphasis.push_back(all_bold_ || right);
+        }
+        cur_.clear();
+        cur_node_ = -1;
+        all_bold_ = true;
+        pending_line_ = false;
+    }
+
+private:
+    Body& out_;
+    std::string cur_;
+    int cur_node_ = -1;
+    bool all_bold_ = true;
+    bool pending_line_ = false;
+};
+
+bool skip_inside_body(const PageModel& page, int k) {
+    const HtmlNode& h = page.doc[k];
+    if (page.excluded[k]) return true;
+    // A list or box that is mostly links: related news, tags, "read more".
+    if ((h.tag == GUMBO_TAG_UL || h.tag == GUMBO_TAG_OL || h.tag == GUMBO_TAG_DIV || h.tag == GUMBO_TAG_TABLE ||
+         h.tag == GUMBO_TAG_SECTION || h.tag == GUMBO_TAG_P || h.tag == GUMBO_TAG_LI) &&
+        page.text_bytes[k] > 0 && page.link_density(k) > max_body_link_density)
+        return true;
+    return false;
+}
+
+// Writes the text of [root, end) into sink, leaving boilerplate out.
+void emit(const PageModel& page, int root, ParagraphSink& sink) {
+    const HtmlDocument& doc = page.doc;
+    struct Open {
+        int end;
+        bool right;
+        GumboTag tag;
+    };
+    std::vector<Open> blocks;
+    std::vector<int> block_nodes{root};
+    std::vector<int> bold_ends;
+    const int end = doc[root].end;
+    for (int k = root; k < end;) {
+        while (!blocks.empty() && k >= blocks.back().end) {
+            sink.paragraph_break(blocks.back().right);
+            blocks.pop_back();
+            block_nodes.pop_back();
+        }
+        while (!bold_ends.empty() && k >= bold_ends.back()) bold_ends.pop_back();
+        const HtmlNode& h = doc[k];
+        if (h.is_text) {
+            sink.text(doc.text(k), block_nodes.back(), !bold_ends.empty());
+            ++k;
+            continue;
+        }
+        if (k != root && skip_inside_body(page, k)) {
+            k = h.end;
+            continue;
+        }
+        if (h.tag == GUMBO_TAG_BR) {
+            sink.line_break();
+        } else if (h.tag == GUMBO_TAG_TD || h.tag == GUMBO_TAG_TH) {
+            sink.space();
+        } else if (is_bold_tag(h.tag)) {
+            bold_ends.push_back(h.end);
+        } else if (is_block_tag(h.tag) && h.tag != GUMBO_TAG_TD && h.tag != GUMBO_TAG_TH) {
+            sink.paragraph_break();
+            blocks.push_back({h.end, right_aligned(doc, k), h.tag});
+            block_nodes.push_back(k);
+        }
+        ++k;
+    }
+    while (!blocks.empty()) {
+        sink.paragraph_break(blocks.back().right);
+        blocks.pop_back();
+    }
+    sink.paragraph_break();
+}
+
+}  // namespace
+
+std::string element_text(const PageModel& page, int element) {
+    Body b;
+    ParagraphSink sink(b);
+    emit(page, element, sink);
+    std::string out;
+    for (const auto& p : b.paragraphs) {
+        if (!out.empty()) out += "\n\n";
+        out += p;
+    }
+    return out;
+}
+
+Body find_body(const PageModel& page, int headline) {
+    const HtmlDocument& doc = page.doc;
+    const int n = doc.size();
+    std::unordered_map<int, double> score;
+    auto touch = [&](int c) -> double& {
+        auto it = score.find(c);
+        if (it == score.end())
+            it = score.emplace(c, tag_base_score(doc[c].tag) + hint_weight(page, c)).first;
+        return it->second;
+    };
+    for (int i = 0; i < n; ++i) {
+        const HtmlNode& h = doc[i];
+        if (h.is_text) continue;
+        if (page.excluded[i]) {
+            i = h.end - 1;
+            continue;
+        }
+        // Own text: what is not inside a block child (inline text of a div).
+        int own = page.text_bytes[i];
+        if (h.tag != GUMBO_TAG_P && h.tag != GUMBO_TAG_PRE) {
+            for (int child = i + 1; child < h.end; child = doc[child].end) {
+                const HtmlNode& ch = doc[child];
+                if (!ch.is_text && !page.excluded[child] && is_block_tag(ch.tag)) own -= page.text_bytes[child];
+            }
+        }
+        bool unit = own >= min_paragraph_bytes &&
+                    (h.tag == GUMBO_TAG_P || h.tag == GUMBO_TAG_PRE || h.tag == GUMBO_TAG_TD ||
+                     h.tag == GUMBO_TAG_BLOCKQUOTE || h.tag == GUMBO_TAG_DIV || h.tag == GUMBO_TAG_SECTION ||
+                     h.tag == GUMBO_TAG_ARTICLE || h.tag == GUMBO_TAG_LI || h.tag == GUMBO_TAG_SPAN ||
+                     h.tag == GUMBO_TAG_FONT || h.tag == GUMBO_TAG_CENTER);
+        if (!unit) continue;
+        if (page.link_density(i) > 0.5) continue;
+        double s = 1.0 + page.commas[i] + std::min(own / 100.0, 3.0);
+        // Text written straight into a div makes the div itself a container.
+        bool container = h.tag != GUMBO_TAG_P && h.tag != GUMBO_TAG_PRE && h.tag != GUMBO_TAG_LI &&
+                         h.tag != GUMBO_TAG_SPAN && h.tag != GUMBO_TAG_FONT;
+        int anc = container ? i : h.parent;
+        for (int level = 0; level < 3 && anc >= 0; ++level, anc = doc[anc].parent) {
+            if (doc[anc].tag == GUMBO_TAG_HTML) break;
+            touch(anc) += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : 3.0 * level);
+        }
+    }
+    Body body;
+    int best = -1;
+    double best_score = 0;
+    for (auto& [c, s] : score) {
+        double final_score = s * (1.0 - page.link_density(c));
+        s = final_score;
+        // After the headline is where articles are; a tie goes to the later.
+        if (final_score > best_score || (final_score == best_score && c > best)) {
+            best = c;
+            best_score = final_score;
+        }
+    }
+    (void)headline;
+    if (best < 0) {
+        int b = doc.find_tag(GUMBO_TAG_BODY);
+        if (b < 0) return body;
+        best = b;
+    }
+    body.root = best;
+    ParagraphSink sink(body);
+    const int parent = doc[best].parent;
+    if (parent < 0 || doc[best].tag == GUMBO_TAG_BODY) {
+        body.roots.push_back(best);
+        emit(page, best, sink);
+        return body;
+    }
+    const std::string best_class(doc.attr(best, "class"));
+    // A body split into chunks (around figures and ads) repeats the
+    // container's class: take every element of that class under the
+    // grandparent, in reading order.
+    if (!best_class.empty()) {
+        int top = parent;
+        for (int up = 0; up < max_chunk_levels - 1; ++up) {
+            int next = doc[top].parent;
+            if (next < 0 || doc[next].tag == GUMBO_TAG_BODY || doc[next].tag == GUMBO_TAG_HTML) break;
+            top = next;
+        }
+        std::vector<int> chunks;
+        for (int c = top + 1; c < doc[top].end;) {
+            const HtmlNode& h = doc[c];
+            if (h.is_text || page.excluded[c]) {
+                c = h.is_text ? c + 1 : h.end;
+                continue;
+            }
+            if (doc.attr(c, "class") == best_class && page.text_bytes[c] >= min_paragraph_bytes &&
+                page.link_density(c) < 0.5) {
+                chunks.push_back(c);
+                c = h.end;
+                continue;
+            }
+            ++c;
+        }
+        if (chunks.size() > 1) {
+            for (int c : chunks) {
+                body.roots.push_back(c);
+                emit(page, c, sink);
+            }
+            return body;
+        }
+    }
+    const double threshold = std::max(10.0, best_score * sibling_score_share);
+    for (int c = parent + 1; c < doc[parent].end; c = doc[c].end) {
+        const HtmlNode& h = doc[c];
+        if (h.is_text || page.excluded[c]) continue;
+        bool join = c == best;
+        if (!join) {
+            auto it = score.find(c);
+            double s = it == score.end() ? 0 : it->second;
+            double bonus = (!best_class.empty() && doc.attr(c, "class") == best_class) ? best_score * 0.2 : 0;
+            if (s + bonus >= threshold) join = true;
+            else if (h.tag == GUMBO_TAG_P) {
+                int len = page.text_bytes[c];
+                double ld = page.link_density(c);
+                if (len > 80 && ld < 0.25) join = true;
+            }
+        }
+        if (!join) continue;
+        body.roots.push_back(c);
+        emit(page, c, sink);
+    }
+    return body;
+}
+
+}  // namespace presswatch::crawler

@@ -1,0 +1,177 @@
+// Who wrote the article: byline elements, and the Vietnamese habit of the
+// writer's name alone on the last line of the body.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "crawler/extract_steps.h"
+
+namespace presswatch::crawler {
+namespace {
+
+constexpr std::size_t max_byline_bytes = 160;
+// A person's name is a few words; a writer list a handful of names.
+constexpr int max_name_words = 6;
+constexpr std::size_t max_name_line_bytes = 80;
+constexpr int max_nodes_after_headline = 800;
+
+std::string_view trim(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    while (!s.empty() && space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// Trims separators a byline leaves at its ends ("Hà Thu -", "| By").
+std::string_view trim_separators(std::string_view s) {
+    auto sep = [](char c) { return c == ' ' || c == '-' || c == '|' || c == ',' || c == ':' || c == '\n' || c == '/'; };
+    while (!s.empty() && sep(s.front())) s.remove_prefix(1);
+    while (!s.empty() && sep(s.back())) s.remove_suffix(1);
+    // U+2013/U+2014 dashes
+    while (s.size() >= 3 && (s.ends_with("\xE2\x80\x93") || s.ends_with("\xE2\x80\x94"))) s = trim(s.substr(0, s.size() - 3));
+    return s;
+}
+
+bool starts_with_word(std::string_view s, std::string_view w) {
+    if (s.size() < w.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(w[i])))
+            return false;
+    return s.size() == w.size() || s[w.size()] == ' ' || s[w.size()] == ':';
+}
+
+// Every word starts with an upper-case letter (or is a joiner like "và",
+// an initial, "-"); there is no digit and no sentence punctuation.
+bool name_words(std::string_view s) {
+    int words = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        if (i >= s.size()) break;
+        std::size_t start = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        std::string_view w = s.substr(start, i - start);
+        if (w == "-" || w == "và" || w == "and" || w == "&" || w == "," || w == "de" || w == "van" || w == "von")
+            continue;
+        int32_t k = 0;
+        UChar32 c;
+        U8_NEXT(w.data(), k, static_cast<int32_t>(w.size()), c);
+        if (c < 0 || !u_isupper(c)) return false;
+        ++words;
+    }
+    if (words == 0 || words > max_name_words * 3) return false;
+    for (char c : s)
+        if ((c >= '0' && c <= '9') || c == '?' || c == '!' || c == ';' || c == '"' || c == ':') return false;
+    return true;
+}
+
+std::vector<std::string> split_names(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&]() {
+        std::string_view t = trim_separators(cur);
+        if (!t.empty()) out.emplace_back(t);
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == ',' || s[i] == ';') {
+            flush();
+            ++i;
+        } else {
+            std::size_t joiner = 0;
+            for (std::string_view w : {std::string_view(" và "), std::string_view(" and "), std::string_view(" & ")})
+                if (s.substr(i, w.size()) == w) joiner = w.size();
+            if (joiner) {
+                flush();
+                i += joiner;
+            } else {
+                cur.push_back(s[i++]);
+            }
+        }
+    }
+    flush();
+    return out;
+}
+
+}  // namespace
+
+std::optional<Byline> parse_byline(std::string_view text) {
+    std::string_view s = trim(text);
+    if (s.empty() || s.size() > max_byline_bytes) return std::nullopt;
+    Byline b;
+    b.raw = std::string(s);
+    // A date written in the byline line ends the names ("Nguyên Minh - 07/03/2026").
+    if (auto d = std::find_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); d != s.end())
+        s = s.substr(0, static_cast<std::size_t>(d - s.begin()));
+    std::string cleaned;
+    // Parentheses hold roles or sources: "(tổng hợp)", "(Theo Reuters)".
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '(') {
+            std::size_t close = s.find(')', i);
+            std::string_view inner = s.substr(i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1);
+            inner = trim(inner);
+            if (starts_with_word(inner, "Theo") || starts_with_word(inner, "Nguồn"))
+                b.source = std::string(trim(inner.substr(inner.find(' ') == std::string_view::npos ? inner.size() : inner.find(' '))));
+            if (close == std::string_view::npos) break;
+            i = close;
+            continue;
+        }
+        cleaned.push_back(s[i]);
+    }
+    std::string_view c = trim_separators(cleaned);
+    for (std::string_view prefix : {"By", "Bài và ảnh", "Bài, ảnh", "Bài", "Tác giả", "Người viết", "Written by",
+                                    "Posted by", "Text", "Words"}) {
+        if (starts_with_word(c, prefix)) {
+            c = trim_separators(c.substr(prefix.size()));
+            break;
+        }
+    }
+    if (starts_with_word(c, "Theo") || starts_with_word(c, "Nguồn") || starts_with_word(c, "Source")) {
+        std::size_t sp = c.find_first_of(" :");
+        b.source = std::string(trim_separators(c.substr(sp)));
+        return b.source.empty() ? std::nullopt : std::optional<Byline>(b);
+    }
+    if (starts_with_word(c, "Ảnh") || starts_with_word(c, "Photo") || starts_with_word(c, "Video")) return std::nullopt;
+    // "X và 1 tác giả khác" was cut at the digit: the others are listed
+    // elsewhere (metadata). Drop the dangling joiner.
+    for (std::string_view j : {std::string_view(" và"), std::string_view(" and"), std::string_view(" &")})
+        if (c.ends_with(j)) c = trim_separators(c.substr(0, c.size() - j.size()));
+    if (c.empty() || c.size() > max_name_line_bytes || !name_words(c)) return std::nullopt;
+    b.authors = split_names(c);
+    if (b.authors.empty()) return std::nullopt;
+    return b;
+}
+
+bool looks_like_name_line(std::string_view text) {
+    std::string_view s = trim(text);
+    if (s.empty() || s.size() > max_name_line_bytes || s.find('\n') != std::string_view::npos) return false;
+    if (s.back() == '.' && !(s.size() >= 2 && s[s.size() - 2] >= 'A' && s[s.size() - 2] <= 'Z')) return false;
+    auto b = parse_byline(s);
+    return b.has_value();
+}
+
+std::optional<Byline> find_byline(const PageModel& page, int headline, const Body& body) {
+    const HtmlDocument& doc = page.doc;
+    int from = headline >= 0 ? headline : (body.root >= 0 ? std::max(0, body.root - 200) : 0);
+    int to = std::min(doc.size(), (headline >= 0 ? doc[headline].end : from) + max_nodes_after_headline);
+    if (body.root >= 0) to = std::max(to, std::min(doc.size(), doc[body.root].end + 200));
+    std::optional<Byline> found;
+    page.find_visible(from, to, [&](int i) {
+        std::string c = doc.class_and_id(i);
+        std::string_view rel = doc.attr(i, "rel");
+        std::string_view prop = doc.attr(i, "itemprop");
+        bool hinted = rel == "author" || prop == "author" || c.find("author") != std::string::npos ||
+                      c.find("byline") != std::string::npos || c.find("writer") != std::string::npos ||
+                      c.find("tacgia") != std::string::npos || c.find("tac-gia") != std::string::npos ||
+                      c.find("reporter") != std::string::npos;
+        if (!hinted || page.text_bytes[i] == 0 || page.text_bytes[i] > static_cast<int>(max_byline_bytes))
+            return false;
+        found = parse_byline(doc.subtree_text(i, max_byline_bytes * 2));
+        if (found && found->authors.empty()) found.reset();
+        return found.has_value();
+    });
+    return found;
+}
+
+}  // namespace presswatch::crawler

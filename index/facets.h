@@ -1,0 +1,33 @@
+#pragma once
+// Facet counting during a search: exact counts by outlet, topic, flag and
+// month (the value slots of schema.h). Counts are exact only when the
+// enquire checks every match (check_at_least = doc count), which
+// searcher.cpp does when facets are asked for.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "index/index.h"
+
+namespace presswatch::index {
+
+class FacetCounters {
+public:
+    FacetCounters();
+    ~FacetCounters();
+    FacetCounters(const FacetCounters&) = delete;
+    FacetCounters& operator=(const FacetCounters&) = delete;
+    void attach(Xapian::Enquire& enquire);
+    // "outlet", "topic", "flagged", "month" -> counts, most first (months
+    // newest first).
+    std::map<std::string, std::vector<FacetCount>> counts() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace presswatch::index

@@ -1,0 +1,47 @@
+#pragma once
+// The query language, parsed by hand into a Xapian::Query so that every
+// error can say what and where (Xapian's QueryParser is a forgiving
+// heuristic parser that never reports one). docs/search.md is the user's
+// guide; tests/index/test_query.cpp pins what each form parses to.
+//
+//   words            all must match (AND by default), any diacritics/case
+//   "a phrase"       syllables in this order
+//   a OR b, a AND b, NOT a, -a, ( ... )
+//   nghi*            words starting with "nghi" (folded)
+//   title: lead: author:            free text in one field
+//   outlet: topic: tag: agency: place: review: status: tone:   filters
+//   is:flagged is:new is:clipping
+//   date:2026-11-01..2026-11-30 date:2026-11 date:2026 date:2026-11-05
+//   date:2026-11-01.. date:..2026-11-30 date:today date:yesterday date:7d
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace presswatch::index {
+
+struct QueryContext {
+    bool exact = false;        // words must also match their exact spelling
+    std::int64_t now = 0;      // Unix seconds for date:today and date:7d
+    // With a database, prefix searches (nghi*) are expanded here into the
+    // matching terms, so that snippets can highlight them (MSet::snippet
+    // compares a wildcard's pattern with unprefixed words only). Without
+    // one they stay OP_WILDCARD.
+    const Xapian::Database* db = nullptr;
+};
+
+struct CompiledQuery {
+    Xapian::Query query;       // matching and ranking, filters included
+    // Folded terms of the positive words, for snippet highlighting.
+    std::vector<std::string> folded_terms;
+    bool empty() const { return query.empty(); }
+};
+
+// Throws InputError naming what is wrong and the column where it is
+// (1-based, in characters): an unbalanced quote or parenthesis, an unknown
+// field, a field without a value, an impossible date, an operator with
+// nothing on one side.
+CompiledQuery compile_query(const std::string& text, const QueryContext& context);
+
+}  // namespace presswatch::index

@@ -1,0 +1,164 @@
+// Searcher: compile the query, run it with sort, collapse and facets, cut
+// snippets from the caller's text; reopen and rerun when a writer's
+// commits overtake the snapshot being read.
+#include <fmt/format.h>
+
+#include "config/error.h"
+#include "index/boolean_terms.h"
+#include "index/facets.h"
+#include "index/fold_stemmer.h"
+#include "index/index.h"
+#include "index/query.h"
+#include "index/schema.h"
+#include "text/normalize.h"
+
+namespace presswatch::index {
+namespace {
+
+// A query overtaken by more than this many commits in a row gives up:
+// only a writer committing faster than a query can run would cause it.
+constexpr int max_query_attempts = 5;
+
+// Xapian's snippets escape HTML; ours are plain text with mark bytes, and
+// highlight.h escapes for HTML output itself.
+std::string unescape_html(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            static const std::pair<std::string_view, char> entities[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+            bool done = false;
+            for (auto [e, c] : entities)
+                if (s.compare(i, e.size(), e) == 0) {
+                    out += c;
+                    i += e.size() - 1;
+                    done = true;
+                    break;
+                }
+            if (done) continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+std::int64_t parse_id(const std::string& data) {
+    try {
+        return std::stoll(data);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    std::filesystem::path dir;
+    Xapian::Database db;
+};
+
+Searcher::Searcher(const std::filesystem::path& dir) {
+    if (!std::filesystem::exists(dir))
+        throw RuntimeFailure(fmt::format("there is no search index in {} yet: run `presswatch crawl` or "
+                                         "`presswatch reindex` first",
+                                         dir.string()));
+    try {
+        impl_ = std::make_unique<Impl>(Impl{dir, Xapian::Database(dir.string())});
+    } catch (const Xapian::Error& e) {
+        throw RuntimeFailure(fmt::format("cannot open the search index {}: {}; `presswatch reindex` rebuilds it",
+                                         dir.string(), e.get_msg()));
+    }
+    std::string v = impl_->db.get_metadata(std::string(schema::version_key));
+    if (!v.empty() && v != schema::version)
+        throw RuntimeFailure(fmt::format("the search index {} has schema version {}, this presswatch needs {}: run "
+                                         "`presswatch reindex`",
+                                         dir.string(), v, schema::version));
+}
+
+Searcher::~Searcher() = default;
+
+SearchResult Searcher::search(const std::string& text, const SearchOptions& options) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            impl_->db.reopen();
+            // Compiled against this snapshot: prefix searches read its terms.
+            CompiledQuery compiled = compile_query(text, {options.exact, options.now, &impl_->db});
+            if (compiled.empty())
+                throw InputError(
+                    "the query is empty: give at least one word, phrase or field (see `presswatch search --help`)");
+            Xapian::Query query = compiled.query;
+            if (options.clippings_only)
+                query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                      Xapian::Query(boolean_term(schema::state, "clipping")));
+            Xapian::Enquire enquire(impl_->db);
+            enquire.set_query(query);
+            if (options.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::slot_time, true);
+            if (options.collapse) enquire.set_collapse_key(schema::slot_story);
+            FacetCounters facets;
+            Xapian::doccount check_at_least = 0;
+            if (options.facets) {
+                facets.attach(enquire);
+                check_at_least = impl_->db.get_doccount();
+            }
+            Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check_at_least);
+
+            SearchResult result;
+            result.total = mset.get_matches_estimated();
+            result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+            if (result.total_exact) result.total = mset.get_matches_lower_bound();
+            result.query_description = query.get_description();
+            Xapian::Stem stem = fold_stemmer();
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                Hit h;
+                h.id = parse_id(it.get_document().get_data());
+                h.weight = it.get_weight();
+                h.collapsed = options.collapse ? it.get_collapse_count() : 0;
+                if (options.text) {
+                    std::string text = text::nfc(options.text(h.id));
+                    // The background model trims words common in the
+                    // collection from the window's ends; a text that fits
+                    // whole is shown whole.
+                    unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+                    if (text.size() > options.snippet_bytes) flags |= Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
+                    if (!text.empty())
+                        h.snippet = unescape_html(mset.snippet(text, options.snippet_bytes, stem, flags,
+                                                               std::string(1, mark_begin), std::string(1, mark_end),
+                                                               "…"));
+                }
+                result.hits.push_back(std::move(h));
+            }
+            if (options.facets) result.facets = facets.counts();
+            return result;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= max_query_attempts)
+                throw RuntimeFailure("the search index changed under every attempt to read it; try again");
+        } catch (const Xapian::Error& e) {
+            throw RuntimeFailure(fmt::format("search failed: {}", e.get_description()));
+        }
+    }
+}
+
+std::map<std::int64_t, std::string> Searcher::fingerprints() {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            impl_->db.reopen();
+            std::map<std::int64_t, std::string> out;
+            for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
+                Xapian::Document doc = impl_->db.get_document(*it);
+                out[parse_id(doc.get_data())] = doc.get_value(schema::slot_fingerprint);
+            }
+            return out;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= max_query_attempts)
+                throw RuntimeFailure("the search index changed under every attempt to read it; try again");
+        }
+    }
+}
+
+std::int64_t Searcher::doc_count() {
+    impl_->db.reopen();
+    return impl_->db.get_doccount();
+}
+
+}  // namespace presswatch::index

@@ -1,0 +1,136 @@
+// Writer: one article -> one Xapian document, following schema.h.
+#include <fmt/format.h>
+
+#include "config/error.h"
+#include "index/boolean_terms.h"
+#include "index/index.h"
+#include "index/schema.h"
+#include "index/terms.h"
+#include "text/dates.h"
+
+namespace presswatch::index {
+namespace {
+
+// "YYYYMMDD" and "YYYY-MM" of a Unix time, in Vietnam's time.
+std::string day_value(std::int64_t t) {
+    std::string d = text::iso_date(t);  // "2026-03-07"
+    return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
+}
+
+std::string join(const std::vector<std::string>& v, char sep) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+// The free-text fields with their prefixes: indexed folded (positions) and
+// exact (no positions). Headline and lead also go unprefixed, so a plain
+// word finds them; increase_termpos keeps phrases from spanning fields.
+void index_text_fields(const Document& d, Xapian::Document& doc) {
+    std::string headline(schema::headline), lead(schema::lead), author(schema::author);
+    Xapian::TermGenerator folded = term_generator(TermForm::folded);
+    folded.set_document(doc);
+    folded.index_text(d.headline, schema::headline_wdf, headline);
+    folded.increase_termpos();
+    folded.index_text(d.headline, schema::headline_wdf);
+    folded.increase_termpos();
+    folded.index_text(d.lead, 1, lead);
+    folded.increase_termpos();
+    folded.index_text(d.lead);
+    folded.increase_termpos();
+    folded.index_text(d.body);
+    folded.increase_termpos();
+    folded.index_text(d.author, 1, author);
+
+    Xapian::TermGenerator exact = term_generator(TermForm::exact);
+    exact.set_document(doc);
+    std::string h = exact_form(d.headline), l = exact_form(d.lead);
+    exact.index_text_without_positions(h, schema::headline_wdf, headline);
+    exact.index_text_without_positions(h, schema::headline_wdf);
+    exact.index_text_without_positions(l, 1, lead);
+    exact.index_text_without_positions(l);
+    exact.index_text_without_positions(exact_form(d.body));
+    exact.index_text_without_positions(exact_form(d.author), 1, author);
+}
+
+Xapian::Document build(const Document& d) {
+    Xapian::Document doc;
+    index_text_fields(d, doc);
+
+    doc.add_boolean_term(id_term(d.id));
+    auto add = [&](std::string_view prefix, const std::string& value) {
+        if (!value.empty()) doc.add_boolean_term(boolean_term(prefix, value));
+    };
+    add(schema::outlet, d.outlet);
+    for (const auto& t : d.topics) add(schema::topic, t);
+    for (const auto& t : d.tags) add(schema::tag, slug_value(t));
+    for (const auto& a : d.agencies) add(schema::agency, a);
+    for (const auto& p : d.places) add(schema::place, slug_value(p));
+    add(schema::review, d.review);
+    add(schema::status, d.response_status);
+    add(schema::tone, d.tone);
+    if (d.clipping) add(schema::state, "clipping");
+    if (d.flagged) add(schema::state, "flagged");
+    if (d.review == "new") add(schema::state, "new");
+
+    std::int64_t when = d.published.value_or(d.fetched);
+    std::string day = day_value(when);
+    doc.add_value(schema::slot_day, day);
+    doc.add_value(schema::slot_month, day.substr(0, 4) + "-" + day.substr(4, 2));
+    doc.add_value(schema::slot_time, Xapian::sortable_serialise(static_cast<double>(when)));
+    if (d.story) doc.add_value(schema::slot_story, std::to_string(*d.story));
+    doc.add_value(schema::slot_outlet, d.outlet);
+    if (!d.topics.empty()) doc.add_value(schema::slot_topics, join(d.topics, '\n'));
+    doc.add_value(schema::slot_flagged, d.flagged ? "1" : "0");
+    doc.add_value(schema::slot_fingerprint, fingerprint(d));
+    doc.set_data(std::to_string(d.id));
+    return doc;
+}
+
+}  // namespace
+
+struct Writer::Impl {
+    Xapian::WritableDatabase db;
+};
+
+Writer::Writer(const std::filesystem::path& dir, Durability durability) {
+    int flags = Xapian::DB_CREATE_OR_OPEN;
+    if (durability == Durability::bulk) flags |= Xapian::DB_NO_SYNC;
+    try {
+        std::filesystem::create_directories(dir);
+        impl_ = std::make_unique<Impl>(Impl{Xapian::WritableDatabase(dir.string(), flags)});
+        std::string key(schema::version_key);
+        std::string v = impl_->db.get_metadata(key);
+        if (v.empty()) {
+            impl_->db.set_metadata(key, std::string(schema::version));
+        } else if (v != schema::version) {
+            throw RuntimeFailure(fmt::format("the search index {} has schema version {}, this presswatch writes {}: "
+                                             "run `presswatch reindex`",
+                                             dir.string(), v, schema::version));
+        }
+    } catch (const Xapian::DatabaseLockError&) {
+        throw RuntimeFailure(fmt::format(
+            "the search index {} is being written by another presswatch process (a crawl or a reindex); "
+            "try again when it has finished",
+            dir.string()));
+    } catch (const Xapian::Error& e) {
+        throw RuntimeFailure(fmt::format("cannot open the search index {}: {}", dir.string(), e.get_msg()));
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw RuntimeFailure(fmt::format("cannot create the search index folder {}: {}", dir.string(), e.what()));
+    }
+}
+
+Writer::~Writer() = default;
+
+void Writer::put(const Document& d) { impl_->db.replace_document(id_term(d.id), build(d)); }
+
+void Writer::remove(std::int64_t id) { impl_->db.delete_document(id_term(id)); }
+
+void Writer::commit() { impl_->db.commit(); }
+
+std::int64_t Writer::doc_count() const { return impl_->db.get_doccount(); }
+
+}  // namespace presswatch::index

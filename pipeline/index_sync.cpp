@@ -1,0 +1,56 @@
+#include "pipeline/index_sync.h"
+
+namespace presswatch::pipeline {
+
+std::filesystem::path index_dir(const store::Store& store) { return store.data_dir() / "index"; }
+
+index::Document index_document(const store::StoredArticle& a) {
+    index::Document d;
+    d.id = a.id;
+    d.url = a.article.url;
+    d.outlet = a.outlet;
+    d.headline = a.article.headline;
+    d.lead = a.article.description;
+    d.body = a.article.body;
+    d.author = a.article.author;
+    d.published = a.article.published;
+    d.fetched = a.fetched;
+    d.clipping = a.clipping;
+    d.flagged = a.flagged;
+    d.topics = a.topics;
+    d.agencies = a.agencies;
+    d.places = a.places;
+    d.tags = a.article.keywords;
+    d.tone = a.tone;
+    d.review = a.review;
+    d.deadline = a.deadline;
+    d.story = a.story;
+    return d;
+}
+
+std::size_t sync_index(store::Store& store, const SyncOptions& options) {
+    auto step = [&](SyncStep s) {
+        if (options.after_step) options.after_step(s);
+    };
+    std::size_t done = 0;
+    auto batch = store.pending_index_entries(options.batch);
+    if (batch.empty()) return 0;
+    index::Writer writer(index_dir(store));
+    while (!batch.empty()) {
+        step(SyncStep::batch_read);
+        for (const auto& entry : batch) {
+            if (auto a = store.article(entry.article_id)) writer.put(index_document(*a));
+            else writer.remove(entry.article_id);
+        }
+        step(SyncStep::documents_written);
+        writer.commit();
+        step(SyncStep::index_committed);
+        store.mark_indexed(batch);
+        step(SyncStep::journal_cleared);
+        done += batch.size();
+        batch = store.pending_index_entries(options.batch);
+    }
+    return done;
+}
+
+}  // namespace presswatch::pipeline

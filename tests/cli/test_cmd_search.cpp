@@ -1,0 +1,123 @@
+// `presswatch search` run as a user would: the built binary on a data
+// folder filled through the store and the index sync.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/index_sync.h"
+#include "pipeline/index_sync_fixture.h"
+#include "support.h"
+
+using namespace presswatch;
+
+namespace {
+
+struct Run {
+    int status;
+    std::string out;
+};
+
+// Runs the binary with args (already shell-quoted), stdout captured, stderr
+// folded into it.
+Run presswatch_cmd(const std::filesystem::path& data, const std::string& args) {
+    std::string cmd = std::string(PRESSWATCH_BINARY) + " --data '" + data.string() + "' " + args + " 2>&1";
+    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
+    std::string out;
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p.get())) out.append(buf.data(), n);
+    int status = pclose(p.release());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+struct Data {
+    testing::TempDir dir;
+    std::vector<std::int64_t> ids;
+    Data() {
+        store::Store s(dir.path());
+        ids = testing::fill(s);
+        pipeline::sync_index(s);
+    }
+};
+
+std::vector<std::int64_t> json_ids(const std::string& out) {
+    auto j = nlohmann::json::parse(out);
+    std::vector<std::int64_t> ids;
+    for (const auto& h : j["hits"]) ids.push_back(h["id"]);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("search lists the same clippings for every spelling of the province", "[cli][search]") {
+    Data d;
+    std::vector<std::int64_t> th = {d.ids[0], d.ids[2], d.ids[4], d.ids[6], d.ids[8], d.ids[10]};
+    for (const char* q : {"'thanh hoa'", "'Thanh Hoá'", "'THANH HÓA'", "thanh hoa"}) {
+        INFO(q);
+        auto r = presswatch_cmd(d.dir.path(), std::string("search --json ") + q);
+        REQUIRE(r.status == 0);
+        CHECK(json_ids(r.out) == th);
+    }
+}
+
+TEST_CASE("search prints a table with headlines from the store and plain snippets off a terminal", "[cli][search]") {
+    Data d;
+    auto r = presswatch_cmd(d.dir.path(), "search 'tin so 4'");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("1 kết quả cho «tin so 4»"));
+    CHECK_THAT(r.out, Catch::Contains("Tin số 4 về Thanh Hóa"));
+    CHECK_THAT(r.out, Catch::Contains("Bài viết số 4 kể chuyện ở Thanh Hóa"));
+    CHECK(r.out.find('\x01') == std::string::npos);
+    CHECK(r.out.find("\033[") == std::string::npos);
+}
+
+TEST_CASE("search writes CSV with a header and one row per hit", "[cli][search]") {
+    Data d;
+    auto r = presswatch_cmd(d.dir.path(), "search --csv --sort date 'nghe an' --all");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.rfind("id,date,outlet,headline,url,snippet,collapsed\n", 0) == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 7);
+}
+
+TEST_CASE("a bad query exits 2 with what and where", "[cli][search]") {
+    Data d;
+    struct Row {
+        const char* args;
+        int status;
+        const char* message;
+    };
+    const Row rows[] = {
+        {"search '\"thanh hoa'", 2, "column 1: this quote is never closed"},
+        {"search 'colour:red'", 2, "unknown field 'colour:'"},
+        {"search 'date:2026-02-30'", 2, "not a real date"},
+        {"search @nothing", 2, "there is no saved search named 'nothing'"},
+        {"search --save 'Bad Name' thanh", 2, "cannot name a saved search"},
+        {"search --limit 0 thanh", 2, "--limit must be between"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.args);
+        auto r = presswatch_cmd(d.dir.path(), row.args);
+        CHECK(r.status == row.status);
+        CHECK_THAT(r.out, Catch::Contains(row.message));
+    }
+}
+
+TEST_CASE("a saved search runs again by name with its options", "[cli][search][saved]") {
+    Data d;
+    auto saved = presswatch_cmd(d.dir.path(), "search --save thanh-hoa --exact 'Thanh Hoá'");
+    REQUIRE(saved.status == 0);
+    CHECK_THAT(saved.out, Catch::Contains("Đã lưu tìm kiếm «thanh-hoa»"));
+    auto again = presswatch_cmd(d.dir.path(), "search --json @thanh-hoa");
+    REQUIRE(again.status == 0);
+    std::vector<std::int64_t> th = {d.ids[0], d.ids[2], d.ids[4], d.ids[6], d.ids[8], d.ids[10]};
+    CHECK(json_ids(again.out) == th);
+    auto list = presswatch_cmd(d.dir.path(), "search --list-saved");
+    CHECK_THAT(list.out, Catch::Contains("@thanh-hoa"));
+    CHECK_THAT(list.out, Catch::Contains("Thanh Hoá"));
+    CHECK(presswatch_cmd(d.dir.path(), "search --delete-saved thanh-hoa").status == 0);
+    CHECK(presswatch_cmd(d.dir.path(), "search @thanh-hoa").status == 2);
+}
