@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "config/briefing_config.h"
+
 namespace presswatch::config {
 
 // presswatch.toml
@@ -188,6 +190,7 @@ struct Config {
     std::vector<Outlet> outlets;
     Province province;
     TriageTables triage;  // topics.toml, response.toml, agencies.toml
+    BriefingConfig briefing;  // briefing.toml
     // Where each file came from ("built-in" or a path), for `config show`.
     std::map<std::string, std::string> origins;
 
