@@ -32,6 +32,9 @@ int run(Context& ctx, const std::vector<std::string>& words) {
 void register_tag(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("tag", "Add (+topic) or remove (-topic) topics of clippings");
     cmd->allow_extras();
+    // "-topic" looks like an option: keep it here instead of passing it up to
+    // the global options (global options go before `tag`).
+    cmd->fallthrough(false);
     cmd->positionals_at_end(false);
     cmd->footer("Example: presswatch tag 12 15 +dat-dai -kinh-te");
     cmd->callback([&ctx, cmd] {
