@@ -201,7 +201,7 @@ const Agency* TriageTables::agency(const std::string& slug) const {
     return nullptr;
 }
 
-void extend_outlet(TableReader&, Outlet&) {}
+void extend_outlet(TableReader& r, Outlet& o) { read_outlet_crawl_keys(r, o); }
 
 void extend_place(TableReader& r, PlaceName& p) {
     p.line = r.line();
@@ -220,7 +220,8 @@ void extend_province(TableReader& r, Province& p) {
 }
 
 void load_other_file(const std::string& name, TableReader r, Config& cfg) {
-    if (name == "topics.toml") load_topics(r, cfg.triage);
+    if (name == "briefing.toml") load_briefing(std::move(r), cfg.briefing);
+    else if (name == "topics.toml") load_topics(r, cfg.triage);
     else if (name == "response.toml") load_response(r, cfg.triage);
     else if (name == "agencies.toml") load_agencies(r, cfg.triage);
     else r.fail("", "is not a configuration file presswatch knows (" + name + ")");
