@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "config/briefing_config.h"
+
 namespace presswatch::config {
 
 // presswatch.toml
@@ -135,6 +137,7 @@ struct ResponseSignal {
     int severity = 0;                    // severity at least this when it fires (0: none)
     std::vector<std::string> phrases;    // matched in headline, lead, body
     std::vector<std::string> url_parts;  // matched in the URL's path (columns, sections)
+    std::vector<std::string> exclude;    // phrases whose matches cancel a phrase match they contain
     int line = 0;
 };
 
@@ -187,6 +190,7 @@ struct Config {
     std::vector<Outlet> outlets;
     Province province;
     TriageTables triage;  // topics.toml, response.toml, agencies.toml
+    BriefingConfig briefing;  // briefing.toml
     // Where each file came from ("built-in" or a path), for `config show`.
     std::map<std::string, std::string> origins;
 
