@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
     app.add_option("--log-format", ctx.log_format, "Log lines as text or json")
         ->check(CLI::IsMember({"text", "json"}));
     app.require_subcommand(1);
+    // Global options may also follow the subcommand: `presswatch demo --data DIR`.
+    app.fallthrough();
     app.footer("Exit codes: 0 ok, 1 failure, 2 bad usage or bad input.");
     for (auto& [name, reg] : cli::registry()) reg(app, ctx);
 

@@ -27,6 +27,7 @@ index::Document index_document(const store::StoredArticle& a) {
     d.tags = a.article.keywords;
     d.tone = a.tone;
     d.review = a.review;
+    d.response_status = a.response_status;
     d.deadline = a.deadline;
     d.story = a.story;
     return d;

@@ -104,7 +104,7 @@ TEST_CASE("saving the same article again changes nothing; a changed one is updat
     auto a = sample_article("https://vnexpress.net/a-1.html");
     store::Snapshot snap{a.url, 1, 200, "", "<html>1</html>"};
     auto first = s.save_article("vnexpress", a, clipping_decision(), snap);
-    s.mark_indexed({first.id});
+    s.mark_indexed(std::vector<std::int64_t>{first.id});
     auto again = s.save_article("vnexpress", a, clipping_decision(), snap);
     CHECK_FALSE(again.inserted);
     CHECK_FALSE(again.changed);
