@@ -5,6 +5,7 @@
 #include "index/index.h"
 #include "index_sync_fixture.h"
 #include "pipeline/index_sync.h"
+#include "store/story.h"
 #include "support.h"
 
 using namespace presswatch;
@@ -101,6 +102,7 @@ TEST_CASE("a story republished by another outlet joins its story; collapse shows
     CHECK(s.article(a)->story == a);
     CHECK(s.article(b)->story == a);
     CHECK(s.article(c)->story == c);
+    CHECK(store::count_stories(s, {a, b, c}) == 2);  // three clippings, two stories
 
     index::Searcher searcher(pipeline::index_dir(s));
     index::SearchOptions o;
