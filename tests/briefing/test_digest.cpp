@@ -103,7 +103,7 @@ std::string part(const std::string& message, const std::string& type) {
     auto p = message.find("Content-Type: " + type);
     REQUIRE(p != std::string::npos);
     auto start = message.find("\r\n\r\n", p) + 4;
-    auto end = message.find("--presswatch-", start);
+    auto end = message.find("\r\n--", start);
     return unbase64(message.substr(start, end - start));
 }
 
