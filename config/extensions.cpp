@@ -134,6 +134,7 @@ void load_response(TableReader& r, TriageTables& t) {
         }
         s.phrases = e.strings("phrases");
         s.url_parts = e.strings("url_parts");
+        s.exclude = e.strings("exclude");
         if (s.phrases.empty() && s.url_parts.empty())
             e.fail("phrases", "give phrases or url_parts: a signal with neither never fires");
         e.finish();
@@ -200,7 +201,7 @@ const Agency* TriageTables::agency(const std::string& slug) const {
     return nullptr;
 }
 
-void extend_outlet(TableReader&, Outlet&) {}
+void extend_outlet(TableReader& r, Outlet& o) { read_outlet_crawl_keys(r, o); }
 
 void extend_place(TableReader& r, PlaceName& p) {
     p.line = r.line();

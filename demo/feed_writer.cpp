@@ -18,7 +18,10 @@ std::string rss_feed(const FeedInfo& info, const std::vector<FeedItem>& items) {
         out += "<item>\n<title>" + escape_html(it.title) + "</title>\n";
         out += "<link>" + escape_html(it.url) + "</link>\n";
         out += "<guid isPermaLink=\"true\">" + escape_html(it.url) + "</guid>\n";
-        out += "<description><![CDATA[" + it.summary + "]]></description>\n";
+        std::string photo;
+        if (info.summary_html && !it.image.empty())
+            photo = "<a href=\"" + escape_html(it.url) + "\"><img src=\"" + escape_html(it.image) + "\" ></a></br>";
+        out += "<description><![CDATA[" + photo + it.summary + "]]></description>\n";
         out += "<pubDate>" + feed_date(info.date_style, it.published) + "</pubDate>\n</item>\n";
     }
     return out + "</channel>\n</rss>\n";

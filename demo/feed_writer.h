@@ -11,6 +11,7 @@ struct FeedItem {
     std::string url;
     std::string title;
     std::string summary;
+    std::string image;       // absolute photo URL, may be empty
     std::int64_t published = 0;
 };
 
@@ -19,6 +20,9 @@ struct FeedInfo {
     std::string site_url;    // "http://slug.localhost:PORT/"
     std::string feed_url;    // the feed's own URL
     std::string date_style;  // see feed_date()
+    // RSS only: the description opens with the linked photo, as HTML in
+    // CDATA ("<a href><img></a></br>lead"), as some large outlets write it.
+    bool summary_html = false;
 };
 
 std::string rss_feed(const FeedInfo& info, const std::vector<FeedItem>& items);

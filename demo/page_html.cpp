@@ -40,12 +40,17 @@ std::string escaped(std::string_view s, bool quotes) {
 std::string escape_html(std::string_view s) { return escaped(s, true); }
 std::string escape_text(std::string_view s) { return escaped(s, false); }
 
-std::string paragraphs_html(const SiteArticle& a, std::string_view p_class) {
+std::string paragraphs_html(const SiteArticle& a, std::string_view p_class, std::string_view figure) {
     std::string open = p_class.empty() ? "<p>" : "<p class=\"" + std::string(p_class) + "\">";
     std::string out;
-    for (const auto& p : a.paragraphs) out += open + escape_text(p) + "</p>\n";
+    for (size_t i = 0; i < a.paragraphs.size(); ++i) {
+        out += open + escape_text(a.paragraphs[i]) + "</p>\n";
+        if (i == 0) out += figure;
+    }
     return out;
 }
+
+std::string image_path(const SiteArticle& a) { return "/images/" + a.id + ".png"; }
 
 std::string related_list(const PageContext& ctx, const SiteArticle& a) {
     std::string out = "<ul>\n";

@@ -31,8 +31,12 @@ std::string escape_html(std::string_view s);
 // Element text: only & < > escaped, quotes kept as typed (as most CMSs do).
 std::string escape_text(std::string_view s);
 
-// <p> paragraphs of the body with an optional class.
-std::string paragraphs_html(const SiteArticle& a, std::string_view p_class = {});
+// <p> paragraphs of the body with an optional class; figure (the photo, in
+// the outlet's markup) goes after the first paragraph.
+std::string paragraphs_html(const SiteArticle& a, std::string_view p_class = {}, std::string_view figure = {});
+
+// Where an article's photo is served; every photo is the same placeholder.
+std::string image_path(const SiteArticle& a);
 
 // <ul> of related articles: <li><a href="path">headline</a></li>.
 std::string related_list(const PageContext& ctx, const SiteArticle& a);

@@ -2,27 +2,20 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
-#include <stdexcept>
 #include <thread>
+
+#include <sys/socket.h>
 
 #include <httplib.h>
 
 #include "config/error.h"
-#include "demo/feed_writer.h"
-#include "demo/page_templates.h"
+#include "demo/shown_dates.h"
 #include "demo/site_data.h"
+#include "demo/site_pages.h"
 
 namespace presswatch::demo {
 
 namespace {
-
-struct Resource {
-    std::string body;
-    std::string content_type;
-};
-
-using Pages = std::map<std::string, Resource>;  // path -> resource
 
 // The host part of a Host header, lowercased, without the port.
 std::string host_name(std::string host) {
@@ -32,72 +25,52 @@ std::string host_name(std::string host) {
     return host;
 }
 
-std::string outlet_host(const std::string& slug) { return slug + ".localhost"; }
+// A conditional GET whose validator still matches. If-None-Match wins over
+// If-Modified-Since (RFC 9110 13.2.2); clients echo Last-Modified back as
+// they got it, so an exact match is enough for this site.
+bool not_modified(const httplib::Request& req, const Resource& r) {
+    if (req.has_header("If-None-Match")) {
+        const std::string tags = req.get_header_value("If-None-Match");
+        return tags == "*" || tags.find(r.etag) != std::string::npos;
+    }
+    return !r.last_modified.empty() && req.get_header_value("If-Modified-Since") == r.last_modified;
+}
+
+void send(const httplib::Request& req, httplib::Response& res, const Resource& r) {
+    res.set_header("ETag", r.etag);
+    if (!r.last_modified.empty()) res.set_header("Last-Modified", r.last_modified);
+    if (not_modified(req, r)) {
+        res.status = 304;
+        return;
+    }
+    res.set_content(r.body, r.content_type.c_str());
+}
+
+const char* const not_found_page =
+    "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>404</title></head>"
+    "<body><h1>Không tìm thấy trang</h1><p>Bài viết không tồn tại hoặc đã bị gỡ.</p></body></html>\n";
 
 }  // namespace
 
 struct SampleSite::Impl {
     std::vector<SiteOutlet> outlets = load_site_data();
-    std::map<std::string, Pages> hosts;  // host name -> its pages, built at start()
-    std::string directory_page;          // what 127.0.0.1 itself serves
+    RenderedSite site;  // built at start()
     httplib::Server server;
     std::thread thread;
     int port = 0;
+    std::int64_t started = 0;  // the "now" the site's dates count back from
     bool running = false;
 
-    std::string origin(const SiteOutlet& o) const {
-        return "http://" + outlet_host(o.slug) + ":" + std::to_string(port);
-    }
+    std::string origin(const SiteOutlet& o) const { return outlet_origin(o.slug, port); }
 
-    void build_pages(std::int64_t now);
     void serve(const httplib::Request& req, httplib::Response& res) const;
 };
 
-void SampleSite::Impl::build_pages(std::int64_t now) {
-    hosts.clear();
-    directory_page = "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>presswatch demo</title>"
-                     "</head><body>\n<h1>Các báo mẫu (hư cấu) của presswatch demo</h1>\n<ul>\n";
-    for (const auto& o : outlets) {
-        const PageStyle* style = page_style(o.style);
-        if (!style) throw ConfigError("demo/site/outlets.toml: " + o.slug + ": unknown style " + o.style);
-        std::map<std::string, std::int64_t> published;
-        for (const auto& a : o.articles) published[a.id] = publication_time(now, a.days_ago, a.minute_of_day);
-        PageContext ctx{o, origin(o), now, published};
-
-        Pages& pages = hosts[outlet_host(o.slug)];
-        for (const auto& a : o.articles) pages[a.path] = {style->article(ctx, a), "text/html; charset=utf-8"};
-        pages["/"] = {render_home_page(ctx, *style), "text/html; charset=utf-8"};
-        pages["/robots.txt"] = {o.robots, "text/plain; charset=utf-8"};
-
-        for (const auto& feed : o.feeds) {
-            std::vector<FeedItem> items;
-            for (const SiteArticle* a : ctx.newest_first())
-                if (feed == o.feeds.front() || std::find(a->feeds.begin(), a->feeds.end(), feed) != a->feeds.end())
-                    items.push_back({ctx.url(*a), a->headline, a->lead, ctx.time_of(*a)});
-            // Gone articles stay in the first feed only, as a stale cache would keep them.
-            if (feed == o.feeds.front())
-                for (const auto& g : o.gone)
-                    items.push_back({ctx.origin + g.path, g.headline, g.headline,
-                                     publication_time(now, g.days_ago, g.minute_of_day)});
-            FeedInfo info{o.name, ctx.origin + "/", ctx.origin + feed, o.feed_dates};
-            if (o.feed_format == "atom")
-                pages[feed] = {atom_feed(info, items), "application/atom+xml; charset=utf-8"};
-            else
-                pages[feed] = {rss_feed(info, items), "application/rss+xml; charset=utf-8"};
-        }
-        directory_page += "<li><a href=\"" + ctx.origin + "/\">" + escape_html(o.name) + "</a> (" + o.kind + ")</li>\n";
-    }
-    directory_page += "</ul>\n</body></html>\n";
-}
-
 void SampleSite::Impl::serve(const httplib::Request& req, httplib::Response& res) const {
     const std::string host = host_name(req.get_header_value("Host"));
-    auto h = hosts.find(host);
-    if (h == hosts.end()) {
-        if (host == "127.0.0.1" || host == "localhost") {
-            res.set_content(directory_page, "text/html; charset=utf-8");
-            return;
-        }
+    auto h = site.hosts.find(host);
+    if (h == site.hosts.end()) {
+        if (host == "127.0.0.1" || host == "localhost") return send(req, res, site.directory);
         res.status = 404;
         res.set_content("Không có trang này: máy chủ mẫu không phục vụ " + host + "\n", "text/plain; charset=utf-8");
         return;
@@ -105,12 +78,10 @@ void SampleSite::Impl::serve(const httplib::Request& req, httplib::Response& res
     auto p = h->second.find(req.path);
     if (p == h->second.end()) {
         res.status = 404;
-        res.set_content("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>404</title></head>"
-                        "<body><h1>Không tìm thấy trang</h1><p>Bài viết không tồn tại hoặc đã bị gỡ.</p></body></html>\n",
-                        "text/html; charset=utf-8");
+        res.set_content(not_found_page, "text/html; charset=utf-8");
         return;
     }
-    res.set_content(p->second.body, p->second.content_type.c_str());
+    send(req, res, p->second);
 }
 
 SampleSite::SampleSite() : impl_(std::make_unique<Impl>()) {}
@@ -123,16 +94,25 @@ void SampleSite::start(int preferred_port) {
     // client (libcurl reuses connections) waits for a delayed ACK each time:
     // about 40 ms a request instead of well under 1 ms.
     impl_->server.set_tcp_nodelay(true);
-    // The demo asks for the port it used last time, so that a second run on
-    // the same data folder sees the same URLs and changes nothing.
-    impl_->port = preferred_port > 0 && impl_->server.bind_to_port("127.0.0.1", preferred_port)
-                      ? preferred_port
-                      : impl_->server.bind_to_any_port("127.0.0.1");
+    // cpp-httplib's default sets SO_REUSEPORT, which lets a second server
+    // bind a port another one listens on and share its connections: keep
+    // SO_REUSEADDR only (rebinding over TIME_WAIT), so a taken port fails.
+    impl_->server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+    constexpr int max_port = 65535;
+    impl_->port = 0;
+    if (preferred_port > 0 && preferred_port <= max_port && impl_->server.bind_to_port("127.0.0.1", preferred_port))
+        impl_->port = preferred_port;
+    else
+        impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
     if (impl_->port <= 0) throw RuntimeFailure("sample site: cannot bind a port on 127.0.0.1");
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
-    impl_->build_pages(now);
+    impl_->started = now;
+    impl_->site = render_site(impl_->outlets, impl_->port, now);
     impl_->server.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { impl_->serve(req, res); });
     impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
     // listen_after_bind() flips is_running() once it accepts; wait for it so
@@ -173,6 +153,23 @@ std::vector<config::Outlet> SampleSite::outlets() const {
         c.file = "demo/site/outlets.toml";
         out.push_back(std::move(c));
     }
+    return out;
+}
+
+std::vector<SampleSite::ExpectedArticle> SampleSite::articles() const {
+    std::vector<ExpectedArticle> out;
+    for (const auto& o : impl_->outlets)
+        for (const auto& a : o.articles)
+            out.push_back({o.slug, a.id, impl_->origin(o) + a.path, a.headline,
+                           publication_time(impl_->started, a.days_ago, a.minute_of_day), a.about_province,
+                           a.needs_answer});
+    return out;
+}
+
+std::vector<std::string> SampleSite::removed_urls() const {
+    std::vector<std::string> out;
+    for (const auto& o : impl_->outlets)
+        for (const auto& g : o.gone) out.push_back(impl_->origin(o) + g.path);
     return out;
 }
 

@@ -58,6 +58,8 @@ std::string feed_date(const std::string& style, std::int64_t t) {
     throw std::invalid_argument("unknown feed date style: " + style);
 }
 
+std::string http_date(std::int64_t t) { return rfc822(shifted(t, 0), "GMT"); }
+
 std::int64_t publication_time(std::int64_t now, int days_ago, int minute_of_day) {
     constexpr std::int64_t day = 86400;
     const std::int64_t local_now = now + text::vietnam_offset_seconds;

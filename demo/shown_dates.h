@@ -28,6 +28,9 @@ const char* vietnamese_weekday(int weekday);
 std::string feed_date(const std::string& style, std::int64_t unix_seconds);
 bool is_feed_date_style(const std::string& style);
 
+// "Sat, 07 Mar 2026 01:05:00 GMT": the HTTP-date of Last-Modified.
+std::string http_date(std::int64_t unix_seconds);
+
 // Unix time of a publication days_ago days before now at minute_of_day
 // (Vietnam time). A time still to come today moves to the day before, so
 // no article is ever dated in the future.

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <span>
+#include <stdexcept>
 
 #include "config/embedded.h"
 #include "config/toml_reader.h"
@@ -70,6 +71,7 @@ SiteArticle read_article(TableReader& r) {
     a.lead = r.required_str("lead");
     a.author = r.str_or("author", "");
     a.paragraphs = split_paragraphs(r.required_str("body"));
+    a.caption = r.str_or("caption", "");
     constexpr size_t min_paragraphs = 4;  // realistic news length
     if (a.paragraphs.size() < min_paragraphs) r.fail("body", "needs at least 4 paragraphs");
     a.related = r.strings("related");
@@ -98,22 +100,14 @@ GoneArticle read_gone(TableReader& r) {
     return g;
 }
 
-const std::string* find_file(const std::string& name) {
-    static const std::map<std::string, std::string> files = [] {
-        std::map<std::string, std::string> m;
-        for (const auto& f : site_files()) m.emplace(std::string(f.name), std::string(f.bytes));
-        return m;
-    }();
-    auto it = files.find(name);
-    return it == files.end() ? nullptr : &it->second;
-}
+using Files = std::map<std::string, std::string>;  // name -> bytes
 
-void read_articles(SiteOutlet& o) {
+void read_articles(const Files& files, SiteOutlet& o) {
     const std::string name = "articles/" + o.slug + ".toml";
-    const std::string* text = find_file(name);
-    if (!text) throw ConfigError("demo/site/" + name + ": missing: every outlet needs its articles file");
+    auto text = files.find(name);
+    if (text == files.end()) throw ConfigError("demo/site/" + name + ": missing: every outlet needs its articles file");
     const std::string file = "demo/site/" + name;
-    toml::table t = config::parse_toml(*text, file);
+    toml::table t = config::parse_toml(text->second, file);
     TableReader r(t, file, "");
     for (auto& ar : r.tables("article")) o.articles.push_back(read_article(ar));
     for (auto& gr : r.tables("gone")) o.gone.push_back(read_gone(gr));
@@ -123,7 +117,7 @@ void read_articles(SiteOutlet& o) {
 void check_links(const SiteOutlet& o) {
     std::set<std::string> ids, paths, feeds(o.feeds.begin(), o.feeds.end());
     for (const auto& a : o.articles) {
-        ids.insert(a.id);
+        if (!ids.insert(a.id).second) throw ConfigError("demo/site: article id used twice: " + a.id);
         if (!paths.insert(a.path).second) throw ConfigError("demo/site: " + o.slug + ": path used twice: " + a.path);
     }
     for (const auto& a : o.articles) {
@@ -136,11 +130,24 @@ void check_links(const SiteOutlet& o) {
 
 }  // namespace
 
+std::string_view embedded_site_file(const std::string& name) {
+    for (const auto& f : site_files())
+        if (f.name == name) return f.bytes;
+    throw std::out_of_range("demo/site has no file " + name);
+}
+
 std::vector<SiteOutlet> load_site_data() {
+    static const std::vector<SiteOutlet> embedded = load_site_data(site_files());
+    return embedded;
+}
+
+std::vector<SiteOutlet> load_site_data(std::span<const EmbeddedFile> site) {
+    Files files;
+    for (const auto& f : site) files.emplace(std::string(f.name), std::string(f.bytes));
     const std::string file = "demo/site/outlets.toml";
-    const std::string* text = find_file("outlets.toml");
-    if (!text) throw ConfigError(file + ": missing from the embedded site");
-    toml::table t = config::parse_toml(*text, file);
+    auto text = files.find("outlets.toml");
+    if (text == files.end()) throw ConfigError(file + ": missing from the site's files");
+    toml::table t = config::parse_toml(text->second, file);
     TableReader root(t, file, "");
     std::vector<SiteOutlet> outlets;
     std::set<std::string> article_ids;
@@ -155,11 +162,12 @@ std::vector<SiteOutlet> load_site_data() {
         if (o.feed_format != "rss" && o.feed_format != "atom") r.fail("feed_format", "expected \"rss\" or \"atom\"");
         o.feed_dates = r.required_str("feed_dates");
         if (!is_feed_date_style(o.feed_dates)) r.fail("feed_dates", "not a style named in demo/shown_dates.h");
+        o.feed_summary_html = r.boolean("feed_summary_html").value_or(false);
         o.feeds = r.strings("feeds");
         if (o.feeds.empty()) r.fail("feeds", "every outlet needs at least one feed path");
         o.robots = r.required_str("robots");
         r.finish();
-        read_articles(o);
+        read_articles(files, o);
         check_links(o);
         for (const auto& a : o.articles)
             if (!article_ids.insert(a.id).second) throw ConfigError("demo/site: article id used twice: " + a.id);

@@ -30,6 +30,13 @@ std::string footer(const PageContext&) {
            "(tổ chức hư cấu, bản demo).</p>\n<p>Văn phòng đại diện: Hà Nội, TP.HCM, Đà Nẵng, Cần Thơ.</p>\n</div>\n";
 }
 
+std::string figure(const SiteArticle& a) {
+    if (a.caption.empty()) return {};
+    return "<figure class=\"VCSortableInPreviewMode\" type=\"Photo\"><div><img src=\"" + image_path(a) +
+           "\" alt=\"" + escape_html(a.headline) + "\"></div>\n<figcaption class=\"PhotoCMS_Caption\"><p>" +
+           escape_text(a.caption) + "</p></figcaption></figure>\n";
+}
+
 std::string article(const PageContext& ctx, const SiteArticle& a) {
     const std::int64_t t = ctx.time_of(a);
     const LocalTime l = vietnam_local(t);
@@ -57,6 +64,7 @@ std::string article(const PageContext& ctx, const SiteArticle& a) {
     // The "read more" box goes after the second paragraph, inside the body.
     for (size_t i = 0; i < a.paragraphs.size(); ++i) {
         body += "<p>" + escape_text(a.paragraphs[i]) + "</p>\n";
+        if (i == 0) body += figure(a);
         if (i == 1 && !a.related.empty())
             body += "<div class=\"VCSortableInPreviewMode\" type=\"RelatedNewsBox\"><div class=\"kbwscwl-relatedbox\">"
                     "<strong>Đọc thêm</strong>\n" +

@@ -28,6 +28,12 @@ std::string footer(const PageContext&) {
            "</footer>\n";
 }
 
+std::string figure(const SiteArticle& a) {
+    if (a.caption.empty()) return {};
+    return "<figure class=\"image align-center\"><img src=\"" + image_path(a) + "\" alt=\"\">\n<figcaption>" +
+           escape_text(a.caption) + "</figcaption></figure>\n";
+}
+
 std::string article(const PageContext& ctx, const SiteArticle& a) {
     const std::int64_t t = ctx.time_of(a);
     const LocalTime l = vietnam_local(t);
@@ -53,7 +59,7 @@ std::string article(const PageContext& ctx, const SiteArticle& a) {
     body += fmt::format("<time class=\"author-time\" datetime=\"{}\">{}, {:02}/{:02}/{} - {:02}:{:02}</time></div>\n",
                         text::iso8601(t), vietnamese_weekday(l.weekday), l.day, l.month, l.year, l.hour, l.minute);
     body += "<h2 class=\"singular-sapo\">" + escape_text(a.lead) + "</h2>\n";
-    body += "<div class=\"singular-content\">\n" + paragraphs_html(a) + "</div>\n</main>\n";
+    body += "<div class=\"singular-content\">\n" + paragraphs_html(a, {}, figure(a)) + "</div>\n</main>\n";
     if (!a.related.empty())
         body += "<aside class=\"sidebar\"><div class=\"article-related\"><h3>Tin cùng chuyên mục</h3>\n" +
                 related_list(ctx, a) + "</div></aside>\n";

@@ -25,6 +25,13 @@ std::string footer(const PageContext&) {
            "<p>Liên hệ quảng cáo: 0900 000 000</p>\n</div>\n";
 }
 
+// The caption sits in a table cell, with no element of its own.
+std::string figure(const SiteArticle& a) {
+    if (a.caption.empty()) return {};
+    return "<table class=\"picture\"><tr><td class=\"pic\"><img src=\"" + image_path(a) +
+           "\"></td></tr>\n<tr><td class=\"pCaption caption\">" + escape_text(a.caption) + "</td></tr></table>\n";
+}
+
 std::string article(const PageContext& ctx, const SiteArticle& a) {
     const LocalTime l = ctx.local_of(a);
     std::string head;
@@ -41,7 +48,7 @@ std::string article(const PageContext& ctx, const SiteArticle& a) {
     body += fmt::format("<div class=\"article-meta\">{} - {:02}/{:02}/{}   {:02}:{:02} (GMT+07:00)</div>\n",
                         escape_html(a.author), l.day, l.month, l.year, l.hour, l.minute);
     body += "<div class=\"article-sapo\"><strong>" + escape_text(a.lead) + "</strong></div>\n";
-    body += "<div class=\"article-body\">\n" + paragraphs_html(a) + "</div>\n";
+    body += "<div class=\"article-body\">\n" + paragraphs_html(a, {}, figure(a)) + "</div>\n";
     if (!a.related.empty())
         body += "<div class=\"more-news\"><h4>Tin khác</h4>\n" + related_list(ctx, a) + "</div>\n";
     body += "</div>\n" + footer(ctx);

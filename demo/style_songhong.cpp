@@ -27,6 +27,12 @@ std::string footer(const PageContext&) {
            "</div>\n";
 }
 
+std::string figure(const SiteArticle& a) {
+    if (a.caption.empty()) return {};
+    return "<div class=\"article-photo\"><img src=\"" + image_path(a) + "\" alt=\"" + escape_html(a.headline) +
+           "\">\n<p class=\"photo-caption\"><em>" + escape_text(a.caption) + "</em></p></div>\n";
+}
+
 std::string article(const PageContext& ctx, const SiteArticle& a) {
     const std::int64_t t = ctx.time_of(a);
     const LocalTime l = vietnam_local(t);
@@ -49,7 +55,7 @@ std::string article(const PageContext& ctx, const SiteArticle& a) {
     body += fmt::format("<span class=\"time\">{:02}/{:02}/{}, {:02}:{:02}</span></div>\n", l.day, l.month, l.year,
                         l.hour, l.minute);
     body += "<div class=\"article__sapo\"><strong>" + escape_text(a.lead) + "</strong></div>\n";
-    body += "<div class=\"article__body\">\n" + paragraphs_html(a) + "</div>\n</article>\n</div>\n";
+    body += "<div class=\"article__body\">\n" + paragraphs_html(a, {}, figure(a)) + "</div>\n</article>\n</div>\n";
     if (!a.related.empty())
         body += "<div class=\"col-side\"><div class=\"box-most-read\"><h3>Đọc nhiều</h3>\n" + related_list(ctx, a) +
                 "</div></div>\n";

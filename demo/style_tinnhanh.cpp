@@ -34,6 +34,14 @@ std::string footer(const PageContext&) {
            "<p>&copy; Tin Nhanh. All rights reserved.</p>\n</footer>\n";
 }
 
+// A photo as a captioned table, the way an older CMS lays it out.
+std::string figure(const SiteArticle& a) {
+    if (a.caption.empty()) return {};
+    return "<table class=\"tplCaption\" align=\"center\"><tr><td><img src=\"" + image_path(a) + "\" alt=\"" +
+           escape_html(a.caption) + "\"></td></tr>\n<tr><td><p class=\"Image\">" + escape_text(a.caption) +
+           "</p></td></tr></table>\n";
+}
+
 std::string article(const PageContext& ctx, const SiteArticle& a) {
     const std::int64_t t = ctx.time_of(a);
     const LocalTime l = vietnam_local(t);
@@ -60,7 +68,7 @@ std::string article(const PageContext& ctx, const SiteArticle& a) {
                         vietnamese_weekday(l.weekday), l.day, l.month, l.year, l.hour, l.minute);
     body += "<h1 class=\"title-detail\">" + escape_text(a.headline) + "</h1>\n";
     body += "<p class=\"description\">(Tin Nhanh) - " + escape_text(a.lead) + "</p>\n";
-    body += "<article class=\"fck_detail\">\n" + paragraphs_html(a, "Normal");
+    body += "<article class=\"fck_detail\">\n" + paragraphs_html(a, "Normal", figure(a));
     if (!a.author.empty())
         body += "<p class=\"Normal\" style=\"text-align:right;\"><strong>" + escape_html(a.author) +
                 "</strong></p>\n";

@@ -27,6 +27,13 @@ std::string footer(const PageContext&) {
            "(tên hư cấu, bản demo).</p>\n<p>Địa chỉ: 5 Trần Phú, phường Hạc Thành, tỉnh Thanh Hoá.</p>\n</footer>\n";
 }
 
+std::string figure(const SiteArticle& a) {
+    if (a.caption.empty()) return {};
+    return "<figure class=\"wp-block-image size-large\"><img src=\"" + image_path(a) +
+           "\" alt=\"\" loading=\"lazy\"><figcaption class=\"wp-element-caption\">" + escape_text(a.caption) +
+           "</figcaption></figure>\n";
+}
+
 std::string article(const PageContext& ctx, const SiteArticle& a) {
     const std::int64_t t = ctx.time_of(a);
     const LocalTime l = vietnam_local(t);
@@ -48,7 +55,7 @@ std::string article(const PageContext& ctx, const SiteArticle& a) {
     body += fmt::format("<div class=\"entry-meta\"><span class=\"posted-on\">{:02}-{:02}-{} - {:02}:{:02} {}</span></div>\n",
                         l.day, l.month, l.year, hour12, l.minute, l.hour < 12 ? "AM" : "PM");
     body += "</header>\n<div class=\"entry-content\">\n<p><strong>" + escape_text(a.lead) + "</strong></p>\n";
-    body += paragraphs_html(a);
+    body += paragraphs_html(a, {}, figure(a));
     if (!a.author.empty()) body += "<p>" + escape_text(a.author) + "</p>\n";
     body += "</div>\n</article>\n";
     if (!a.related.empty())

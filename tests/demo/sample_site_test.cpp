@@ -35,6 +35,21 @@ struct DocFree {
 };
 using Doc = std::unique_ptr<xmlDoc, DocFree>;
 
+// Well-formed XML, or a failed test.
+Doc parse_xml(const std::string& xml) {
+    Doc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "served.xml", nullptr,
+                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+    REQUIRE(doc);
+    return doc;
+}
+
+Doc parse_html(const std::string& html) {
+    Doc doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), "served.html", "UTF-8",
+                           HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+    REQUIRE(doc);
+    return doc;
+}
+
 struct Url {
     std::string host;  // with port
     std::string path;
@@ -99,9 +114,7 @@ std::string child_text(xmlNode* parent, const char* name) {
 
 // The items a feed lists; fails the test if it is not well-formed XML.
 std::vector<FeedEntry> feed_entries(const std::string& xml) {
-    Doc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "feed.xml", nullptr,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-    REQUIRE(doc);
+    Doc doc = parse_xml(xml);
     xmlNode* root = xmlDocGetRootElement(doc.get());
     std::vector<FeedEntry> entries;
     std::vector<xmlNode*> nodes;
@@ -152,10 +165,7 @@ std::optional<std::int64_t> read_feed_date(const std::string& style, std::string
 // The class attributes and head markers of an HTML page: its template's
 // fingerprint, independent of the article's text.
 std::set<std::string> template_fingerprint(const std::string& html) {
-    Doc doc(reinterpret_cast<xmlDoc*>(htmlReadMemory(html.data(), static_cast<int>(html.size()), "page.html",
-                                                     "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                                                  HTML_PARSE_NONET)));
-    REQUIRE(doc);
+    Doc doc = parse_html(html);
     std::set<std::string> marks;
     std::vector<xmlNode*> all;
     collect(xmlDocGetRootElement(doc.get()), "div", all);
@@ -175,6 +185,11 @@ double shared_share(const std::set<std::string>& a, const std::set<std::string>&
     std::vector<std::string> common;
     std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
     return static_cast<double>(common.size()) / static_cast<double>(std::max<size_t>(1, std::min(a.size(), b.size())));
+}
+
+// "http://slug.localhost:PORT", where the running site serves an outlet.
+std::string origin_of(const SampleSite& site, const std::string& slug) {
+    return "http://" + slug + ".localhost:" + std::to_string(site.port());
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
@@ -241,7 +256,7 @@ TEST_CASE("each outlet serves a home page linking its articles and a robots.txt"
     site.start();
     auto data = presswatch::demo::load_site_data();
     for (const auto& o : data) {
-        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        const std::string origin = origin_of(site, o.slug);
         INFO(o.slug);
         std::string home = fetch_ok(site, origin + "/");
         for (const auto& a : o.articles) CHECK(contains(home, "href=\"" + a.path + "\""));
@@ -272,7 +287,7 @@ TEST_CASE("article pages of different outlets differ in template") {
     std::map<std::string, std::set<std::string>> prints;
     std::map<std::string, std::string> pages;
     for (const auto& o : data) {
-        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        const std::string origin = origin_of(site, o.slug);
         pages[o.slug] = fetch_ok(site, origin + o.articles.front().path);
         prints[o.slug] = template_fingerprint(pages[o.slug]);
         // Two pages of one outlet share their template: the measure below
@@ -312,7 +327,7 @@ TEST_CASE("each outlet shows the article's date in its own format") {
     REQUIRE(data.size() == formats.size());
     for (const auto& o : data) {
         const std::regex shown(formats.at(o.slug));
-        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        const std::string origin = origin_of(site, o.slug);
         for (const auto& a : o.articles) {
             INFO(o.slug << " " << a.id);
             CHECK(std::regex_search(fetch_ok(site, origin + a.path), shown));
@@ -325,7 +340,7 @@ TEST_CASE("only the local outlet spells Thanh Hoá, and it never spells Thanh H�
     site.start();
     const std::string old_spelling = "Thanh Hoá", new_spelling = "Thanh Hóa";
     for (const auto& o : presswatch::demo::load_site_data()) {
-        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        const std::string origin = origin_of(site, o.slug);
         for (const auto& a : o.articles) {
             INFO(o.slug << " " << a.id);
             std::string page = fetch_ok(site, origin + a.path);
@@ -344,7 +359,7 @@ TEST_CASE("the content mixes Thanh Hóa clippings, complaints and traps") {
     site.start();
     int articles = 0, about = 0, answer = 0, traps = 0;
     for (const auto& o : presswatch::demo::load_site_data()) {
-        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        const std::string origin = origin_of(site, o.slug);
         for (const auto& a : o.articles) {
             ++articles;
             about += a.about_province;
@@ -401,7 +416,7 @@ TEST_CASE("feed dates, whatever their form, fall within the last six days") {
     constexpr std::int64_t six_days = 6 * 86400;
     size_t seen = 0;
     for (const auto& o : presswatch::demo::load_site_data()) {
-        const std::string origin = "http://" + o.slug + ".localhost:" + std::to_string(site.port());
+        const std::string origin = origin_of(site, o.slug);
         for (const auto& feed : o.feeds)
             for (const auto& e : feed_entries(fetch_ok(site, origin + feed))) {
                 INFO(o.slug << " " << o.feed_dates << " " << e.date);
@@ -413,4 +428,158 @@ TEST_CASE("feed dates, whatever their form, fall within the last six days") {
             }
     }
     CHECK(seen >= 49);
+}
+
+TEST_CASE("pages answer a conditional GET with 304 while their validators match") {
+    SampleSite site;
+    site.start();
+    const auto data = presswatch::demo::load_site_data();
+    const auto& o = data.front();
+    const std::string host = o.slug + ".localhost:" + std::to_string(site.port());
+    httplib::Client client("127.0.0.1", site.port());
+    for (const std::string& path : {o.articles.front().path, o.feeds.front(), std::string("/")}) {
+        INFO(path);
+        auto first = client.Get(path.c_str(), httplib::Headers{{"Host", host}});
+        REQUIRE(first);
+        REQUIRE(first->status == 200);
+        const std::string etag = first->get_header_value("ETag");
+        const std::string modified = first->get_header_value("Last-Modified");
+        REQUIRE(etag.size() > 2);
+        REQUIRE(std::regex_match(modified, std::regex(R"(\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT)")));
+
+        struct Row {
+            httplib::Headers headers;
+            int status;
+        };
+        const Row rows[] = {
+            {{{"Host", host}, {"If-None-Match", etag}}, 304},
+            {{{"Host", host}, {"If-None-Match", "\"0000000000000000\", " + etag}}, 304},
+            {{{"Host", host}, {"If-None-Match", "\"0000000000000000\""}}, 200},
+            {{{"Host", host}, {"If-Modified-Since", modified}}, 304},
+            {{{"Host", host}, {"If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT"}}, 200},
+            // If-None-Match decides when both are sent.
+            {{{"Host", host}, {"If-None-Match", "\"0000000000000000\""}, {"If-Modified-Since", modified}}, 200},
+        };
+        for (const auto& r : rows) {
+            auto res = client.Get(path.c_str(), r.headers);
+            REQUIRE(res);
+            CHECK(res->status == r.status);
+            CHECK(res->body.empty() == (r.status == 304));
+        }
+    }
+}
+
+TEST_CASE("each outlet's sitemap, named in its robots.txt, lists every article") {
+    SampleSite site;
+    site.start();
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        INFO(o.slug);
+        const std::string origin = origin_of(site, o.slug);
+        CHECK(contains(fetch_ok(site, origin + "/robots.txt"), "\nSitemap: " + origin + "/sitemap.xml\n"));
+        const std::string xml = fetch_ok(site, origin + "/sitemap.xml");
+        Doc doc = parse_xml(xml);
+        std::vector<xmlNode*> locs;
+        collect(xmlDocGetRootElement(doc.get()), "loc", locs);
+        std::set<std::string> listed;
+        for (xmlNode* l : locs) listed.insert(text_of(l));
+        std::set<std::string> expected;
+        for (const auto& a : o.articles) expected.insert(origin + a.path);
+        CHECK(listed == expected);
+    }
+}
+
+TEST_CASE("the site takes the port it is asked for when free, and another one when not") {
+    SampleSite first;
+    first.start();
+    SampleSite second;
+    second.start(first.port());  // taken: falls back to a free port
+    CHECK(second.port() != first.port());
+    CHECK(second.port() > 0);
+    const int freed = second.port();
+    second.stop();
+    SampleSite third;
+    third.start(freed);
+    CHECK(third.port() == freed);
+    // The outlets point at the port actually bound.
+    for (const auto& o : third.outlets())
+        for (const auto& f : o.feeds) CHECK(contains(f, ".localhost:" + std::to_string(freed) + "/"));
+    CHECK(contains(fetch_ok(third, third.outlets().front().feeds.front()), "<item>"));
+}
+
+TEST_CASE("articles() gives every served article with its truth, removed_urls() the 404s") {
+    SampleSite site;
+    site.start();
+    const auto expected = site.articles();
+    REQUIRE(expected.size() >= 48);
+    std::map<std::string, std::set<std::string>> listed;  // outlet -> links in its home feed
+    for (const auto& o : site.outlets()) {
+        auto links = feed_links(fetch_ok(site, o.feeds.front()));
+        listed[o.slug].insert(links.begin(), links.end());
+    }
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    int about = 0, answer = 0;
+    std::set<std::string> ids;
+    for (const auto& a : expected) {
+        INFO(a.id);
+        CHECK(ids.insert(a.id).second);
+        CHECK(listed[a.outlet].count(a.url) == 1);
+        CHECK(contains(fetch_ok(site, a.url), a.headline.substr(0, a.headline.find('"'))));
+        CHECK(a.published <= now);
+        CHECK(a.published > now - 6 * 86400);
+        about += a.about_province;
+        answer += a.needs_answer;
+    }
+    CHECK(about == 25);
+    CHECK(answer == 11);
+    const auto removed = site.removed_urls();
+    REQUIRE(removed.size() == 1);
+    auto res = fetch(site, removed[0]);
+    REQUIRE(res);
+    CHECK(res->status == 404);
+    CHECK(listed["tinnhanh"].count(removed[0]) == 1);
+}
+
+TEST_CASE("photos show their captions and every image a page shows is served") {
+    SampleSite site;
+    site.start();
+    int photos = 0;
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        const std::string origin = origin_of(site, o.slug);
+        for (const auto& a : o.articles) {
+            INFO(a.id);
+            const std::string html = fetch_ok(site, origin + a.path);
+            Doc doc = parse_html(html);
+            std::vector<xmlNode*> imgs;
+            collect(xmlDocGetRootElement(doc.get()), "img", imgs);
+            CHECK(imgs.size() == (a.caption.empty() ? 0u : 1u));
+            for (xmlNode* img : imgs) {
+                auto res = fetch(site, origin + attr(img, "src"));
+                REQUIRE(res);
+                CHECK(res->status == 200);
+                CHECK(res->get_header_value("Content-Type") == "image/png");
+                CHECK(res->body.rfind("\x89PNG", 0) == 0);
+                ++photos;
+            }
+            if (!a.caption.empty()) CHECK(contains(html, a.caption));
+        }
+    }
+    CHECK(photos >= 6);
+}
+
+TEST_CASE("one outlet's feed descriptions open with the photo as HTML, the others are plain text") {
+    SampleSite site;
+    site.start();
+    for (const auto& o : presswatch::demo::load_site_data()) {
+        INFO(o.slug);
+        const std::string origin = origin_of(site, o.slug);
+        const std::string feed = fetch_ok(site, origin + o.feeds.front());
+        int photos = 0;
+        for (const auto& a : o.articles) photos += !a.caption.empty();
+        size_t imgs = 0;
+        for (size_t at = feed.find("<img "); at != std::string::npos; at = feed.find("<img ", at + 1)) ++imgs;
+        CHECK(imgs == (o.feed_summary_html ? static_cast<size_t>(photos) : 0u));
+        CHECK(o.feed_summary_html == (o.slug == "tinnhanh"));
+    }
 }
