@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "config/briefing_config.h"
+
 namespace presswatch::config {
 
 // presswatch.toml
@@ -44,6 +46,11 @@ struct Outlet {
     std::vector<std::string> exclude_patterns;
     int listing_depth = 1;
     std::map<std::string, std::string> selectors;  // body/date/author fallbacks
+    // Crawler keys, read by config/sources_crawl.cpp:
+    std::vector<std::string> tracking_parameters;  // query parameters dropped from its URLs ("ref", "src_*")
+    std::vector<std::string> redirect_hosts;       // hosts off its domains a redirect may still go to
+    std::string cookie_url;                        // page fetched first, for the cookies it sets
+    std::vector<std::string> cookies;              // "name=value" sent with every request to it
     int line = 0;                        // where it was defined, for messages
     std::string file;
 };
@@ -130,6 +137,7 @@ struct ResponseSignal {
     int severity = 0;                    // severity at least this when it fires (0: none)
     std::vector<std::string> phrases;    // matched in headline, lead, body
     std::vector<std::string> url_parts;  // matched in the URL's path (columns, sections)
+    std::vector<std::string> exclude;    // phrases whose matches cancel a phrase match they contain
     int line = 0;
 };
 
@@ -182,6 +190,7 @@ struct Config {
     std::vector<Outlet> outlets;
     Province province;
     TriageTables triage;  // topics.toml, response.toml, agencies.toml
+    BriefingConfig briefing;  // briefing.toml
     // Where each file came from ("built-in" or a path), for `config show`.
     std::map<std::string, std::string> origins;
 

@@ -134,6 +134,7 @@ void load_response(TableReader& r, TriageTables& t) {
         }
         s.phrases = e.strings("phrases");
         s.url_parts = e.strings("url_parts");
+        s.exclude = e.strings("exclude");
         if (s.phrases.empty() && s.url_parts.empty())
             e.fail("phrases", "give phrases or url_parts: a signal with neither never fires");
         e.finish();
@@ -200,7 +201,7 @@ const Agency* TriageTables::agency(const std::string& slug) const {
     return nullptr;
 }
 
-void extend_outlet(TableReader&, Outlet&) {}
+void extend_outlet(TableReader& r, Outlet& o) { read_outlet_crawl_keys(r, o); }
 
 void extend_place(TableReader& r, PlaceName& p) {
     p.line = r.line();
@@ -219,7 +220,8 @@ void extend_province(TableReader& r, Province& p) {
 }
 
 void load_other_file(const std::string& name, TableReader r, Config& cfg) {
-    if (name == "topics.toml") load_topics(r, cfg.triage);
+    if (name == "briefing.toml") load_briefing(std::move(r), cfg.briefing);
+    else if (name == "topics.toml") load_topics(r, cfg.triage);
     else if (name == "response.toml") load_response(r, cfg.triage);
     else if (name == "agencies.toml") load_agencies(r, cfg.triage);
     else r.fail("", "is not a configuration file presswatch knows (" + name + ")");

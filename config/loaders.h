@@ -9,6 +9,8 @@ namespace presswatch::config {
 
 // Extra keys of an [[outlet]] (crawler strategies, cookies, ...).
 void extend_outlet(TableReader& r, Outlet& o);
+// The crawler's [[outlet]] keys (config/sources_crawl.cpp); extend_outlet calls it.
+void read_outlet_crawl_keys(TableReader& r, Outlet& o);
 // Extra keys of a [[place]] and of province.toml itself.
 void extend_place(TableReader& r, PlaceName& p);
 void extend_province(TableReader& r, Province& p);

@@ -1,3 +1,4 @@
+#include "crawler/ascii.h"
 #include "crawler/charset.h"
 
 #include <memory>
@@ -22,15 +23,9 @@ struct DetectorClose {
     void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
 };
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // The value after "charset=" (or "encoding=") in s, unquoted.
 std::string value_after(std::string_view s, std::string_view key) {
-    auto l = lower(s);
+    auto l = ascii_lower(s);
     auto at = l.find(key);
     if (at == std::string::npos) return {};
     std::size_t i = at + key.size();
@@ -56,7 +51,7 @@ bool valid_utf8(std::string_view s) {
 }
 
 std::string meta_charset(std::string_view body) {
-    auto head = lower(body.substr(0, meta_scan_bytes));
+    auto head = ascii_lower(body.substr(0, meta_scan_bytes));
     if (head.starts_with("<?xml")) {
         auto end = head.find("?>");
         auto v = value_after(head.substr(0, end), "encoding");
@@ -143,7 +138,7 @@ Decoded decode_to_utf8(std::string_view body, std::string_view content_type) {
     if (charset == "iso-8859-1" || charset == "latin1" || charset == "us-ascii") charset = "windows-1252";
     Decoded d;
     d.source = source;
-    if (is_utf8_name(lower(charset))) {
+    if (is_utf8_name(ascii_lower(charset))) {
         d.charset = "UTF-8";
         d.text = text::nfc(body);  // nfc replaces invalid UTF-8 with U+FFFD
         return d;

@@ -6,15 +6,14 @@
 #include <ctime>
 
 #include "crawler/extract_steps.h"
+#include "config/error.h"
 #include "crawler/html_entities.h"
+#include "crawler/html_selector.h"
 #include "text/normalize.h"
 
 namespace presswatch::crawler {
 namespace {
 
-// Whole-hour disagreements up to this many hours between a machine date and
-// the visible one are a zone mislabel (local time written as UTC).
-constexpr std::int64_t max_zone_error_hours = 14;
 
 std::string folded(std::string_view s) { return text::fold(s); }
 
@@ -171,6 +170,53 @@ bool starts_with_text(const std::string& paragraph, const std::string& prefix) {
     return !q.empty() && p.starts_with(q);
 }
 
+// A body shorter than this is no article: the generic result failed and an
+// outlet's own selectors, when it has them, get their turn.
+constexpr std::size_t min_sane_body_bytes = 300;
+
+// The element an outlet's selector names, or -1 (also for a selector
+// outside the supported subset: a configuration slip must not stop a crawl).
+int select(const PageModel& page, const config::Outlet& outlet, const char* key) {
+    auto it = outlet.selectors.find(key);
+    if (it == outlet.selectors.end()) return -1;
+    try {
+        return HtmlSelector(it->second).first_match(page.doc);
+    } catch (const InputError&) {
+        return -1;
+    }
+}
+
+// sources.toml's optional per-outlet selectors, used only where the generic
+// result fails its sanity check.
+void apply_outlet_selectors(const PageModel& page, const config::Outlet& outlet, std::int64_t fetch_time,
+                            Article& a) {
+    if (outlet.selectors.empty()) return;
+    const HtmlDocument& doc = page.doc;
+    if (a.headline.empty())
+        if (int e = select(page, outlet, "headline"); e >= 0) a.headline = doc.subtree_text(e, 4096);
+    if (a.body.size() < min_sane_body_bytes)
+        if (int e = select(page, outlet, "body"); e >= 0) {
+            std::string text = element_text(page, e);
+            if (text.size() > a.body.size()) a.body = std::move(text);
+        }
+    if (!a.published)
+        if (int e = select(page, outlet, "date"); e >= 0) {
+            std::string raw(doc.attr(e, "datetime"));
+            std::optional<PageDate> d = raw.empty() ? std::nullopt : parse_machine_date(raw, fetch_time);
+            if (!d) {
+                raw = doc.subtree_text(e, 512);
+                d = parse_visible_date(raw, fetch_time);
+            }
+            if (d) {
+                a.published = d->time;
+                a.published_raw = raw;
+            }
+        }
+    if (a.author.empty())
+        if (int e = select(page, outlet, "author"); e >= 0)
+            if (auto b = parse_byline(doc.subtree_text(e, 512)); b && !b->authors.empty()) a.author = join(b->authors, ", ");
+}
+
 }  // namespace
 
 Article extract_article(std::string_view html, const ExtractOptions& options) {
@@ -304,6 +350,8 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
     a.section = !meta.section.empty() ? meta.section : ld.section;
     a.language = language;
     a.keywords = !ld.keywords.empty() ? ld.keywords : meta.keywords;
+
+    if (options.outlet) apply_outlet_selectors(page, *options.outlet, fetch_time, a);
 
     // Text out: NFC, zero-width characters and stray U+FEFF removed.
     for (std::string* s : {&a.headline, &a.description, &a.body, &a.author, &a.source_organization, &a.section,

@@ -4,82 +4,16 @@
 #include <map>
 #include <memory>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/HTMLparser.h>
 
 #include "crawler/feed_date.h"
+#include "crawler/html_entities.h"
 #include "crawler/url.h"
+#include "crawler/xml_document.h"
 #include "text/normalize.h"
 
 namespace presswatch::crawler {
 namespace {
-
-struct DocFree {
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-struct XmlFree {
-    void operator()(xmlChar* p) const { xmlFree(p); }
-};
-
-// HTML's named entities that feeds use without declaring them (XML knows
-// only the five). Latin-1 letters cover the Vietnamese vowels written as
-// entities (&agrave;, &ocirc;, ...).
-const std::map<std::string, char32_t>& html_entities() {
-    static const std::map<std::string, char32_t> m = [] {
-        std::map<std::string, char32_t> e = {
-            {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
-            {"nbsp", 0xA0},     {"copy", 0xA9},     {"reg", 0xAE},      {"laquo", 0xAB},    {"raquo", 0xBB},
-            {"middot", 0xB7},   {"hellip", 0x2026}, {"mdash", 0x2014},  {"ndash", 0x2013},  {"lsquo", 0x2018},
-            {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"bull", 0x2022},   {"trade", 0x2122},
-            {"euro", 0x20AC},   {"deg", 0xB0},      {"times", 0xD7},    {"divide", 0xF7},   {"shy", 0xAD},
-        };
-        // Latin-1 letters: grave, acute, circ, tilde, uml on vowels, plus a few others.
-        const char* names[] = {"Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil",
-                               "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml",
-                               "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml"};
-        char32_t cp = 0xC0;
-        for (const char* n : names) e[n] = cp++;
-        const char* names2[] = {"Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig"};
-        cp = 0xD8;
-        for (const char* n : names2) e[n] = cp++;
-        for (const char* n : names) {
-            std::string lower(n);
-            lower[0] = static_cast<char>(std::tolower(lower[0]));
-            if (lower == "aElig") lower = "aelig";
-            if (lower == "eTH") lower = "eth";
-            e[lower] = e[n] + 0x20;
-        }
-        for (const char* n : names2) {
-            std::string lower(n);
-            if (lower == "szlig") continue;
-            lower[0] = static_cast<char>(std::tolower(lower[0]));
-            if (lower == "tHORN") lower = "thorn";
-            e[lower] = e[n] + 0x20;
-        }
-        e["yuml"] = 0xFF;
-        return e;
-    }();
-    return m;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Length of a reference "&name;" or "&#...;" starting at s[0] == '&', or 0.
 std::size_t reference_length(std::string_view s) {
@@ -90,20 +24,13 @@ std::size_t reference_length(std::string_view s) {
     return end + 1;
 }
 
-std::optional<char32_t> reference_value(std::string_view ref) {
-    auto name = ref.substr(1, ref.size() - 2);
-    if (!name.empty() && name[0] == '#') {
-        bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-        std::string digits(name.substr(hex ? 2 : 1));
-        if (digits.empty() || digits.size() > 7) return std::nullopt;
-        char* end = nullptr;
-        unsigned long v = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
-        if (*end) return std::nullopt;
-        return static_cast<char32_t>(v);
-    }
-    auto it = html_entities().find(std::string(name));
-    if (it == html_entities().end()) return std::nullopt;
-    return it->second;
+// The code point of an HTML named reference "&name;" (libxml2's HTML 4
+// table), if it is one.
+std::optional<char32_t> named_reference(std::string_view ref) {
+    std::string name(ref.substr(1, ref.size() - 2));
+    const htmlEntityDesc* e = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
+    if (!e) return std::nullopt;
+    return static_cast<char32_t>(e->value);
 }
 
 // Before parsing: named HTML entities become numeric references libxml2
@@ -126,7 +53,7 @@ std::string prepare_xml(std::string_view xml) {
         auto name = ref.substr(1, len - 2);
         if (name[0] == '#' || name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
             out += ref;
-        } else if (auto v = reference_value(ref)) {
+        } else if (auto v = named_reference(ref)) {
             out += "&#" + std::to_string(static_cast<unsigned long>(*v)) + ";";
         } else {
             out += "&amp;";
@@ -135,18 +62,6 @@ std::string prepare_xml(std::string_view xml) {
         i += len - 1;
     }
     return out;
-}
-
-std::string local_name(const xmlNode* n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
-
-std::string content(const xmlNode* n) {
-    std::unique_ptr<xmlChar, XmlFree> c(xmlNodeGetContent(n));
-    return c ? reinterpret_cast<const char*>(c.get()) : "";
-}
-
-std::string attribute(const xmlNode* n, const char* name) {
-    std::unique_ptr<xmlChar, XmlFree> v(xmlGetProp(n, reinterpret_cast<const xmlChar*>(name)));
-    return v ? reinterpret_cast<const char*>(v.get()) : "";
 }
 
 std::string squeeze(std::string_view s) {
@@ -168,35 +83,35 @@ bool looks_absolute(const std::string& s) { return s.starts_with("http://") || s
 
 FeedItem read_item(const xmlNode* item, std::string_view feed_url) {
     FeedItem it;
-    std::string link, alternate, guid, about = attribute(item, "about");
+    std::string link, alternate, guid, about = xml_attribute(item, "about");
     std::string date_primary, date_updated;
     for (const xmlNode* c = item->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        auto name = local_name(c);
+        auto name = xml_name(c);
         if (name == "link") {
-            auto href = attribute(c, "href");
+            auto href = xml_attribute(c, "href");
             if (!href.empty()) {
-                auto rel = attribute(c, "rel");
+                auto rel = xml_attribute(c, "rel");
                 if (rel.empty() || rel == "alternate") {
                     if (alternate.empty()) alternate = href;
                 } else if (link.empty() && rel != "enclosure" && rel != "self" && rel != "replies") {
                     link = href;
                 }
             } else if (link.empty()) {
-                link = squeeze(content(c));
+                link = squeeze(xml_text(c));
             }
         } else if (name == "guid" || name == "id") {
-            if (attribute(c, "isPermaLink") != "false") guid = squeeze(content(c));
+            if (xml_attribute(c, "isPermaLink") != "false") guid = squeeze(xml_text(c));
         } else if (name == "title") {
-            it.title = text::nfc(squeeze(decode_entities(squeeze(content(c)))));
+            it.title = text::nfc(squeeze(decode_metadata_entities(squeeze(xml_text(c)))));
         } else if (name == "pubDate" || name == "published" || name == "date" || name == "issued") {
-            if (date_primary.empty()) date_primary = squeeze(content(c));
+            if (date_primary.empty()) date_primary = squeeze(xml_text(c));
         } else if (name == "updated" || name == "modified") {
-            if (date_updated.empty()) date_updated = squeeze(content(c));
+            if (date_updated.empty()) date_updated = squeeze(xml_text(c));
         }
     }
     std::string chosen = !alternate.empty() ? alternate : !link.empty() ? link : looks_absolute(guid) ? guid : about;
-    chosen = decode_entities(chosen);
+    chosen = decode_metadata_entities(chosen);
     if (!chosen.empty()) {
         if (auto r = resolve_url(feed_url, chosen)) it.url = *r;
         else if (looks_absolute(chosen)) it.url = chosen;
@@ -208,49 +123,16 @@ FeedItem read_item(const xmlNode* item, std::string_view feed_url) {
 
 }  // namespace
 
-std::string decode_entities(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '&') {
-            if (auto len = reference_length(s.substr(i))) {
-                if (auto v = reference_value(s.substr(i, len))) {
-                    append_utf8(out, *v);
-                    i += len - 1;
-                    continue;
-                }
-            }
-        }
-        out += s[i];
-    }
-    return out;
-}
-
 Feed parse_feed(std::string_view xml, std::string_view feed_url) {
     Feed feed;
     if (xml.size() > max_feed_bytes) {
         feed.error = "feed larger than " + std::to_string(max_feed_bytes / (1024 * 1024)) + " MB";
         return feed;
     }
-    // A byte-order mark or blank lines before "<?xml" make libxml2 give up.
-    if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
-    auto first = xml.find('<');
-    if (first == std::string_view::npos) {
-        feed.error = "not XML: no element at all";
-        return feed;
-    }
-    xml.remove_prefix(first);
-    std::string prepared = prepare_xml(xml);
-    std::string url(feed_url);
-    std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(
-        prepared.data(), static_cast<int>(prepared.size()), url.c_str(), nullptr,
-        XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    if (!root) {
-        feed.error = "not XML: libxml2 could not read it even in recovery mode";
-        return feed;
-    }
-    auto root_name = local_name(root);
+    auto doc = parse_xml_recovering(prepare_xml(xml), feed_url, &feed.error);
+    if (!doc) return feed;
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    auto root_name = xml_name(root);
     if (root_name == "rss") feed.format = "rss2";
     else if (root_name == "RDF") feed.format = "rss1";
     else if (root_name == "feed") feed.format = "atom";
@@ -260,14 +142,14 @@ Feed parse_feed(std::string_view xml, std::string_view feed_url) {
     while (n) {
         bool descend = true;
         if (n->type == XML_ELEMENT_NODE) {
-            auto name = local_name(n);
+            auto name = xml_name(n);
             if (name == "item" || name == "entry") {
                 auto it = read_item(n, feed_url);
                 if (!it.url.empty()) feed.items.push_back(std::move(it));
                 descend = false;
             } else if (name == "title" && feed.title.empty() && n->parent &&
-                       (local_name(n->parent) == "channel" || local_name(n->parent) == "feed")) {
-                feed.title = squeeze(decode_entities(content(n)));
+                       (xml_name(n->parent) == "channel" || xml_name(n->parent) == "feed")) {
+                feed.title = squeeze(decode_metadata_entities(xml_text(n)));
             }
         }
         if (descend && n->children) {

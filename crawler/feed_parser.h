@@ -31,9 +31,4 @@ constexpr std::size_t max_feed_bytes = 16 * 1024 * 1024;
 
 Feed parse_feed(std::string_view xml, std::string_view feed_url);
 
-// Decodes HTML/XML character references left in text after XML parsing
-// (feeds double-escape: "&amp;quot;" arrives as "&quot;"). Unknown names
-// are kept as written.
-std::string decode_entities(std::string_view s);
-
 }  // namespace presswatch::crawler

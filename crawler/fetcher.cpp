@@ -1,3 +1,4 @@
+#include "crawler/ascii.h"
 #include "crawler/fetcher.h"
 
 #include <algorithm>
@@ -38,12 +39,6 @@ void global_init() {
     });
 }
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
-
 // The value of header `name` in the header block, or "".
 std::string header_value(const std::string& headers, std::string_view name) {
     std::size_t pos = 0;
@@ -55,7 +50,7 @@ std::string header_value(const std::string& headers, std::string_view name) {
         if (colon == name.size() && std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
                 return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
             }))
-            return trim(line.substr(colon + 1));
+            return std::string(ascii_trim(line.substr(colon + 1)));
         pos = end + 1;
     }
     return {};
@@ -101,7 +96,7 @@ FetchOptions FetchOptions::from(const config::Settings& s) {
 }
 
 std::optional<std::int64_t> parse_retry_after(const std::string& value_in, std::int64_t now) {
-    std::string value = trim(value_in);
+    std::string value(ascii_trim(value_in));
     if (value.empty()) return std::nullopt;
     if (std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
         return value.size() > 9 ? std::nullopt : std::optional<std::int64_t>(std::stoll(value));
@@ -225,6 +220,7 @@ struct Fetcher::Impl {
             list = curl_slist_append(list, ("If-Modified-Since: " + t->p.req.last_modified).c_str());
         t->headers_out.reset(list);
         if (list) curl_easy_setopt(e, CURLOPT_HTTPHEADER, list);
+        if (!t->p.req.cookies.empty()) curl_easy_setopt(e, CURLOPT_COOKIE, t->p.req.cookies.c_str());
         if (!t->p.req.cookie_jar.empty()) {
             curl_easy_setopt(e, CURLOPT_SHARE, jar(t->p.req.cookie_jar));
             curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");  // turns the cookie engine on
@@ -380,8 +376,10 @@ struct Fetcher::Impl {
             std::uniform_real_distribution<double> jitter(0.5, 1.5);
             wait_ms = static_cast<std::int64_t>(opt.backoff_base_ms * (1 << std::min(t->p.attempts - 1, 10)) * jitter(rng));
         }
-        if (r.retry_after_s && (r.status == 429 || r.status == 503)) {
-            // The whole host asked us to slow down, not just this URL.
+        if (r.retry_after_s && (r.status == 429 || r.status == 503) && wait_ms <= opt.max_retry_wait_s * 1000LL) {
+            // The whole host asked us to slow down, not just this URL. A
+            // longer wish defers only this request (to a later pass): the
+            // host stays usable and is paused only if it keeps failing.
             h.next_start = std::max(h.next_start, Clock::now() + std::chrono::milliseconds(wait_ms));
         }
         if (h.failures_in_a_row >= opt.host_failure_limit && !h.paused) {

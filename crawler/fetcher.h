@@ -59,6 +59,7 @@ struct Request {
     std::string etag;                 // conditional GET: If-None-Match
     std::string last_modified;        // conditional GET: If-Modified-Since
     std::string cookie_jar;           // requests with the same non-empty key share cookies
+    std::string cookies;              // "a=1; b=2" sent as they are (configured cookies)
 };
 
 struct Response {

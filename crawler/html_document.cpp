@@ -63,7 +63,70 @@ std::size_t nesting_safe_length(std::string_view html) {
     return html.size();
 }
 
-HtmlDocument::HtmlDocument(std::string_view html) : source_(cut_utf8(html, max_html_bytes)) {
+namespace {
+
+bool iequals_prefix(std::string_view s, std::size_t at, std::string_view lower_prefix) {
+    if (at + lower_prefix.size() > s.size()) return false;
+    for (std::size_t k = 0; k < lower_prefix.size(); ++k)
+        if (std::tolower(static_cast<unsigned char>(s[at + k])) != lower_prefix[k]) return false;
+    return true;
+}
+
+// Position of "</name" (any case) at or after from, or npos.
+std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view name) {
+    for (std::size_t i = s.find("</", from); i != std::string_view::npos; i = s.find("</", i + 2))
+        if (iequals_prefix(s, i + 2, name)) return i;
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string strip_unread_content(std::string_view html) {
+    std::string out;
+    out.reserve(html.size() / 2);
+    std::size_t i = 0;
+    while (i < html.size()) {
+        std::size_t lt = html.find('<', i);
+        if (lt == std::string_view::npos) {
+            out.append(html.substr(i));
+            break;
+        }
+        out.append(html.substr(i, lt - i));
+        i = lt;
+        if (html.compare(i, 4, "<!--") == 0) {
+            std::size_t end = html.find("-->", i + 4);
+            i = end == std::string_view::npos ? html.size() : end + 3;
+            continue;
+        }
+        std::string_view name = iequals_prefix(html, i + 1, "script") ? "script"
+                                : iequals_prefix(html, i + 1, "style") ? "style"
+                                                                       : "";
+        std::size_t after = i + 1 + name.size();
+        bool raw = !name.empty() && after < html.size() &&
+                   (html[after] == '>' || html[after] == ' ' || html[after] == '\t' || html[after] == '\n' ||
+                    html[after] == '\r' || html[after] == '/');
+        if (!raw) {
+            out.push_back('<');
+            ++i;
+            continue;
+        }
+        std::size_t tag_end = html.find('>', after);
+        if (tag_end == std::string_view::npos) {
+            out.append(html.substr(i));
+            break;
+        }
+        std::string_view start_tag = html.substr(i, tag_end + 1 - i);
+        out.append(start_tag);
+        std::size_t close = find_end_tag(html, tag_end + 1, name);
+        if (close == std::string_view::npos) close = html.size();
+        if (name == "script" && start_tag.find("ld+json") != std::string_view::npos)
+            out.append(html.substr(tag_end + 1, close - tag_end - 1));
+        i = close;
+    }
+    return out;
+}
+
+HtmlDocument::HtmlDocument(std::string_view html) : source_(strip_unread_content(cut_utf8(html, max_html_bytes))) {
     source_.resize(nesting_safe_length(source_));
     GumboOptions options = kGumboDefaultOptions;
     // Parse errors are of no use here; recording them costs time and memory.

@@ -1,3 +1,4 @@
+#include "crawler/ascii.h"
 #include "crawler/url.h"
 
 #include <algorithm>
@@ -16,11 +17,6 @@ using UrlHandle = std::unique_ptr<CURLU, UrlFree>;
 struct CurlFree {
     void operator()(char* p) const { curl_free(p); }
 };
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::optional<std::string> part(CURLU* h, CURLUPart what, unsigned flags = 0) {
     char* out = nullptr;
@@ -48,21 +44,15 @@ std::string encode_raw_bytes(std::string_view s) {
     return out;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-    while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-    return s;
-}
-
 // A handle holding url, or null when libcurl cannot parse it or it is not
 // http(s).
 UrlHandle parse(std::string_view url) {
     UrlHandle h(curl_url());
     if (!h) return nullptr;
-    std::string u = encode_raw_bytes(trim(url));
+    std::string u = encode_raw_bytes(ascii_trim(url));
     if (curl_url_set(h.get(), CURLUPART_URL, u.c_str(), 0) != CURLUE_OK) return nullptr;
     auto scheme = part(h.get(), CURLUPART_SCHEME);
-    if (!scheme || (lower(*scheme) != "http" && lower(*scheme) != "https")) return nullptr;
+    if (!scheme || (ascii_lower(*scheme) != "http" && ascii_lower(*scheme) != "https")) return nullptr;
     return h;
 }
 
@@ -108,14 +98,14 @@ std::string normalise_percent(std::string_view s) {
 
 std::string decoded_lower_name(std::string_view param) {
     auto name = param.substr(0, param.find('='));
-    return lower(normalise_percent(name));
+    return ascii_lower(normalise_percent(name));
 }
 
 bool is_tracking(const std::string& name, const std::vector<std::string>& extra) {
     auto match = [&](const std::vector<std::string>& list) {
         return std::any_of(list.begin(), list.end(), [&](const std::string& t) {
-            if (!t.empty() && t.back() == '*') return name.starts_with(lower(t.substr(0, t.size() - 1)));
-            return name == lower(t);
+            if (!t.empty() && t.back() == '*') return name.starts_with(ascii_lower(t.substr(0, t.size() - 1)));
+            return name == ascii_lower(t);
         });
     };
     return match(default_tracking_parameters()) || match(extra);
@@ -135,10 +125,10 @@ const std::vector<std::string>& default_tracking_parameters() {
 std::optional<std::string> canonical_url(std::string_view url, const std::vector<std::string>& extra_tracking) {
     auto h = parse(url);
     if (!h) return std::nullopt;
-    auto scheme = lower(part(h.get(), CURLUPART_SCHEME).value_or("http"));
+    auto scheme = ascii_lower(part(h.get(), CURLUPART_SCHEME).value_or("http"));
     auto host = part(h.get(), CURLUPART_HOST);
     if (!host || host->empty()) return std::nullopt;
-    std::string out = scheme + "://" + lower(*host);
+    std::string out = scheme + "://" + ascii_lower(*host);
     if (auto port = part(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT)) out += ":" + *port;
     std::string path = normalise_percent(part(h.get(), CURLUPART_PATH).value_or("/"));
     out += path.empty() ? "/" : path;
@@ -161,31 +151,31 @@ std::optional<std::string> canonical_url(std::string_view url, const std::vector
 std::optional<std::string> resolve_url(std::string_view base, std::string_view ref) {
     auto h = parse(base);
     if (!h) return std::nullopt;
-    std::string r = encode_raw_bytes(trim(ref));
+    std::string r = encode_raw_bytes(ascii_trim(ref));
     if (r.empty()) return std::nullopt;
     if (curl_url_set(h.get(), CURLUPART_URL, r.c_str(), 0) != CURLUE_OK) return std::nullopt;
-    auto scheme = lower(part(h.get(), CURLUPART_SCHEME).value_or(""));
+    auto scheme = ascii_lower(part(h.get(), CURLUPART_SCHEME).value_or(""));
     if (scheme != "http" && scheme != "https") return std::nullopt;
     return part(h.get(), CURLUPART_URL);
 }
 
 std::string url_host(std::string_view url) {
     auto h = parse(url);
-    return h ? lower(part(h.get(), CURLUPART_HOST).value_or("")) : std::string();
+    return h ? ascii_lower(part(h.get(), CURLUPART_HOST).value_or("")) : std::string();
 }
 
 std::string url_host_port(std::string_view url) {
     auto h = parse(url);
     if (!h) return {};
-    return lower(part(h.get(), CURLUPART_HOST).value_or("")) + ":" +
+    return ascii_lower(part(h.get(), CURLUPART_HOST).value_or("")) + ":" +
            part(h.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT).value_or("0");
 }
 
 std::string url_origin(std::string_view url) {
     auto h = parse(url);
     if (!h) return {};
-    std::string out = lower(part(h.get(), CURLUPART_SCHEME).value_or("http")) + "://" +
-                      lower(part(h.get(), CURLUPART_HOST).value_or(""));
+    std::string out = ascii_lower(part(h.get(), CURLUPART_SCHEME).value_or("http")) + "://" +
+                      ascii_lower(part(h.get(), CURLUPART_HOST).value_or(""));
     if (auto port = part(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT)) out += ":" + *port;
     return out;
 }
@@ -200,9 +190,9 @@ std::string url_path_query(std::string_view url) {
 }
 
 bool host_in_domains(std::string_view host_in, const std::vector<std::string>& domains) {
-    std::string host = lower(std::string(host_in.substr(0, host_in.find(':'))));
+    std::string host = ascii_lower(std::string(host_in.substr(0, host_in.find(':'))));
     return std::any_of(domains.begin(), domains.end(), [&](const std::string& d) {
-        std::string dom = lower(d.substr(0, d.find(':')));
+        std::string dom = ascii_lower(d.substr(0, d.find(':')));
         return host == dom ||
                (host.size() > dom.size() && host.ends_with(dom) && host[host.size() - dom.size() - 1] == '.');
     });

@@ -15,8 +15,7 @@ namespace presswatch::index {
 // mutable with others; a handle (like any Xapian object) is for one thread.
 Xapian::Stem fold_stemmer();
 
-// fold(term) with a per-thread cache: the index sees the same few thousand
-// syllables over and over, and ICU folding costs microseconds each.
+// text::fold(term), fast for Latin text (see fold_stemmer.cpp). Thread-safe.
 std::string fold_term(const std::string& term);
 
 }  // namespace presswatch::index

@@ -1,19 +1,25 @@
 #include "pipeline/crawl.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <limits>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "crawler/charset.h"
-#include "crawler/feed_parser.h"
+#include "crawler/discovery.h"
 #include "crawler/fetcher.h"
+#include "crawler/robots.h"
 #include "crawler/url.h"
 #include "pipeline/index_sync.h"
 #include "pipeline/ingest.h"
 #include "store/frontier.h"
+#include "store/robots_cache.h"
 #include "store/snapshot_codec.h"
+#include "store/source_health.h"
 
 namespace presswatch::pipeline {
 namespace {
@@ -27,6 +33,9 @@ constexpr int max_article_attempts = 5;
 // failure, doubling with each attempt up to max_retry_delay_s.
 constexpr std::int64_t first_retry_delay_s = 5 * 60;
 constexpr std::int64_t max_retry_delay_s = 6 * 3600;
+// Child sitemaps of an index read in one pass, newest first: news sites
+// keep hundreds of monthly sitemaps, and only recent ones hold new links.
+constexpr std::size_t max_child_sitemaps = 20;
 
 std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
@@ -38,11 +47,17 @@ bool html_type(const std::string& content_type) {
     return t.find("html") != std::string::npos || t == "text/plain";
 }
 
+std::string join_cookies(const std::vector<std::string>& cookies) {
+    std::string out;
+    for (const auto& c : cookies) out += (out.empty() ? "" : "; ") + c;
+    return out;
+}
+
 class Pass {
 public:
     Pass(const config::Config& cfg, store::Store& store, const CrawlOptions& opt)
-        : cfg_(cfg), store_(store), opt_(opt), frontier_(store.db()), ingest_(cfg, store),
-          fetcher_(crawler::FetchOptions::from(cfg.settings)) {
+        : cfg_(cfg), store_(store), opt_(opt), frontier_(store.db()), robots_cache_(store.db()),
+          health_(store.db()), ingest_(cfg, store), fetcher_(crawler::FetchOptions::from(cfg.settings)) {
         now_ = unix_now();
         since_ = opt.since.value_or(now_ - static_cast<std::int64_t>(cfg.settings.max_age_days) * 86400);
         fetcher_.set_redirect_policy([this](const std::string& from, const std::string& to) {
@@ -59,7 +74,10 @@ public:
             outlet_index_[o.slug] = summary_.outlets.size();
             summary_.outlets.push_back({o.slug, o.name});
             outstanding_[o.slug] = 0;
-            for (const auto& u : o.feeds) queue_source(o, u, "feed");
+            // An outlet that sets a cookie on a landing page before it
+            // serves its feed: the landing page first, the sources after.
+            if (!o.cookie_url.empty()) submit(Job(o.cookie_url, o.slug, "cookie"));
+            else queue_sources(o);
         }
         resume_articles();
         fetcher_.run([this](crawler::Response&& r) { on_response(std::move(r)); }, opt_.stop);
@@ -77,10 +95,20 @@ public:
 
 private:
     struct Job {
-        std::string url;       // canonical, the frontier's key
-        std::string outlet;
-        std::string kind;      // feed | article
-        std::string body_hash; // of the source's last body
+        Job(std::string u, std::string o, std::string k) : url(std::move(u)), outlet(std::move(o)), kind(std::move(k)) {}
+        std::string url;         // canonical, the frontier's key
+        std::string outlet;      // slug; empty for robots.txt
+        std::string kind;        // feed | sitemap | listing | article | robots | cookie
+        std::string body_hash;   // of a source's last body
+        std::string etag, last_modified;
+        int depth = 0;           // listing pages followed from the configured one
+    };
+    // robots.txt of one origin: requests wait for it, then pass or not.
+    struct Origin {
+        enum class State { unknown, fetching, ready } state = State::unknown;
+        crawler::Robots robots;
+        bool unreadable = false;            // 5xx or no answer: nothing allowed this pass
+        std::vector<std::uint64_t> waiting;
     };
 
     static void add_to(OutletSummary& t, const OutletSummary& o) {
@@ -95,6 +123,8 @@ private:
         t.errors += o.errors;
     }
 
+    static bool is_source(const std::string& kind) { return kind == "feed" || kind == "sitemap" || kind == "listing"; }
+
     OutletSummary& sum(const std::string& slug) { return summary_.outlets[outlet_index_.at(slug)]; }
 
     void event(const std::string& level, const std::string& outlet, const std::string& url, std::string message) {
@@ -105,36 +135,120 @@ private:
         const auto* a = cfg_.outlet_for_host(crawler::url_host(from));
         const auto* b = cfg_.outlet_for_host(crawler::url_host(to));
         if (b && (!a || a == b)) return {};
-        return "redirect to a host outside the outlet's domains refused: " + to;
+        if (a && crawler::host_in_domains(crawler::url_host(to), a->redirect_hosts)) return {};
+        return "redirect to a host outside the outlet's domains refused: " + to +
+               " (add the host to the outlet's redirect_hosts to allow it)";
     }
 
-    std::uint64_t submit(Job job, const std::string& etag = {}, const std::string& last_modified = {}) {
+    // --- submitting, behind robots.txt ---------------------------------
+
+    void submit(Job job) {
         std::uint64_t tag = next_tag_++;
+        if (!job.outlet.empty()) outstanding_[job.outlet]++;
+        std::string origin = crawler::url_origin(job.url);
+        jobs_.emplace(tag, std::move(job));
+        auto& o = origins_[origin];
+        if (o.state == Origin::State::ready) return admit(tag, o);
+        o.waiting.push_back(tag);
+        if (o.state == Origin::State::fetching) return;
+        if (auto cached = robots_cache_.get(origin, now_, crawler::robots_cache_seconds)) {
+            apply_robots(origin, cached->status, cached->body);
+            return;
+        }
+        o.state = Origin::State::fetching;
+        std::uint64_t rtag = next_tag_++;
+        jobs_.emplace(rtag, Job(origin + "/robots.txt", "", "robots"));
+        crawler::Request r;
+        r.tag = rtag;
+        r.url = origin + "/robots.txt";
+        fetcher_.add(std::move(r));
+    }
+
+    void admit(std::uint64_t tag, Origin& o) {
+        const Job& job = jobs_.at(tag);
+        if (job.kind != "cookie" && !o.robots.allowed(crawler::url_path_query(job.url))) {
+            crawler::Response r;
+            r.tag = tag;
+            r.url = r.final_url = job.url;
+            r.transient = o.unreadable;
+            r.error = o.unreadable ? "robots.txt could not be read: nothing is fetched from this host until it can"
+                                   : "disallowed by robots.txt";
+            on_response(std::move(r), /*refused=*/true);
+            return;
+        }
+        const auto* outlet = cfg_.outlet_by_slug(job.outlet);
         crawler::Request r;
         r.tag = tag;
         r.url = job.url;
-        r.etag = etag;
-        r.last_modified = last_modified;
+        r.etag = job.etag;
+        r.last_modified = job.last_modified;
         r.cookie_jar = job.outlet;
-        outstanding_[job.outlet]++;
-        jobs_.emplace(tag, std::move(job));
+        if (outlet) r.cookies = join_cookies(outlet->cookies);
         fetcher_.add(std::move(r));
-        return tag;
     }
 
-    void queue_source(const config::Outlet& o, const std::string& raw, const std::string& kind) {
-        auto url = crawler::canonical_url(raw);
+    void apply_robots(const std::string& origin, int status, const std::string& body) {
+        auto& o = origins_[origin];
+        if (status >= 200 && status < 300) o.robots = crawler::Robots::parse(body, cfg_.settings.user_agent);
+        else if (status >= 400 && status < 500) o.robots = crawler::Robots::allow_all();
+        else o.robots = crawler::Robots::disallow_all(), o.unreadable = true;
+        o.state = Origin::State::ready;
+        if (auto delay = o.robots.crawl_delay_ms(); delay && *delay > cfg_.settings.min_interval_ms)
+            fetcher_.set_min_interval(crawler::url_host_port(origin), *delay);
+        // A backfill also reads the sitemaps robots.txt names.
+        if (opt_.since)
+            for (const auto& sm : o.robots.sitemaps())
+                if (const auto* outlet = cfg_.outlet_for_host(crawler::url_host(sm)))
+                    if (outlet_index_.count(outlet->slug)) queue_source(*outlet, sm, "sitemap", origin + "/robots.txt");
+        auto waiting = std::move(o.waiting);
+        o.waiting.clear();
+        for (auto tag : waiting) admit(tag, o);
+    }
+
+    void on_robots(const Job& job, const crawler::Response& r) {
+        std::string origin = crawler::url_origin(job.url);
+        int status = r.error.empty() ? r.status : 0;
+        if ((status >= 200 && status < 300) || (status >= 400 && status < 500))
+            robots_cache_.put(origin, {status, status < 300 ? r.body : std::string(), unix_now()});
+        else
+            event("warning", "", job.url,
+                  fmt::format("robots.txt unreadable ({}): this host is skipped until it can be read",
+                              r.error.empty() ? fmt::format("HTTP {}", r.status) : r.error));
+        apply_robots(origin, status, r.body);
+    }
+
+    // --- sources --------------------------------------------------------
+
+    void queue_sources(const config::Outlet& o) {
+        for (const auto& u : o.feeds) queue_source(o, u, "feed");
+        for (const auto& u : o.sitemaps) queue_source(o, u, "sitemap");
+        for (const auto& u : o.listings) queue_source(o, u, "listing");
+    }
+
+    void queue_source(const config::Outlet& o, const std::string& raw, const std::string& kind,
+                      const std::string& from = "config", int depth = 0) {
+        auto url = crawler::canonical_url(raw, o.tracking_parameters);
         if (!url) {
             event("error", o.slug, raw, "not an http(s) URL; check sources.toml");
             return;
         }
-        frontier_.add(*url, o.slug, kind, "config", std::nullopt, now_);
+        if (!queued_sources_.insert(*url).second) return;  // once a pass
+        frontier_.add(*url, o.slug, kind, from, std::nullopt, now_);
         auto e = frontier_.get(*url);
         if (e && e->next_try && *e->next_try > now_) {
-            event("info", o.slug, *url, fmt::format("{} not due yet (retry after {})", kind, *e->next_try));
+            event("info", o.slug, *url, fmt::format("{} not due yet (the server asked to wait)", kind));
             return;
         }
-        submit({*url, o.slug, kind, e ? e->body_hash : ""}, e ? e->etag : "", e ? e->last_modified : "");
+        Job job(*url, o.slug, kind);
+        job.depth = depth;
+        // A backfill (--since) reads every source in full: the items it
+        // wants were skipped as too old when the body was last seen.
+        if (e && !opt_.since) {
+            job.body_hash = e->body_hash;
+            job.etag = e->etag;
+            job.last_modified = e->last_modified;
+        }
+        submit(std::move(job));
     }
 
     void resume_articles() {
@@ -147,7 +261,7 @@ private:
                 frontier_.mark_done(e.url, 200, e.final_url, now_);
                 continue;
             }
-            submit({e.url, e.outlet, "article", ""});
+            submit(Job(e.url, e.outlet, "article"));
         }
     }
 
@@ -158,33 +272,41 @@ private:
         return unix_now() + delay;
     }
 
-    void on_response(crawler::Response&& r) {
+    void on_response(crawler::Response&& r, bool refused = false) {
         auto it = jobs_.find(r.tag);
         if (it == jobs_.end()) return;
         Job job = std::move(it->second);
         jobs_.erase(it);
-        outstanding_[job.outlet]--;
         if (!r.cancelled) {
-            fetched_++;
-            if (job.kind == "article") on_article(job, r);
+            if (!refused) fetched_++;
+            if (job.kind == "robots") on_robots(job, r);
+            else if (job.kind == "cookie") on_cookie(job, r);
+            else if (job.kind == "article") on_article(job, r, refused);
             else on_source(job, r);
         }
-        if (outstanding_[job.outlet] == 0) outlets_done_++;
+        if (!job.outlet.empty() && --outstanding_[job.outlet] == 0) outlets_done_++;
         report_progress(false);
+    }
+
+    void on_cookie(const Job& job, const crawler::Response& r) {
+        if (!r.ok()) event("warning", job.outlet, job.url, "cookie page failed: " + (r.error.empty() ? fmt::format("HTTP {}", r.status) : r.error));
+        if (const auto* o = cfg_.outlet_by_slug(job.outlet)) queue_sources(*o);
     }
 
     void failed(const Job& job, const crawler::Response& r, bool give_up) {
         auto& s = sum(job.outlet);
         s.errors++;
         errors_++;
-        if (job.kind != "article") s.sources_failed++;
         std::string error = r.error.empty() ? fmt::format("HTTP {}", r.status) : r.error;
         auto entry = frontier_.get(job.url);
         int attempts = entry ? entry->attempts + 1 : 1;
         std::optional<std::int64_t> next;
-        if (job.kind != "article") {
+        if (is_source(job.kind)) {
+            s.sources_failed++;
             // Sources are read every pass; a server asking for a pause gets it.
             if (r.retry_after_s) next = retry_at(r, 0);
+            health_.record({job.url, job.outlet, job.kind, unix_now(),
+                            r.status ? std::optional<int>(r.status) : std::nullopt, 0, 0, error});
         } else if (!give_up && attempts < max_article_attempts) {
             next = retry_at(r, attempts - 1);
         }
@@ -195,9 +317,11 @@ private:
     void on_source(const Job& job, crawler::Response& r) {
         auto& s = sum(job.outlet);
         s.sources++;
+        auto at = unix_now();
         if (r.not_modified()) {
-            frontier_.mark_done(job.url, 304, r.final_url, unix_now());
-            event("info", job.outlet, job.url, "feed not modified (304)");
+            frontier_.mark_done(job.url, 304, r.final_url, at);
+            health_.record({job.url, job.outlet, job.kind, at, 304, 0, 0, ""});
+            event("info", job.outlet, job.url, job.kind + " not modified (304)");
             return;
         }
         if (!r.ok()) {
@@ -207,51 +331,67 @@ private:
         // Some servers send a new ETag for the same body: the hash decides.
         std::string hash = store::sha256_hex(r.body);
         if (hash == job.body_hash) {
-            frontier_.mark_done(job.url, r.status, r.final_url, unix_now(), r.etag, r.last_modified, hash);
-            event("info", job.outlet, job.url, "feed unchanged (same body)");
+            frontier_.mark_done(job.url, r.status, r.final_url, at, r.etag, r.last_modified, hash);
+            health_.record({job.url, job.outlet, job.kind, at, 304, 0, 0, ""});
+            event("info", job.outlet, job.url, job.kind + " unchanged (same body)");
             return;
         }
         const auto* outlet = cfg_.outlet_by_slug(job.outlet);
-        auto feed = crawler::parse_feed(r.body, r.final_url);
-        int listed = 0, added = 0, old = 0, foreign = 0;
+        auto d = crawler::discover(job.kind, r.body, r.content_type, r.final_url, *outlet);
+        int added = 0, old = 0;
         store_.db().transaction([&] {
-            for (const auto& item : feed.items) {
-                auto url = crawler::canonical_url(item.url);
-                if (!url) continue;
-                listed++;
-                if (!crawler::host_in_domains(crawler::url_host(*url), outlet->domains)) {
-                    foreign++;
-                    continue;
-                }
-                if (item.published && *item.published < since_) {
+            for (const auto& link : d.articles) {
+                if (link.published && *link.published < since_) {
                     old++;
                     continue;
                 }
-                if (frontier_.add(*url, job.outlet, "article", job.url, item.published, unix_now())) {
+                if (frontier_.add(link.url, job.outlet, "article", job.url, link.published, at)) {
                     added++;
-                    submit({*url, job.outlet, "article", ""});
+                    submit(Job(link.url, job.outlet, "article"));
                 }
             }
-            frontier_.mark_done(job.url, r.status, r.final_url, unix_now(), r.etag, r.last_modified, hash);
+            frontier_.mark_done(job.url, r.status, r.final_url, at, r.etag, r.last_modified, hash);
+            health_.record({job.url, job.outlet, job.kind, at, r.status, d.listed, added, ""});
         });
         s.discovered += added;
-        if (feed.items.empty())
-            event("warning", job.outlet, job.url, "feed yielded nothing: " + feed.error);
+        // Child sitemaps: the recent ones (by lastmod), newest first.
+        auto children = d.sitemaps;
+        std::stable_sort(children.begin(), children.end(), [](const auto& a, const auto& b) {
+            return a.published.value_or(std::numeric_limits<std::int64_t>::max()) >
+                   b.published.value_or(std::numeric_limits<std::int64_t>::max());
+        });
+        std::size_t taken = 0;
+        for (const auto& c : children) {
+            if (taken >= max_child_sitemaps || (c.published && *c.published < since_)) break;
+            queue_source(*outlet, c.url, "sitemap", job.url);
+            taken++;
+        }
+        if (d.next_page && job.kind == "listing" && job.depth < outlet->listing_depth)
+            queue_source(*outlet, *d.next_page, "listing", job.url, job.depth + 1);
+        if (!d.error.empty() && d.articles.empty() && d.sitemaps.empty())
+            event("warning", job.outlet, job.url, job.kind + " yielded nothing: " + d.error);
         else
             event("info", job.outlet, job.url,
-                  fmt::format("{} listed {} links: {} new, {} older than the cut-off, {} outside the outlet",
-                              job.kind, listed, added, old, foreign));
+                  fmt::format("{} listed {} links: {} new, {} older than the cut-off, {} outside the outlet{}",
+                              job.kind, d.listed, added, old, d.foreign,
+                              taken ? fmt::format(", {} sitemaps to read", taken) : std::string()));
     }
 
-    void on_article(const Job& job, crawler::Response& r) {
+    void on_article(const Job& job, crawler::Response& r, bool refused) {
         auto& s = sum(job.outlet);
+        auto done_at = unix_now();
+        if (refused && !r.transient) {
+            s.skipped++;
+            frontier_.mark_skipped(job.url, std::nullopt, r.error, done_at);
+            event("info", job.outlet, job.url, r.error);
+            return;
+        }
         if (!r.ok()) {
             // 4xx and refused redirects will not get better by trying again.
             failed(job, r, !r.transient);
             return;
         }
         s.fetched++;
-        auto done_at = unix_now();
         if (!html_type(r.content_type)) {
             s.skipped++;
             frontier_.mark_skipped(job.url, r.status, "not an HTML page (" + r.content_type + ")", done_at);
@@ -307,6 +447,8 @@ private:
     store::Store& store_;
     const CrawlOptions& opt_;
     store::Frontier frontier_;
+    store::RobotsCache robots_cache_;
+    store::SourceHealth health_;
     Ingest ingest_;
     crawler::Fetcher fetcher_;
     std::int64_t now_ = 0, since_ = 0;
@@ -314,6 +456,8 @@ private:
     std::map<std::string, std::size_t> outlet_index_;
     std::map<std::string, int> outstanding_;
     std::map<std::uint64_t, Job> jobs_;
+    std::map<std::string, Origin> origins_;
+    std::set<std::string> queued_sources_;
     std::uint64_t next_tag_ = 1;
     int fetched_ = 0, errors_ = 0, clippings_ = 0, outlets_done_ = 0;
     Clock::time_point start_ = Clock::now(), last_progress_{};

@@ -143,6 +143,33 @@ CREATE TABLE index_journal (
   queued_at INTEGER NOT NULL
 );
 )sql"},
+    {10, "crawler: robots.txt cache per origin, and a log of every source reading for health reports",
+     R"sql(
+-- robots.txt per origin (scheme://host:port) as last read, kept 24 hours
+-- (RFC 9309). status 0: unreachable (not stored; a 5xx is not cached either).
+CREATE TABLE robots (
+  origin TEXT PRIMARY KEY,
+  fetched_at INTEGER NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL DEFAULT ''
+);
+
+-- One row per reading of a source (feed, sitemap, listing): what it
+-- yielded. `presswatch sources` compares recent yields with the usual rate
+-- to warn when a source dies, goes empty or dwindles.
+CREATE TABLE source_read (
+  url TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('feed','sitemap','listing')),
+  at INTEGER NOT NULL,
+  status INTEGER,
+  items INTEGER NOT NULL DEFAULT 0,       -- links it listed
+  new_items INTEGER NOT NULL DEFAULT 0,   -- of which new to the frontier
+  error TEXT                              -- NULL when read
+);
+CREATE INDEX source_read_url ON source_read(url, at);
+CREATE INDEX source_read_outlet ON source_read(outlet, at);
+)sql"},
     {20, "workflow: a person's tone and flag reason, the response chain of flagged items, notes",
      R"sql(
 -- A person's tone; NULL means triage's (article.tone) stands.

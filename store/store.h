@@ -93,6 +93,11 @@ public:
     SaveResult save_article(const std::string& outlet, const Article& a, const triage::Decision& d,
                             const Snapshot& snap);
 
+    // Replaces triage's decision for a stored article (re-triage): the
+    // article's clipping, score, tone and decision, its mentions, automatic
+    // tags and automatic flag. A person's tags, flag and review stay.
+    void save_decision(std::int64_t id, const triage::Decision& d);
+
     std::optional<StoredArticle> article(std::int64_t id);
     std::optional<std::int64_t> article_id_by_url(const std::string& url);
     // Clippings published (or fetched, when undated) in [from, to), newest first.

@@ -5,6 +5,8 @@
 #include "triage/triage.h"
 
 #include <algorithm>
+#include <array>
+#include <unordered_map>
 #include <cmath>
 #include <map>
 #include <set>
@@ -31,8 +33,11 @@ constexpr double repeat_factor = 0.3;
 // A second topic routes to its agency too when it scores at least this
 // share of the leading routed topic.
 constexpr double second_topic_share = 0.6;
+// Share of the response signals' weights that counts towards the tone.
+constexpr double signal_tone_share = 0.5;
 
-enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, negation, incidental };
+enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental };
+constexpr std::size_t role_count = 10;
 
 struct Pattern {
     Role role;
@@ -50,15 +55,32 @@ bool starts_with_capital(std::string_view s) {
     return u_isupper(static_cast<UChar32>(text::decode_utf8(s, i)));
 }
 
+// Vietnamese has a few thousand syllables: their exact keys are computed
+// once per thread (ICU normalisation is the costly part of matching) and
+// kept in a cache of bounded size.
+constexpr std::size_t exact_cache_limit = 200'000;
+
+std::string cached_exact_key(std::string_view syllable) {
+    thread_local std::unordered_map<std::string, std::string> cache;
+    auto it = cache.find(std::string(syllable));
+    if (it != cache.end()) return it->second;
+    if (cache.size() >= exact_cache_limit) cache.clear();
+    return cache.emplace(std::string(syllable), text::exact_key(syllable)).first->second;
+}
+
 struct FieldText {
     Field field;
     std::string_view text;
     std::vector<text::Syllable> syl;
     std::vector<PhraseAutomaton::Match> matches;
+    // Indexes into matches, by the role of the pattern: each rule looks
+    // only at its own kind, so the cost stays linear in the matches.
+    std::array<std::vector<std::size_t>, role_count> by_role;
+    const std::vector<std::size_t>& of(Role r) const { return by_role[static_cast<std::size_t>(r)]; }
     bool plain = false;  // written without diacritics
     mutable std::vector<std::string> exact_cache;
     const std::string& exact(std::size_t i) const {
-        if (exact_cache[i].empty()) exact_cache[i] = text::exact_key(text.substr(syl[i].offset, syl[i].length));
+        if (exact_cache[i].empty()) exact_cache[i] = cached_exact_key(text.substr(syl[i].offset, syl[i].length));
         return exact_cache[i];
     }
     std::size_t begin_of(std::size_t first) const { return syl[first].offset; }
@@ -136,6 +158,8 @@ struct Triager::Impl {
         for (std::size_t i = 0; i < t.response.signals.size(); ++i)
             for (const auto& p : t.response.signals[i].phrases)
                 add(Role::signal, static_cast<int>(i), t.response.signals[i].weight, p);
+        for (std::size_t i = 0; i < t.response.signals.size(); ++i)
+            for (const auto& p : t.response.signals[i].exclude) add(Role::signal_exclude, static_cast<int>(i), 0, p);
         for (const auto& n : t.response.negations) add(Role::negation, 0, 0, n);
         for (const auto& n : prov.incidental_markers) add(Role::incidental, 0, 0, n);
         for (const auto& m : prov.related_markers) related_markers.push_back(folded_syllables(m));
@@ -188,7 +212,7 @@ struct Triager::Impl {
     }
 
     FieldText scan(Field field, std::string_view text) const {
-        FieldText f{field, text, text::syllables(text), {}, false, {}};
+        FieldText f{field, text, text::syllables(text), {}, {}, false, {}};
         f.exact_cache.resize(f.syl.size());
         std::vector<int> symbols;
         symbols.reserve(f.syl.size());
@@ -201,7 +225,11 @@ struct Triager::Impl {
         std::vector<PhraseAutomaton::Match> raw;
         automaton.match(symbols, raw);
         for (const auto& m : raw)
-            if (verified(f, m)) f.matches.push_back(m);
+            if (verified(f, m)) {
+                f.by_role[static_cast<std::size_t>(patterns[static_cast<std::size_t>(m.pattern)].role)].push_back(
+                    f.matches.size());
+                f.matches.push_back(m);
+            }
         return f;
     }
 
@@ -222,11 +250,23 @@ struct Triager::Impl {
     bool in_related_line(const FieldText& f, std::size_t offset) const {
         std::size_t start = f.text.rfind('\n', offset == 0 ? 0 : offset - 1);
         start = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
-        std::size_t first = 0;
-        while (first < f.syl.size() && f.syl[first].offset < start) ++first;
+        auto it = std::lower_bound(f.syl.begin(), f.syl.end(), start,
+                                   [](const text::Syllable& x, std::size_t off) { return x.offset < off; });
+        auto first = static_cast<std::size_t>(it - f.syl.begin());
         for (const auto& marker : related_markers)
             if (syllables_equal(f, first, marker)) return true;
         return false;
+    }
+
+    // Whether an exclusion phrase of the same topic or signal contains m
+    // ("xử lý nước thải" is not a complaint about "nước thải").
+    bool excluded(const FieldText& f, const PhraseAutomaton::Match& m, Role exclusion) const {
+        int ref = patterns[static_cast<std::size_t>(m.pattern)].ref;
+        return std::any_of(f.of(exclusion).begin(), f.of(exclusion).end(), [&](std::size_t i) {
+            const auto& x = f.matches[i];
+            return patterns[static_cast<std::size_t>(x.pattern)].ref == ref && x.first <= m.first &&
+                   x.first + x.count >= m.first + m.count;
+        });
     }
 
     bool negated(const FieldText& f, const PhraseAutomaton::Match& m) const {
@@ -238,8 +278,8 @@ struct Triager::Impl {
     bool preceded_by(const FieldText& f, const PhraseAutomaton::Match& m, Role role, int window_in) const {
         std::size_t window = static_cast<std::size_t>(window_in);
         std::size_t from = m.first > window ? m.first - window : 0;
-        for (const auto& n : f.matches) {
-            if (patterns[static_cast<std::size_t>(n.pattern)].role != role) continue;
+        for (std::size_t i : f.of(role)) {
+            const auto& n = f.matches[i];
             if (n.first >= from && n.first + n.count <= m.first) {
                 // A sentence end between them breaks the link.
                 auto between = f.text.substr(f.end_of(n.first, n.count), f.begin_of(m.first) - f.end_of(n.first, n.count));
@@ -252,33 +292,42 @@ struct Triager::Impl {
     Decision decide(const Article& a, std::int64_t now) const;
     // committees: the People's Committees of the places named with their
     // qualifier ("xã Hoằng Tiến"), in order of appearance.
-    void find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees) const;
+    // place_agencies: agencies of other named places (an industrial park's board).
+    void find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees,
+                       std::vector<std::string>& place_agencies) const;
     void find_topics(const std::vector<FieldText>& fields, Decision& d) const;
-    void find_tone(const std::vector<FieldText>& fields, Decision& d) const;
+    // raised / lowered: what the response signals added and took away; a
+    // complaint is negative news, a problem handled or praised is positive.
+    void find_tone(const std::vector<FieldText>& fields, double raised, double lowered, Decision& d) const;
     void find_flag(const Article& a, const std::vector<FieldText>& fields, const std::vector<std::string>& committees,
-                   Decision& d, std::int64_t now) const;
+                   const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now, double& raised,
+                   double& lowered) const;
     double field_weight(Field f) const {
         const auto& ts = cfg.triage.topic_settings;
         return f == Field::headline ? ts.headline_weight : f == Field::lead ? ts.lead_weight : 1.0;
     }
 };
 
-void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision& d,
-                                  std::vector<std::string>& committees) const {
+void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees,
+                                  std::vector<std::string>& place_agencies) const {
     const auto& sc = cfg.province.scoring;
     struct Candidate {
         Mention m;
         int place;
         bool ambiguous, qualified, related, incidental;
+        std::string_view field_text;  // for the snippet, made only for mentions that count
     };
     std::vector<Candidate> cands;
     std::map<int, int> others;  // other province -> times named
     for (const auto& f : fields) {
         // Leftmost-longest: "Lọc hóa dầu Nghi Sơn" wins over "Nghi Sơn" inside it.
         std::vector<const PhraseAutomaton::Match*> names;
-        for (const auto& m : f.matches) {
-            Role r = patterns[static_cast<std::size_t>(m.pattern)].role;
-            if (r == Role::place || r == Role::other_province) names.push_back(&m);
+        std::unordered_map<std::uint64_t, int> other_spans;  // (first, count) -> other province
+        auto span_key = [](const PhraseAutomaton::Match* m) { return (std::uint64_t{m->first} << 16) | m->count; };
+        for (std::size_t i : f.of(Role::place)) names.push_back(&f.matches[i]);
+        for (std::size_t i : f.of(Role::other_province)) {
+            names.push_back(&f.matches[i]);
+            other_spans.emplace(span_key(&f.matches[i]), patterns[static_cast<std::size_t>(f.matches[i].pattern)].ref);
         }
         auto role = [&](const PhraseAutomaton::Match* m) { return patterns[static_cast<std::size_t>(m->pattern)].role; };
         std::sort(names.begin(), names.end(), [&](auto* x, auto* y) {
@@ -289,10 +338,8 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
         // A name that is both one of ours and another province's ("Quảng
         // Ninh" is a commune here) is the other province unless qualified.
         auto other_at = [&](const PhraseAutomaton::Match* m) -> int {
-            for (auto* o : names)
-                if (role(o) == Role::other_province && o->first == m->first && o->count == m->count)
-                    return patterns[static_cast<std::size_t>(o->pattern)].ref;
-            return -1;
+            auto it = other_spans.find(span_key(m));
+            return it == other_spans.end() ? -1 : it->second;
         };
         std::size_t covered = 0;
         for (auto* m : names) {
@@ -312,7 +359,7 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
             c.m.field = f.field;
             c.m.offset = f.begin_of(m->first);
             c.m.length = c.m.text.size();
-            c.m.snippet = snippet(f.text, c.m.offset, c.m.length);
+            c.field_text = f.text;
             c.ambiguous = place.ambiguous;
             c.qualified = qualified(f, *m, p.ref);
             if (c.ambiguous && !c.qualified) {
@@ -348,9 +395,12 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
             continue;
         }
         ++counted;
+        c.m.snippet = snippet(c.field_text, c.m.offset, c.m.length);
         places.insert(c.m.name);
-        if (c.qualified && !cfg.province.names[static_cast<std::size_t>(c.place)].agency.empty())
-            committees.push_back(cfg.province.names[static_cast<std::size_t>(c.place)].agency);
+        const auto& place = cfg.province.names[static_cast<std::size_t>(c.place)];
+        bool committee = place.kind == "ward" || place.kind == "commune" || place.kind.starts_with("former");
+        if (!place.agency.empty() && committee && c.qualified) committees.push_back(place.agency);
+        if (!place.agency.empty() && !committee) place_agencies.push_back(place.agency);
         if (c.incidental) {
             // A hometown, a direction, a label: a trace, not a subject.
             body += sc.incidental;
@@ -410,15 +460,10 @@ void Triager::Impl::find_topics(const std::vector<FieldText>& fields, Decision& 
     std::vector<std::vector<std::string>> evidence(topics.size());
     std::map<int, int> seen;  // pattern -> times counted
     for (const auto& f : fields) {
-        for (const auto& m : f.matches) {
+        for (std::size_t i : f.of(Role::topic)) {
+            const auto& m = f.matches[i];
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
-            if (p.role != Role::topic) continue;
-            bool excluded = std::any_of(f.matches.begin(), f.matches.end(), [&](const auto& x) {
-                const Pattern& xp = patterns[static_cast<std::size_t>(x.pattern)];
-                return xp.role == Role::topic_exclude && xp.ref == p.ref && x.first <= m.first &&
-                       x.first + x.count >= m.first + m.count;
-            });
-            if (excluded) continue;
+            if (excluded(f, m, Role::topic_exclude)) continue;
             int times = seen[m.pattern]++;
             double w = p.weight * field_weight(f.field) * (times == 0 ? 1.0 : repeat_factor);
             if (times >= 3) continue;  // a phrase repeated many times is one piece of evidence
@@ -441,13 +486,17 @@ void Triager::Impl::find_topics(const std::vector<FieldText>& fields, Decision& 
     }
 }
 
-void Triager::Impl::find_tone(const std::vector<FieldText>& fields, Decision& d) const {
-    double pos = 0, neg = 0;
+void Triager::Impl::find_tone(const std::vector<FieldText>& fields, double raised, double lowered, Decision& d) const {
+    double pos = signal_tone_share * lowered, neg = signal_tone_share * raised;
+    if (raised > 0 || lowered > 0)
+        d.tone_evidence.push_back(fmt::format("dấu hiệu phản ánh: -{:.1f}, dấu hiệu đã xử lý/khen: +{:.1f}",
+                                              signal_tone_share * raised, signal_tone_share * lowered));
     std::set<int> seen;
     for (const auto& f : fields)
-        for (const auto& m : f.matches) {
+        for (Role r : {Role::tone_positive, Role::tone_negative})
+        for (std::size_t i : f.of(r)) {
+            const auto& m = f.matches[i];
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
-            if (p.role != Role::tone_positive && p.role != Role::tone_negative) continue;
             if (!seen.insert(m.pattern).second) continue;
             if (p.role == Role::tone_negative && negated(f, m)) continue;
             double w = p.weight * field_weight(f.field);
@@ -461,7 +510,9 @@ void Triager::Impl::find_tone(const std::vector<FieldText>& fields, Decision& d)
 }
 
 void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fields,
-                              const std::vector<std::string>& committees, Decision& d, std::int64_t now) const {
+                              const std::vector<std::string>& committees,
+                              const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now,
+                              double& raised, double& lowered) const {
     const auto& rr = cfg.triage.response;
     Flag& flag = d.flag;
     double score = 0;
@@ -475,6 +526,7 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
             if (url.find(text::fold(part)) != std::string::npos && fired.insert(static_cast<int>(i)).second) {
                 double w = s.kind == "raise" ? s.weight : -s.weight;
                 score += w;
+                (w >= 0 ? raised : lowered) += std::abs(w);
                 if (s.kind == "raise") {
                     floor = std::max(floor, s.severity);
                     from_url = true;
@@ -484,18 +536,19 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
             }
     }
     for (const auto& f : fields)
-        for (const auto& m : f.matches) {
+        for (std::size_t i : f.of(Role::signal)) {
+            const auto& m = f.matches[i];
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
-            if (p.role != Role::signal) continue;
             const auto& s = rr.signals[static_cast<std::size_t>(p.ref)];
-            if (fired.count(p.ref)) continue;
-            if (s.kind == "raise" && negated(f, m)) {
+            if (fired.count(p.ref) || excluded(f, m, Role::signal_exclude)) continue;
+            if (negated(f, m)) {
                 flag.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): có từ phủ định trước", f.span(m), field_name(f.field)));
                 continue;
             }
             fired.insert(p.ref);
             double w = (s.kind == "raise" ? s.weight : -s.weight) * (f.field == Field::headline ? 1.5 : 1.0);
             score += w;
+            (w >= 0 ? raised : lowered) += std::abs(w);
             if (s.kind == "raise") {
                 floor = std::max(floor, s.severity);
                 if (s.weight >= rr.strong_weight) ++strong;
@@ -512,24 +565,33 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
     flag.severity = std::max(flag.severity, std::min(floor, 3));
 
     // Agencies: by topic (the leading topic that some agency answers for,
-    // and a second one close to it), and the People's Committee of the
-    // commune or ward named with its qualifier ("xã Hoằng Tiến").
+    // and a second one close to it), where an institution named in the
+    // article has its own agency for that topic (an industrial park's
+    // board) that one; the agency of the first institution named; and the
+    // People's Committee of the commune or ward named with its qualifier
+    // ("xã Hoằng Tiến").
     const auto& t = cfg.triage;
     std::vector<std::string> agencies;
+    auto answers = [](const config::Agency& ag, const std::string& topic) {
+        return ag.kind != "committee" && std::find(ag.topics.begin(), ag.topics.end(), topic) != ag.topics.end();
+    };
     double lead_score = 0;
     for (const auto& topic : d.topics) {
         const config::Agency* found = nullptr;
+        for (const auto& slug : place_agencies)
+            if (const auto* ag = t.agency(slug); ag && answers(*ag, topic.slug)) found = found ? found : ag;
         for (const auto& ag : t.agencies)
-            if (ag.kind != "committee" && std::find(ag.topics.begin(), ag.topics.end(), topic.slug) != ag.topics.end()) {
-                found = &ag;
-                break;
-            }
+            if (!found && answers(ag, topic.slug)) found = &ag;
         if (!found) continue;
         if (lead_score > 0 && topic.score < second_topic_share * lead_score) break;
         if (std::find(agencies.begin(), agencies.end(), found->slug) == agencies.end()) agencies.push_back(found->slug);
         if (lead_score > 0) break;
         lead_score = topic.score;
     }
+    // The institution's own agency answers for what happens there.
+    if (!place_agencies.empty() &&
+        std::find(agencies.begin(), agencies.end(), place_agencies.front()) == agencies.end())
+        agencies.push_back(place_agencies.front());
     if (!committees.empty()) agencies.push_back(committees.front());
     if (agencies.empty() && !t.fallback_agency.empty()) agencies.push_back(t.fallback_agency);
     flag.agencies = agencies;
@@ -554,11 +616,12 @@ Decision Triager::Impl::decide(const Article& a, std::int64_t now) const {
     fields.push_back(scan(Field::lead, a.description));
     fields.push_back(scan(Field::body, a.body));
     Decision d;
-    std::vector<std::string> committees;
-    find_mentions(fields, d, committees);
+    std::vector<std::string> committees, place_agencies;
+    find_mentions(fields, d, committees, place_agencies);
     find_topics(fields, d);
-    find_tone(fields, d);
-    find_flag(a, fields, committees, d, now);
+    double raised = 0, lowered = 0;
+    find_flag(a, fields, committees, place_agencies, d, now, raised, lowered);
+    find_tone(fields, raised, lowered, d);
     return d;
 }
 

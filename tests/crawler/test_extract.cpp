@@ -6,6 +6,7 @@
 #include "config/error.h"
 #include "crawler/article_json.h"
 #include "crawler/extract.h"
+#include "crawler/html_selector.h"
 #include "text/dates.h"
 
 using presswatch::Article;
@@ -233,4 +234,33 @@ TEST_CASE("article JSON uses schema.org names, null where empty, and reads back"
     CHECK(back.body == a.body);
     CHECK(back.published == a.published);
     CHECK_THROWS_AS(presswatch::article_from_json(nlohmann::json{{"headline", 3}}), presswatch::InputError);
+}
+
+TEST_CASE("an outlet's selectors are used only where the generic result fails", "[extract][selectors]") {
+    presswatch::config::Outlet outlet;
+    outlet.slug = "vidu";
+    outlet.selectors = {{"body", "div#noi-dung .doan"},
+                        {"date", "[data-role=ngay-dang]"},
+                        {"author", "span.ky-ten"},
+                        {"headline", "h1"}};
+    ExtractOptions o;
+    o.fetch_time = fetch;
+    o.outlet = &outlet;
+    // Body paragraphs too short for the generic scorer, spread in spans.
+    std::string thin = "<title>Tin ngắn</title><div id=\"noi-dung\"><div class=\"doan\"><span>Mưa lớn.</span>"
+                       "<span>Nước dâng.</span><span>Dân sơ tán.</span></div></div>"
+                       "<em data-role=\"ngay-dang\">06/03/2026 07:15</em><span class=\"ky-ten\">Trần Bình</span>";
+    Article a = extract_article(thin, o);
+    CHECK(a.body.find("Mưa lớn.Nước dâng.Dân sơ tán.") != std::string::npos);
+    REQUIRE(a.published);
+    CHECK(iso8601(*a.published) == "2026-03-06T07:15:00+07:00");
+    CHECK(a.author == "Trần Bình");
+    // A page the generic path reads well keeps the generic result.
+    std::string good = "<h1>Nước thải tràn ra kênh</h1><div class=\"article-body\">" + body_paragraphs +
+                       "</div><div id=\"noi-dung\"><div class=\"doan\">Hộp khác.</div></div>";
+    CHECK(extract_article(good, o).body.starts_with("Sáng 6/3"));
+    // A selector outside the subset is ignored, not fatal.
+    outlet.selectors = {{"body", "div > p:first-child"}};
+    CHECK_NOTHROW(extract_article(thin, o));
+    CHECK_THROWS_AS(presswatch::crawler::HtmlSelector("div > p"), presswatch::InputError);
 }

@@ -35,7 +35,7 @@ FetchOptions fast_options() {
 std::map<std::uint64_t, Response> fetch_all(Fetcher& f, const std::vector<std::string>& urls,
                                             const std::atomic<bool>* stop = nullptr) {
     std::uint64_t tag = 0;
-    for (const auto& u : urls) f.add({++tag, u, "", "", ""});
+    for (const auto& u : urls) f.add({++tag, u, "", "", "", ""});
     std::map<std::uint64_t, Response> out;
     f.run([&](Response&& r) { out[r.tag] = std::move(r); }, stop);
     return out;
@@ -136,8 +136,8 @@ TEST_CASE("fetch: conditional GET sends the validators and reports 304") {
         res.set_content("<rss/>", "application/rss+xml");
     });
     Fetcher f(fast_options());
-    f.add({1, s.url("/feed"), "\"v1\"", "Sat, 07 Mar 2026 01:00:00 GMT", ""});
-    f.add({2, s.url("/feed"), "\"old\"", "", ""});
+    f.add({1, s.url("/feed"), "\"v1\"", "Sat, 07 Mar 2026 01:00:00 GMT", "", ""});
+    f.add({2, s.url("/feed"), "\"old\"", "", "", ""});
     std::map<std::uint64_t, Response> got;
     f.run([&](Response&& r) { got[r.tag] = std::move(r); });
     CHECK(got[1].not_modified());
@@ -409,13 +409,13 @@ TEST_CASE("fetch: requests sharing a cookie jar send the cookies a landing page 
         res.set_content("<rss/>", "application/rss+xml");
     });
     Fetcher f(fast_options());
-    f.add({1, s.url("/landing", "qdnd.localhost"), "", "", "qdnd"});
+    f.add({1, s.url("/landing", "qdnd.localhost"), "", "", "qdnd", ""});
     std::map<std::uint64_t, Response> got;
     f.run([&](Response&& r) { got[r.tag] = std::move(r); });
     CHECK(got[1].ok());
     CHECK(got[1].body == "<rss/>");
     // Without a jar the wall loops until the redirect limit.
-    f.add({2, s.url("/rss", "other.localhost"), "", "", ""});
+    f.add({2, s.url("/rss", "other.localhost"), "", "", "", ""});
     f.run([&](Response&& r) { got[r.tag] = std::move(r); });
     CHECK_FALSE(got[2].ok());
 }

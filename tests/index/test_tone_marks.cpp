@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "index/terms.h"
+#include "index/fold_stemmer.h"
 #include "index/tone_marks.h"
+#include "text/normalize.h"
 
 using presswatch::index::canonical_tones;
 
@@ -44,4 +46,12 @@ TEST_CASE("folded and exact terms of text, in order", "[index][terms]") {
     // NFD input (combining marks) gives the same terms as NFC.
     CHECK(text_terms("Tha\xCC\x81nh", "", TermForm::exact) == V{"thánh"});
     CHECK(text_terms("Ho\xCC\x81" "a", "", TermForm::exact) == V{"hoá"});
+}
+
+TEST_CASE("the fast term fold agrees with text::fold", "[index][fold]") {
+    for (const char* w : {"hóa", "HOÁ", "đường", "Đà", "nẵng", "quốc", "ưu", "thanh", "covid-19", "ạ",
+                          "ho\xCC\x81" "a" /* NFD */, "ελλάδα", "東京", "naïve", "ÿ", ""}) {
+        INFO(w);
+        CHECK(presswatch::index::fold_term(w) == presswatch::text::fold(w));
+    }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "builtin_config.h"
 #include "config/config.h"
 #include "text/dates.h"
 #include "triage/triage.h"
@@ -10,11 +11,6 @@ using namespace presswatch;
 using namespace presswatch::triage;
 
 namespace {
-
-const config::Config& builtin() {
-    static const config::Config cfg = config::load_config(std::filesystem::path{});
-    return cfg;
-}
 
 Article article(std::string headline, std::string lead, std::string body, std::string url = "https://example.vn/a.html") {
     Article a;
@@ -34,7 +30,7 @@ bool has_topic(const Decision& d, const std::string& slug) {
 }  // namespace
 
 TEST_CASE("the province named in any spelling makes a clipping", "[triage][mentions]") {
-    Triager t(builtin());
+    Triager t(testing::builtin_config());
     const char* headlines[] = {"Thanh Hóa mở rộng vùng trồng lúa", "Thanh Hoá mở rộng vùng trồng lúa",
                                "THANH HÓA mở rộng vùng trồng lúa", "Thanh Hoa mo rong vung trong lua",
                                "Thanh Ho\xcc\x81" "a thử nghiệm"};
@@ -49,7 +45,7 @@ TEST_CASE("the province named in any spelling makes a clipping", "[triage][menti
 }
 
 TEST_CASE("an ambiguous name counts only with its qualifier or the province named", "[triage][ambiguity]") {
-    Triager t(builtin());
+    Triager t(testing::builtin_config());
     struct Row {
         const char* body;
         bool clipping;
@@ -68,7 +64,7 @@ TEST_CASE("an ambiguous name counts only with its qualifier or the province name
 }
 
 TEST_CASE("names in menus of related news lines do not count", "[triage][mentions]") {
-    Triager t(builtin());
+    Triager t(testing::builtin_config());
     auto d = t.decide(article("Giá vàng hôm nay tăng mạnh", "Giá vàng trong nước tăng 500.000 đồng.",
                               "Giá vàng miếng tăng mạnh trong phiên sáng.\n\nXem thêm: Thanh Hóa khởi công cao tốc mới"),
                       0);
@@ -77,7 +73,7 @@ TEST_CASE("names in menus of related news lines do not count", "[triage][mention
 }
 
 TEST_CASE("a national round-up that gives the province one line scores low", "[triage][score]") {
-    Triager t(builtin());
+    Triager t(testing::builtin_config());
     std::string body =
         "Mưa lớn kéo dài tại nhiều địa phương. Hà Nội ngập nhiều tuyến phố. Hải Phòng, Quảng Ninh, Nghệ An "
         "và Hà Tĩnh sơ tán dân. Thanh Hóa có hai nhà bị tốc mái. Ninh Bình, Hưng Yên cũng báo cáo thiệt hại.";
@@ -89,7 +85,7 @@ TEST_CASE("a national round-up that gives the province one line scores low", "[t
 }
 
 TEST_CASE("mentions keep field, offset, length and a snippet", "[triage][mentions]") {
-    Triager t(builtin());
+    Triager t(testing::builtin_config());
     std::string body = "Sáng nay, tại xã Hoằng Tiến, người dân phản ánh bãi rác gây ô nhiễm.";
     auto d = t.decide(article("Bãi rác gây ô nhiễm", "", body), 0);
     REQUIRE(d.mentions.size() == 1);
@@ -100,7 +96,7 @@ TEST_CASE("mentions keep field, offset, length and a snippet", "[triage][mention
 }
 
 TEST_CASE("a complaint about pollution is flagged and routed by topic and commune", "[triage][flag]") {
-    Triager t(builtin());
+    Triager t(testing::builtin_config());
     auto d = t.decide(article("Thanh Hóa: Người dân bức xúc vì bãi rác gây ô nhiễm",
                               "Nhiều năm nay, người dân xã Hoằng Tiến phản ánh bãi rác tự phát bốc mùi hôi thối.",
                               "Bãi rác nằm sát khu dân cư, nước thải chảy ra ruộng. Người dân đã nhiều lần gửi đơn "
@@ -117,7 +113,7 @@ TEST_CASE("a complaint about pollution is flagged and routed by topic and commun
 }
 
 TEST_CASE("good news that uses the word vi phạm is not flagged", "[triage][flag]") {
-    Triager t(builtin());
+    Triager t(testing::builtin_config());
     auto d = t.decide(article("Thanh Hóa: Xã Hoằng Tiến không có vi phạm đất đai, được biểu dương",
                               "Xã Hoằng Tiến được tỉnh Thanh Hóa khen thưởng vì nhiều năm liền không để xảy ra vi phạm.",
                               "Hội nghị tổng kết ghi nhận kết quả tích cực, không phát hiện sai phạm nào."),

@@ -1,0 +1,214 @@
+#include "briefing/docx_writer.h"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <zip.h>
+
+#include "briefing/html_escape.h"
+#include "config/error.h"
+
+namespace presswatch::briefing {
+namespace {
+
+constexpr long emu_per_mm = 36000;
+
+// Control characters are not allowed in XML 1.0: dropped, tab kept.
+std::string xml_escape(const std::string& s) {
+    std::string clean;
+    clean.reserve(s.size());
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') clean += c;
+    return html_escape(clean);
+}
+
+// A twip is 1/20 pt, so 1440 to the inch: 56.7 to the millimetre.
+int twips(int mm) { return static_cast<int>(mm * 56.7 + 0.5); }
+
+std::string run_xml(const Run& r, int default_half_points) {
+    std::string props;
+    if (r.bold) props += "<w:b/>";
+    if (r.italic) props += "<w:i/>";
+    if (r.underline) props += "<w:u w:val=\"single\"/>";
+    int hp = r.size_pt ? r.size_pt * 2 : default_half_points;
+    props += fmt::format("<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>", hp);
+    std::string out = "<w:r><w:rPr>" + props + "</w:rPr>";
+    std::size_t start = 0;
+    while (true) {
+        auto nl = r.text.find('\n', start);
+        out += "<w:t xml:space=\"preserve\">" + xml_escape(r.text.substr(start, nl - start)) + "</w:t>";
+        if (nl == std::string::npos) break;
+        out += "<w:br/>";
+        start = nl + 1;
+    }
+    return out + "</w:r>";
+}
+
+std::string paragraph_xml(const Paragraph& p, int default_half_points) {
+    static const char* aligns[] = {"left", "center", "right", "both"};
+    std::string out = fmt::format("<w:p><w:pPr>{}<w:spacing w:before=\"0\" w:after=\"{}\"/>{}<w:jc w:val=\"{}\"/></w:pPr>",
+                                  p.keep_with_next ? "<w:keepNext/>" : "", p.space_after_pt * 20,
+                                  p.first_line_mm ? fmt::format("<w:ind w:firstLine=\"{}\"/>", twips(p.first_line_mm)) : "",
+                                  aligns[static_cast<int>(p.align)]);
+    for (const auto& r : p.runs) out += run_xml(r, default_half_points);
+    return out + "</w:p>";
+}
+
+const char* content_types =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>)";
+
+const char* package_rels =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>)";
+
+struct ZipSourceFree { void operator()(zip_source_t* s) const { zip_source_free(s); } };
+struct ZipDiscard { void operator()(zip_t* z) const { zip_discard(z); } };
+
+[[noreturn]] void zip_fail(const std::string& what, zip_error_t* e) {
+    throw RuntimeFailure("cannot build the Word file (" + what + "): " + zip_error_strerror(e));
+}
+
+}  // namespace
+
+DocxWriter::DocxWriter(int default_size_pt) : default_half_points_(default_size_pt * 2) {}
+
+void DocxWriter::add(const Paragraph& p) { body_ += paragraph_xml(p, default_half_points_); }
+
+void DocxWriter::add(const std::string& text, Paragraph::Align align, bool bold, int size_pt, bool italic) {
+    Paragraph p;
+    p.align = align;
+    p.runs.push_back({text, bold, italic, false, size_pt});
+    add(p);
+}
+
+void DocxWriter::table(const std::vector<int>& widths_mm, const std::vector<std::vector<Cell>>& rows, bool borders,
+                       bool header_row) {
+    int total = 0;
+    for (int w : widths_mm) total += twips(w);
+    std::string border = borders ? "single" : "nil";
+    body_ += fmt::format(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
+        "<w:top w:val=\"{border}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        "<w:left w:val=\"{border}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        "<w:bottom w:val=\"{border}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        "<w:right w:val=\"{border}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        "<w:insideH w:val=\"{border}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        "<w:insideV w:val=\"{border}\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        "</w:tblBorders><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/>"
+        "</w:tblCellMar></w:tblPr><w:tblGrid>",
+        fmt::arg("total", total), fmt::arg("border", border));
+    for (int w : widths_mm) body_ += fmt::format("<w:gridCol w:w=\"{}\"/>", twips(w));
+    body_ += "</w:tblGrid>";
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        body_ += "<w:tr>";
+        if (r == 0 && header_row) body_ += "<w:trPr><w:tblHeader/></w:trPr>";
+        for (std::size_t c = 0; c < rows[r].size() && c < widths_mm.size(); ++c) {
+            body_ += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr>", twips(widths_mm[c]));
+            // A cell must hold at least one paragraph.
+            if (rows[r][c].paragraphs.empty()) body_ += "<w:p/>";
+            for (const auto& p : rows[r][c].paragraphs) body_ += paragraph_xml(p, default_half_points_);
+            body_ += "</w:tc>";
+        }
+        body_ += "</w:tr>";
+    }
+    // Word needs a paragraph between a table and what follows.
+    body_ += "</w:tbl><w:p/>";
+}
+
+void DocxWriter::picture(const std::string& png, int width_px, int height_px, int width_mm) {
+    media_.push_back(png);
+    std::size_t n = media_.size();
+    long cx = width_mm * emu_per_mm;
+    long cy = width_px > 0 ? cx * height_px / width_px : cx / 2;
+    body_ += fmt::format(
+        "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" "
+        "distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Picture {n}\"/>"
+        "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+        "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+        "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr>"
+        "<pic:cNvPr id=\"{n}\" name=\"image{n}.png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>"
+        "<a:blip r:embed=\"rIdImg{n}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr>"
+        "<a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\">"
+        "<a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+        fmt::arg("cx", cx), fmt::arg("cy", cy), fmt::arg("n", n));
+}
+
+void DocxWriter::page_break() { body_ += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; }
+
+std::string DocxWriter::bytes() const {
+    std::string document =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+        "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>" +
+        body_ +
+        // A4, margins 20/15/20/30 mm (top, right, bottom, left).
+        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" "
+        "w:left=\"1701\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+    std::string styles = fmt::format(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:docDefaults>"
+        "<w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+        "w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/><w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>"
+        "<w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" "
+        "w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+        "</w:styles>",
+        default_half_points_);
+    std::string rels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        "styles\" Target=\"styles.xml\"/>";
+    for (std::size_t i = 1; i <= media_.size(); ++i)
+        rels += fmt::format(
+            "<Relationship Id=\"rIdImg{0}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+            "relationships/image\" Target=\"media/image{0}.png\"/>",
+            i);
+    rels += "</Relationships>";
+
+    std::vector<std::pair<std::string, const std::string*>> parts;
+    std::string ct = content_types, pr = package_rels;
+    parts.emplace_back("[Content_Types].xml", &ct);
+    parts.emplace_back("_rels/.rels", &pr);
+    parts.emplace_back("word/document.xml", &document);
+    parts.emplace_back("word/styles.xml", &styles);
+    parts.emplace_back("word/_rels/document.xml.rels", &rels);
+    std::vector<std::string> media_names;
+    for (std::size_t i = 0; i < media_.size(); ++i) media_names.push_back(fmt::format("word/media/image{}.png", i + 1));
+    for (std::size_t i = 0; i < media_.size(); ++i) parts.emplace_back(media_names[i], &media_[i]);
+
+    zip_error_t err;
+    zip_error_init(&err);
+    std::unique_ptr<zip_source_t, ZipSourceFree> buffer(zip_source_buffer_create(nullptr, 0, 0, &err));
+    if (!buffer) zip_fail("buffer", &err);
+    zip_source_keep(buffer.get());  // survives zip_close, which we read after
+    std::unique_ptr<zip_t, ZipDiscard> zip(zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &err));
+    if (!zip) {
+        zip_source_free(buffer.get());  // balance the keep
+        zip_fail("open", &err);
+    }
+    for (const auto& [name, data] : parts) {
+        zip_source_t* s = zip_source_buffer(zip.get(), data->data(), data->size(), 0);
+        if (!s || zip_file_add(zip.get(), name.c_str(), s, ZIP_FL_ENC_UTF_8) < 0) {
+            if (s) zip_source_free(s);
+            zip_fail(name, zip_get_error(zip.get()));
+        }
+    }
+    if (zip_close(zip.get()) < 0) zip_fail("close", zip_get_error(zip.get()));
+    zip.release();  // closed
+
+    zip_source_t* src = buffer.get();
+    if (zip_source_open(src) < 0) zip_fail("read back", zip_source_error(src));
+    zip_source_seek(src, 0, SEEK_END);
+    zip_int64_t size = zip_source_tell(src);
+    zip_source_seek(src, 0, SEEK_SET);
+    std::string out(static_cast<std::size_t>(size), '\0');
+    zip_int64_t got = zip_source_read(src, out.data(), static_cast<zip_uint64_t>(size));
+    zip_source_close(src);
+    if (got != size) throw RuntimeFailure("cannot build the Word file: short read from the zip buffer");
+    return out;
+}
+
+}  // namespace presswatch::briefing

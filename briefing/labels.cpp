@@ -1,0 +1,74 @@
+#include "briefing/labels.h"
+
+#include <map>
+
+#include <fmt/format.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "text/dates.h"
+
+namespace presswatch::briefing {
+namespace {
+
+// The topic slugs of CONVENTIONS.md, as the office writes them.
+const std::map<std::string, std::string> topics = {
+    {"chinh-tri", "Chính trị, nội chính"}, {"kinh-te", "Kinh tế"},
+    {"dat-dai", "Đất đai, tài nguyên"},   {"moi-truong", "Môi trường"},
+    {"nong-nghiep", "Nông nghiệp, nông thôn"}, {"giao-thong", "Giao thông, xây dựng"},
+    {"y-te", "Y tế"},                      {"giao-duc", "Giáo dục"},
+    {"van-hoa", "Văn hóa"},                {"du-lich", "Du lịch"},
+    {"the-thao", "Thể thao"},              {"lao-dong", "Lao động, xã hội"},
+    {"an-ninh", "An ninh, trật tự"},       {"tai-nan", "Tai nạn, thiên tai"},
+    {"bao-chi", "Báo chí, truyền thông"},  {"khoa-hoc", "Khoa học, công nghệ"},
+    {"doanh-nghiep", "Doanh nghiệp"},
+};
+
+}  // namespace
+
+std::string topic_label(const std::string& slug) {
+    auto it = topics.find(slug);
+    return it == topics.end() ? slug : it->second;
+}
+
+std::string tone_label(const std::string& tone) {
+    if (tone == "positive") return "Tích cực";
+    if (tone == "negative") return "Tiêu cực";
+    if (tone == "neutral") return "Trung tính";
+    return tone;
+}
+
+std::string status_label(const std::string& status) {
+    static const std::map<std::string, std::string> labels = {
+        {"pending", "Chờ gửi công văn"},  {"sent", "Đã gửi, chờ trả lời"},
+        {"answered", "Đã trả lời"},       {"published", "Đã đăng phản hồi"},
+        {"closed", "Đã kết thúc"},        {"overdue", "Quá hạn"},
+        {"", "Không cần trả lời"},
+    };
+    auto it = labels.find(status);
+    return it == labels.end() ? status : it->second;
+}
+
+std::string agency_label(const config::Config& cfg, const std::string& slug) {
+    const auto& names = cfg.briefing.letters.recipient_names;
+    auto it = names.find(slug);
+    return it == names.end() ? slug : it->second;
+}
+
+std::string vietnamese_long_date(std::int64_t t) {
+    std::string d = text::iso_date(t);  // YYYY-MM-DD
+    int day = std::stoi(d.substr(8, 2)), month = std::stoi(d.substr(5, 2));
+    // Decree 30/2020: days below 10 and months 1 and 2 take a leading zero.
+    return fmt::format("ngày {:02} tháng {} năm {}", day, month < 3 ? fmt::format("{:02}", month) : std::to_string(month),
+                       d.substr(0, 4));
+}
+
+std::string upper(const std::string& s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(s).toUpper(icu::Locale("vi")).toUTF8String(out);
+    return out;
+}
+
+std::string vietnamese_date(std::int64_t t) { return text::vietnamese_datetime(t).substr(0, 10); }
+
+}  // namespace presswatch::briefing

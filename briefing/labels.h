@@ -1,0 +1,26 @@
+#pragma once
+// Vietnamese words the reports show for slugs and states, and dates as
+// Vietnamese administrative writing has them.
+#include <cstdint>
+#include <string>
+
+#include "config/config.h"
+
+namespace presswatch::briefing {
+
+// "Môi trường" for "moi-truong"; the slug itself for an unknown topic.
+std::string topic_label(const std::string& slug);
+// "Tích cực" / "Trung tính" / "Tiêu cực".
+std::string tone_label(const std::string& tone);
+// "Chờ gửi công văn", "Đã gửi, chờ trả lời", "Quá hạn", ...
+std::string status_label(const std::string& status);
+// The agency's name for "Kính gửi:" (briefing.toml), else its slug.
+std::string agency_label(const config::Config& cfg, const std::string& slug);
+// "ngày 26 tháng 11 năm 2026".
+std::string vietnamese_long_date(std::int64_t unix_seconds);
+// Upper case with Vietnamese letters: "THANH HÓA" for "Thanh Hóa".
+std::string upper(const std::string& s);
+// "26/11/2026".
+std::string vietnamese_date(std::int64_t unix_seconds);
+
+}  // namespace presswatch::briefing

@@ -1,0 +1,122 @@
+#include "briefing/letters.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "briefing/docx_writer.h"
+#include "briefing/labels.h"
+#include "briefing/month_report.h"
+
+namespace presswatch::briefing {
+namespace {
+
+using Align = Paragraph::Align;
+
+Paragraph line(const std::string& text, Align align, int size, bool bold = false, bool italic = false,
+               int space_after = 0) {
+    Paragraph p;
+    p.align = align;
+    p.space_after_pt = space_after;
+    p.runs.push_back({text, bold, italic, false, size});
+    return p;
+}
+
+Paragraph body(const std::string& text) {
+    Paragraph p;
+    p.first_line_mm = 10;
+    p.space_after_pt = 6;
+    p.runs.push_back({text});
+    return p;
+}
+
+}  // namespace
+
+LetterPlan plan_letters(store::Store& st, const config::Config& cfg, std::int64_t from, std::int64_t to,
+                        std::int64_t date) {
+    LetterPlan plan;
+    std::map<std::string, LetterDraft> by_agency;
+    auto all = st.clippings(from, to);
+    std::reverse(all.begin(), all.end());  // oldest first
+    const std::int64_t default_deadline = date + static_cast<std::int64_t>(cfg.briefing.letters.answer_days) * 86400;
+    for (auto& a : all) {
+        if (a.response_status != "pending" || a.review == "not-relevant") continue;
+        if (a.agencies.empty()) {
+            plan.without_agency.push_back(a.id);
+            continue;
+        }
+        for (const auto& agency : a.agencies) {
+            auto& l = by_agency[agency];
+            l.agency = agency;
+            l.deadline = std::min(l.deadline ? l.deadline : default_deadline,
+                                  a.deadline && *a.deadline > date ? *a.deadline : default_deadline);
+            l.items.push_back(a);
+        }
+    }
+    for (auto& [slug, l] : by_agency) plan.letters.push_back(std::move(l));
+    return plan;
+}
+
+std::string letter_docx(const LetterDraft& letter, const config::Config& cfg, std::int64_t from, std::int64_t to,
+                        std::int64_t date) {
+    const auto& s = cfg.briefing.sender;
+    DocxWriter doc(14);
+
+    // Heading: issuing body on the left, national motto on the right.
+    Cell left{{line(s.parent_body, Align::center, 12), line(s.body, Align::center, 12, true),
+               line("───────", Align::center, 10, false, false, 6),
+               line(fmt::format("Số:        /{}-{}", s.body_short, s.unit_short), Align::center, 13),
+               line("V/v đề nghị kiểm tra, xác minh, trả lời thông tin báo chí phản ánh", Align::center, 12)}};
+    Cell right{{line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Align::center, 12, true),
+                line("Độc lập - Tự do - Hạnh phúc", Align::center, 14, true),
+                line("───────────────", Align::center, 10, false, false, 6),
+                line(s.place + ", " + vietnamese_long_date(date), Align::center, 14, false, true)}};
+    doc.table({70, 95}, {{left, right}}, false);
+
+    std::string recipient = agency_label(cfg, letter.agency);
+    doc.add(line("Kính gửi: " + recipient + ".", Align::center, 14, false, false, 12));
+
+    const std::string& body_name = s.body_in_text;
+    doc.add(body(fmt::format(
+        "Thực hiện nhiệm vụ theo dõi thông tin báo chí về tỉnh, {} nhận thấy từ ngày {} đến ngày {}, "
+        "một số cơ quan báo chí đã đăng tải tin, bài phản ánh liên quan đến lĩnh vực, địa bàn do quý cơ quan "
+        "quản lý, cụ thể như sau:",
+        body_name, vietnamese_date(from), vietnamese_date(to - 1))));
+
+    auto cell = [](const std::string& t, bool bold = false) {
+        return Cell{{line(t, Align::left, 12, bold)}};
+    };
+    std::vector<std::vector<Cell>> rows;
+    rows.push_back({cell("TT", true), cell("Cơ quan báo chí, ngày đăng", true), cell("Tiêu đề, đường dẫn", true),
+                    cell("Nội dung phản ánh", true)});
+    int n = 0;
+    for (const auto& a : letter.items) {
+        auto when = a.article.published.value_or(a.fetched);
+        rows.push_back({cell(std::to_string(++n)),
+                        cell(outlet_name_kind(cfg, a.outlet).first + "\n" + vietnamese_date(when)),
+                        cell(a.article.headline + "\n" + a.article.url),
+                        cell(a.article.description.empty() ? a.article.headline : a.article.description)});
+    }
+    doc.table({10, 35, 65, 55}, rows, true, true);
+
+    doc.add(body(fmt::format(
+        "Để kịp thời cung cấp thông tin cho báo chí và dư luận, {} đề nghị {} chỉ đạo kiểm tra, xác minh nội dung "
+        "báo chí phản ánh nêu trên; có văn bản trả lời gửi về {} trước {} để tổng hợp, báo cáo Ủy ban nhân dân "
+        "tỉnh và cung cấp thông tin cho cơ quan báo chí theo quy định.",
+        body_name, recipient, body_name, vietnamese_long_date(letter.deadline))));
+    if (!s.contact.empty()) doc.add(body("Thông tin liên hệ: " + s.contact + "."));
+    doc.add(body("Rất mong nhận được sự quan tâm, phối hợp của quý cơ quan./."));
+
+    // Recipients of copies on the left, signature on the right.
+    Cell copies{{line("Nơi nhận:", Align::left, 12, true, true), line("- Như trên;", Align::left, 11)}};
+    for (std::size_t i = 0; i < s.copies.size(); ++i)
+        copies.paragraphs.push_back(
+            line("- " + s.copies[i] + (i + 1 == s.copies.size() ? "." : ";"), Align::left, 11));
+    Cell sign{{line(s.signer_title, Align::center, 14, true), line("\n\n\n", Align::center, 14),
+               line(s.signer_name, Align::center, 14, true)}};
+    doc.table({80, 85}, {{copies, sign}}, false);
+    return doc.bytes();
+}
+
+}  // namespace presswatch::briefing

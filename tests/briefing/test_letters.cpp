@@ -1,0 +1,105 @@
+#include <catch2/catch.hpp>
+
+#include <zip.h>
+
+#include "briefing/letters.h"
+#include "briefing/month_report.h"
+#include "briefing/render.h"
+#include "pdf_text.h"
+#include "report_fixture.h"
+#include "support.h"
+#include "text/dates.h"
+
+using namespace presswatch;
+using presswatch::testing::TempDir;
+
+namespace {
+
+std::int64_t t(const char* iso) { return *text::parse_iso8601(iso); }
+
+
+// One part of a .docx, read back with libzip.
+std::string docx_part(const std::string& docx, const char* name) {
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* src = zip_source_buffer_create(docx.data(), docx.size(), 0, &err);
+    zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
+    REQUIRE(z);
+    zip_stat_t st;
+    REQUIRE(zip_stat(z, name, 0, &st) == 0);
+    std::string out(st.size, '\0');
+    zip_file_t* f = zip_fopen(z, name, 0);
+    REQUIRE(zip_fread(f, out.data(), st.size) == static_cast<zip_int64_t>(st.size));
+    zip_fclose(f);
+    zip_close(z);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("letters go to each agency with flagged items not yet sent") {
+    TempDir dir;
+    store::Store s(dir.path());
+    auto ids = presswatch::testing::seed_fixture(s);
+    auto cfg = presswatch::testing::fixture_config();
+    auto nov = briefing::month_period("2026-11");
+    auto date = t("2026-11-12");
+
+    auto plan = briefing::plan_letters(s, cfg, nov.from, nov.to, date);
+    std::vector<std::string> agencies;
+    for (const auto& l : plan.letters) agencies.push_back(l.agency);
+    CHECK(agencies == std::vector<std::string>{"so-nnmt", "so-xd", "ubnd-xa-hoang-hoa"});
+    // so-nnmt's item carries triage's deadline (18/11), earlier than date + 15 days.
+    CHECK(plan.letters[0].deadline == t("2026-11-18T17:00:00+07:00"));
+    CHECK(plan.letters[1].deadline == date + 15 * 86400);
+
+    store::Workflow wf(s, "lan");
+    wf.sent(ids[0], {"so-nnmt", "125/SKHCN-TTBC", date, {}});
+    wf.set_review(ids[2], "not-relevant");
+    wf.set_flag(ids[1], "giá dịch vụ");  // flagged by hand, no agency yet
+    plan = briefing::plan_letters(s, cfg, nov.from, nov.to, date);
+    CHECK(plan.letters.empty());
+    CHECK(plan.without_agency == std::vector<std::int64_t>{ids[1]});
+}
+
+TEST_CASE("a letter is a Word file in the administrative layout that LibreOffice opens") {
+    TempDir dir;
+    store::Store s(dir.path() / "data");
+    presswatch::testing::seed_fixture(s);
+    auto cfg = presswatch::testing::fixture_config();
+    cfg.briefing.sender.signer_name = "Nguyễn Văn An";
+    auto nov = briefing::month_period("2026-11");
+    auto date = t("2026-11-12");
+    auto plan = briefing::plan_letters(s, cfg, nov.from, nov.to, date);
+    REQUIRE(plan.letters.size() == 3);
+    std::string docx = briefing::letter_docx(plan.letters[0], cfg, nov.from, nov.to, date);
+
+    // Times New Roman 14 pt by default, A4 with the decree's margins.
+    auto styles = docx_part(docx, "word/styles.xml");
+    CHECK(styles.find("w:ascii=\"Times New Roman\"") != std::string::npos);
+    CHECK(styles.find("<w:sz w:val=\"28\"/>") != std::string::npos);
+    auto document = docx_part(docx, "word/document.xml");
+    CHECK(document.find("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>") != std::string::npos);
+    CHECK(document.find("w:left=\"1701\"") != std::string::npos);
+
+    auto file = dir.path() / "cong-van-so-nnmt.docx";
+    briefing::write_file(file, docx);
+    auto text = presswatch::testing::docx_pdf_text(file, dir.path());
+    if (!text) {
+        WARN("libreoffice is not installed: skipping the PDF check (scripts/install-deps installs it)");
+        return;
+    }
+    REQUIRE_FALSE(text->empty());
+    std::string p = presswatch::testing::without_spaces(*text);
+    for (const char* expected :
+         {"UBND TỈNH THANH HÓA", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+          "Độc lập - Tự do - Hạnh phúc", "Thanh Hóa, ngày 12 tháng 11 năm 2026", "/SKHCN-TTBC",
+          "Kính gửi: Sở Nông nghiệp và Môi trường.", 
+          // Table cells are read across columns: check the headline's lines apart.
+          "Người dân Hoằng Hóa phản ánh", "nhiễm từ bãi rác", "Bãi rác tự phát bốc mùi",
+          "kiểm tra, xác minh", "trước ngày 18 tháng 11 năm 2026", "Nơi nhận:", "KT. GIÁM ĐỐC",
+          "Nguyễn Văn An"}) {
+        INFO(expected);
+        CHECK(p.find(presswatch::testing::without_spaces(expected)) != std::string::npos);
+    }
+}
