@@ -1,5 +1,7 @@
 #include "pipeline/index_sync.h"
 
+#include <algorithm>
+
 #include <optional>
 
 #include "pipeline/story_assign.h"
@@ -23,6 +25,10 @@ index::Document index_document(const store::StoredArticle& a) {
     d.flagged = a.flagged;
     d.topics = a.topics;
     d.agencies = a.agencies;
+    // agency: also finds the agency a letter went to, when it was reassigned.
+    if (!a.response_agency.empty() &&
+        std::find(d.agencies.begin(), d.agencies.end(), a.response_agency) == d.agencies.end())
+        d.agencies.push_back(a.response_agency);
     d.places = a.places;
     d.tags = a.article.keywords;
     d.tone = a.tone;
