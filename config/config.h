@@ -96,6 +96,9 @@ struct Province {
     // only scoring.incidental.
     std::vector<std::string> incidental_markers;
     int incidental_window = 3;  // syllables before the name searched for a marker
+    // Words right before a name that make it a person's name ("chị Thanh
+    // Hoa", "Nguyễn Thị Thanh Hoa"): such a mention does not count.
+    std::vector<std::string> person_markers;
     ProvinceScoring scoring;
 };
 

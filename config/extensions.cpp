@@ -212,6 +212,7 @@ void extend_province(TableReader& r, Province& p) {
     p.related_markers = r.strings("related_markers");
     p.default_qualifiers = r.strings("default_qualifiers");
     p.incidental_markers = r.strings("incidental_markers");
+    p.person_markers = r.strings("person_markers");
     if (auto v = r.integer("incidental_window")) {
         if (*v < 0 || *v > 10) r.fail("incidental_window", "must be between 0 and 10 syllables");
         p.incidental_window = static_cast<int>(*v);

@@ -72,6 +72,10 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
                     continue;
                 }
             }
+            if (preceded_by(f, *m, Role::person, 1)) {
+                d.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): tên người", c.m.text, field_name(f.field)));
+                continue;
+            }
             c.related = f.field == Field::body && in_related_line(f, c.m.offset);
             c.incidental = preceded_by(f, *m, Role::incidental, cfg.province.incidental_window) ||
                            in_parentheses(f.text, c.m.offset, c.m.length);

@@ -37,8 +37,8 @@ constexpr double second_topic_share = 0.6;
 // Share of the response signals' weights that counts towards the tone.
 constexpr double signal_tone_share = 0.5;
 
-enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental };
-constexpr std::size_t role_count = 10;
+enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental, person };
+constexpr std::size_t role_count = 11;
 
 struct Pattern {
     Role role;
@@ -161,6 +161,7 @@ struct Triager::Impl {
             for (const auto& p : t.response.signals[i].exclude) add(Role::signal_exclude, static_cast<int>(i), 0, p);
         for (const auto& n : t.response.negations) add(Role::negation, 0, 0, n);
         for (const auto& n : prov.incidental_markers) add(Role::incidental, 0, 0, n);
+        for (const auto& n : prov.person_markers) add(Role::person, 0, 0, n);
         for (const auto& m : prov.related_markers) related_markers.push_back(folded_syllables(m));
         automaton.build();
     }
@@ -195,11 +196,16 @@ struct Triager::Impl {
         bool names = p.role == Role::place || p.role == Role::other_province;
         // Without diacritics one syllable means too many things ("bao" is
         // bão, bao, báo...): only names and longer phrases match there.
-        if (f.plain && m.count == 1 && !names && p.role != Role::incidental && p.accented[0]) return false;
+        if (f.plain && m.count == 1 && !names && p.role != Role::incidental && p.role != Role::person &&
+            p.accented[0])
+            return false;
         for (std::size_t k = 0; k < m.count; ++k) {
             const auto& s = f.syl[m.first + k];
             // Names are written with capitals: "bắt một" is not "Bát Mọt".
-            if (names && p.capital[k] && !starts_with_capital(f.text.substr(s.offset, s.length))) return false;
+            // ("Thị" before a name is a person's middle name; "đô thị" is a city.)
+            if ((names || p.role == Role::person) && p.capital[k] &&
+                !starts_with_capital(f.text.substr(s.offset, s.length)))
+                return false;
             if (s.ascii && !p.accented[k]) continue;
             if (s.ascii) {
                 if (f.plain) continue;

@@ -136,3 +136,25 @@ TEST_CASE("bad input never crashes: empty, invalid UTF-8, stray marks, very long
         for (const auto& m : d.mentions) CHECK(m.offset + m.length <= s.size());
     }
 }
+
+TEST_CASE("a person's name is not the province, a city's name is", "[triage][mentions]") {
+    Triager t(testing::builtin_config());
+    struct Row {
+        const char* body;
+        bool counted;
+    };
+    const Row rows[] = {
+        {"Chúng tôi gặp chị Thanh Hoa, người bán rau ở chợ.", false},
+        {"Người nhặt được ví là bà Nguyễn Thị Thanh Hoa.", false},
+        {"Quy hoạch đô thị Thanh Hóa đến năm 2040 được công bố.", true},
+        {"Đoàn công tác đến Thanh Hóa khảo sát.", true},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.body);
+        Article a;
+        a.headline = "Tin trong ngày";
+        a.body = r.body;
+        auto d = t.decide(a, 0);
+        CHECK(d.mentions.empty() != r.counted);
+    }
+}
