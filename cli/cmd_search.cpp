@@ -1,8 +1,6 @@
 // `presswatch search QUERY`: keyword search over the clippings. The index
 // finds and ranks; headlines, dates and snippet text come from the store
 // (the truth) by id. Saved searches: --save NAME, then @NAME.
-#include <unistd.h>
-
 #include <iostream>
 #include <memory>
 
@@ -10,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "cli/output.h"
 #include "cli/search_output.h"
 #include "config/error.h"
 #include "index/index.h"
@@ -107,7 +106,7 @@ int run(Context& ctx, SearchArgs& args) {
     SearchPage page{query, options, result, std::move(rows)};
     if (args.json) print_search_json(page);
     else if (args.csv) print_search_csv(page);
-    else print_search_table(page, isatty(STDOUT_FILENO) != 0);
+    else print_search_table(page, stdout_is_terminal());
     if (!args.save.empty() && !args.json && !args.csv)
         std::cout << fmt::format("Đã lưu tìm kiếm «{}»: dùng lại bằng presswatch search @{}\n", args.save, args.save);
     return 0;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/output.h"
 #include "index/highlight.h"
 #include "text/dates.h"
 
@@ -14,13 +15,6 @@ namespace {
 using nlohmann::json;
 
 std::int64_t when(const store::StoredArticle& a) { return a.article.published.value_or(a.fetched); }
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 // Snippets span paragraphs; one line reads better in a table and in CSV.
 std::string one_line(std::string s) {
@@ -107,9 +101,9 @@ void print_search_csv(const SearchPage& page) {
     std::cout << "id,date,outlet,headline,url,snippet,collapsed\n";
     for (const auto& row : page.rows) {
         const auto& a = row.article;
-        std::cout << a.id << ',' << text::iso8601(when(a)) << ',' << csv_field(a.outlet) << ','
-                  << csv_field(a.article.headline) << ',' << csv_field(a.article.url) << ','
-                  << csv_field(one_line(index::render_snippet(row.hit.snippet, index::Markup::plain))) << ','
+        std::cout << a.id << ',' << text::iso8601(when(a)) << ',' << csv_escape(a.outlet) << ','
+                  << csv_escape(a.article.headline) << ',' << csv_escape(a.article.url) << ','
+                  << csv_escape(one_line(index::render_snippet(row.hit.snippet, index::Markup::plain))) << ','
                   << row.hit.collapsed << "\n";
     }
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "index/fnv1a.h"
 #include "index/schema.h"
 #include "text/normalize.h"
 
@@ -9,14 +10,7 @@ namespace presswatch::index {
 
 std::string id_term(std::int64_t id) { return std::string(schema::id) + std::to_string(id); }
 
-std::string hash_hex(std::string_view s) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return fmt::format("{:016x}", h);
-}
+std::string hash_hex(std::string_view s) { return fmt::format("{:016x}", fnv1a64(s)); }
 
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term = std::string(prefix) + std::string(value);

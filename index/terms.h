@@ -14,9 +14,9 @@ enum class TermForm {
     exact,   // prefix+exact_form(word), no positions: ranking and --exact
 };
 
-// The text of the exact pass: NFC with tone marks placed canonically, so
-// "Hóa" and "Hoá" give one exact term ("hoá"). Lowercasing is
-// TermGenerator's.
+// The text of the exact pass: NFC with tone marks placed canonically
+// (text::canonical_tones, applied word by word with a cache), so "Hóa" and
+// "Hoá" give one exact term ("hoá"). Lowercasing is TermGenerator's.
 std::string exact_form(std::string_view text);
 
 // A TermGenerator set up for one form (stemmer and strategy). Index with

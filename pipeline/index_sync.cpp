@@ -1,5 +1,9 @@
 #include "pipeline/index_sync.h"
 
+#include <optional>
+
+#include "pipeline/story_assign.h"
+
 namespace presswatch::pipeline {
 
 std::filesystem::path index_dir(const store::Store& store) { return store.data_dir() / "index"; }
@@ -23,6 +27,7 @@ index::Document index_document(const store::StoredArticle& a) {
     d.tags = a.article.keywords;
     d.tone = a.tone;
     d.review = a.review;
+    d.response_status = a.response_status;
     d.deadline = a.deadline;
     d.story = a.story;
     return d;
@@ -38,9 +43,19 @@ std::size_t sync_index(store::Store& store, const SyncOptions& options) {
     index::Writer writer(index_dir(store));
     while (!batch.empty()) {
         step(SyncStep::batch_read);
-        for (const auto& entry : batch) {
-            if (auto a = store.article(entry.article_id)) writer.put(index_document(*a));
-            else writer.remove(entry.article_id);
+        // Stories first, in one short transaction, so that the documents
+        // carry them and the crawler waits for SQLite only briefly.
+        std::vector<std::optional<store::StoredArticle>> articles;
+        store.db().transaction([&] {
+            for (const auto& entry : batch) {
+                articles.push_back(store.article(entry.article_id));
+                if (articles.back()) articles.back()->story = assign_story(store, *articles.back());
+            }
+        });
+        step(SyncStep::stories_assigned);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (articles[i]) writer.put(index_document(*articles[i]));
+            else writer.remove(batch[i].article_id);
         }
         step(SyncStep::documents_written);
         writer.commit();

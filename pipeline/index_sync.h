@@ -4,7 +4,8 @@
 // The protocol (SQLite is the truth, the index is derived):
 //   1. every change to an article commits, in the same SQLite transaction,
 //      a row in the index journal (Store::queue_index bumps its version);
-//   2. sync_index reads a batch of journal rows, puts (or removes) each
+//   2. sync_index reads a batch of journal rows, assigns stories to its
+//      articles (SQLite, pipeline/story_assign.h), puts (or removes) each
 //      article's document, and commits Xapian;
 //   3. then it deletes those journal rows, each only if its version is
 //      unchanged, so a change made during the sync is not lost.
@@ -32,6 +33,7 @@ index::Document index_document(const store::StoredArticle& a);
 // Points of the protocol above, for the crash test.
 enum class SyncStep {
     batch_read,          // journal rows read, nothing written yet
+    stories_assigned,    // story ids committed to SQLite, index untouched
     documents_written,   // documents put, Xapian not committed
     index_committed,     // Xapian committed, journal not cleared
     journal_cleared,     // the batch is done

@@ -245,6 +245,24 @@ CREATE TABLE saved_search (
   updated_at INTEGER NOT NULL
 );
 )sql"},
+    {33, "stories: compare SimHashes within a date window instead of band lookups (distances of 6-12 bits "
+         "rarely share a whole 16-bit band); remember the content each hash was made from",
+     R"sql(
+DROP INDEX story_member_band0;
+DROP INDEX story_member_band1;
+DROP INDEX story_member_band2;
+DROP INDEX story_member_band3;
+ALTER TABLE story_member DROP COLUMN band0;
+ALTER TABLE story_member DROP COLUMN band1;
+ALTER TABLE story_member DROP COLUMN band2;
+ALTER TABLE story_member DROP COLUMN band3;
+-- usable = 0: too short to compare, the article is a story of its own.
+ALTER TABLE story_member ADD COLUMN usable INTEGER NOT NULL DEFAULT 1;
+-- article.content_hash when the SimHash was computed: a changed article is
+-- compared again.
+ALTER TABLE story_member ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+CREATE INDEX story_member_published ON story_member(published);
+)sql"},
 };
 
 }  // namespace

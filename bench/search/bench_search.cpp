@@ -215,7 +215,8 @@ void query(const Options& o, const bench::Generator& gen) {
             if (round == 0 && std::find(order.begin(), order.end(), q.cls) == order.end()) order.push_back(q.cls);
             index::SearchOptions opt = q.options;
             opt.limit = 10;
-            opt.text = [&gen](std::int64_t id) {
+            opt.text = [&gen, &base](std::int64_t id) {
+                if (base) return base->text(id);
                 auto d = gen.article(id);
                 return d.lead + "\n\n" + d.body;
             };

@@ -105,3 +105,16 @@ std::size_t Fts5Baseline::date_collapsed(const std::string& match) {
 }
 
 }  // namespace presswatch::bench
+
+namespace presswatch::bench {
+
+std::string Fts5Baseline::text(std::int64_t id) {
+    if (!text_) text_.emplace(db_.prepare("SELECT lead, body FROM doc WHERE rowid = ?1"));
+    text_->bind(1, id);
+    std::string out;
+    if (text_->step()) out = text_->text(0) + "\n\n" + text_->text(1);
+    text_->reset();
+    return out;
+}
+
+}  // namespace presswatch::bench

@@ -4,6 +4,7 @@
 // otherwise pick, over the same articles and the same query classes.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,13 @@ public:
     // Newest first, one hit per story.
     std::size_t date_collapsed(const std::string& match);
 
+    // An article's lead and body, as the store would give them to the
+    // Xapian side for its snippets (a B-tree lookup by id, like the store's).
+    std::string text(std::int64_t id);
+
 private:
     store::Database db_;
+    std::optional<store::Statement> text_;
 };
 
 }  // namespace presswatch::bench

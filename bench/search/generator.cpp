@@ -6,9 +6,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include "index/tone_marks.h"
 #include "text/dates.h"
 #include "text/normalize.h"
+#include "text/tone_marks.h"
 
 namespace presswatch::bench {
 namespace {
@@ -61,7 +61,7 @@ std::vector<std::string> make_syllables(std::mt19937_64& rng) {
                     // canonical_tones moves it where Vietnamese puts it.
                     std::string first(nv.substr(0, nv[0] & 0x80 ? 2 : 1));
                     std::string s = std::string(o) + first + tones[t] + std::string(nv.substr(first.size())) + c;
-                    all.push_back(index::canonical_tones(text::nfc(s)));
+                    all.push_back(text::canonical_tones(s));
                 }
             }
     std::sort(all.begin(), all.end());

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/index.h"
 #include "pipeline/index_sync.h"
 #include "pipeline/index_sync_fixture.h"
 #include "support.h"
@@ -120,4 +121,50 @@ TEST_CASE("a saved search runs again by name with its options", "[cli][search][s
     CHECK_THAT(list.out, Catch::Contains("Thanh Hoá"));
     CHECK(presswatch_cmd(d.dir.path(), "search --delete-saved thanh-hoa").status == 0);
     CHECK(presswatch_cmd(d.dir.path(), "search @thanh-hoa").status == 2);
+}
+
+TEST_CASE("check reports a consistent index, reindex rebuilds it", "[cli][check][reindex]") {
+    Data d;
+    auto check = presswatch_cmd(d.dir.path(), "check");
+    CHECK(check.status == 0);
+    CHECK_THAT(check.out, Catch::Contains("Chỉ mục khớp với kho."));
+    auto re = presswatch_cmd(d.dir.path(), "reindex --threads 2");
+    CHECK(re.status == 0);
+    CHECK_THAT(re.out, Catch::Contains("Đã lập lại chỉ mục tìm kiếm: 12 bài"));
+    auto json = presswatch_cmd(d.dir.path(), "check --json");
+    CHECK(json.status == 0);
+    auto j = nlohmann::json::parse(json.out);
+    CHECK(j["consistent"] == true);
+    CHECK(j["documents"] == 12);
+}
+
+TEST_CASE("check exits 1 on a damaged index and --repair mends it", "[cli][check]") {
+    Data d;
+    {
+        store::Store s(d.dir.path());
+        index::Writer w(pipeline::index_dir(s));
+        w.remove(d.ids[0]);
+        w.commit();
+    }
+    auto check = presswatch_cmd(d.dir.path(), "check");
+    CHECK(check.status == 1);
+    CHECK_THAT(check.out, Catch::Contains("Thiếu trong chỉ mục: 1 (" + std::to_string(d.ids[0]) + ")"));
+    auto repair = presswatch_cmd(d.dir.path(), "check --repair");
+    CHECK(repair.status == 0);
+    CHECK_THAT(repair.out, Catch::Contains("Chỉ mục khớp với kho."));
+}
+
+TEST_CASE("search facets and pages in the table", "[cli][search]") {
+    Data d;
+    auto r = presswatch_cmd(d.dir.path(), "search --facets --limit 2 --offset 2 --sort date 'thanh hoa'");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("6 kết quả cho «thanh hoa» (hiển thị 3–4)"));
+    CHECK_THAT(r.out, Catch::Contains("Theo báo:"));
+    CHECK_THAT(r.out, Catch::Contains("Theo tháng:"));
+    // Newest first: ids 10, 8 are page one; 6, 4 page two.
+    auto p6 = r.out.find("Tin số 6 về"), p4 = r.out.find("Tin số 4 về");
+    CHECK(p6 != std::string::npos);
+    CHECK(p4 != std::string::npos);
+    CHECK(p6 < p4);
+    CHECK(r.out.find("Tin số 10 về") == std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include "index/index.h"
 #include "index_sync_fixture.h"
 #include "pipeline/index_sync.h"
+#include "store/story.h"
 #include "support.h"
 
 using namespace presswatch;
@@ -82,4 +83,31 @@ TEST_CASE("an article gone from the store is removed from the index", "[pipeline
     CHECK(found(s, "thanh hoa").count(ids[0]) == 0);
     index::Searcher searcher(pipeline::index_dir(s));
     CHECK(searcher.doc_count() == 11);
+}
+
+TEST_CASE("a story republished by another outlet joins its story; collapse shows it once",
+          "[pipeline][index_sync][story]") {
+    testing::TempDir dir;
+    store::Store s(dir.path());
+    testing::add_outlets(s);
+    std::string body =
+        "Ủy ban nhân dân tỉnh Thanh Hóa vừa phê duyệt dự án nâng cấp tuyến đê biển qua xã Hải Lộc với tổng vốn gần "
+        "ba trăm tỷ đồng. Tuyến đê dài hơn bốn cây số, được gia cố bằng bê tông và trồng thêm rừng phòng hộ phía "
+        "ngoài để giảm sóng. Công trình dự kiến khởi công trong quý tới và hoàn thành trước mùa mưa bão năm sau, bảo "
+        "vệ hàng nghìn hộ dân sống ven biển.";
+    auto a = testing::save(s, "vnexpress", 1, "Thanh Hóa nâng cấp đê biển Hải Lộc", body);
+    auto b = testing::save(s, "dantri", 2, "Gần 300 tỷ đồng nâng cấp đê biển ở Thanh Hoá", body + "\n\nTheo Dân trí");
+    auto c = testing::save(s, "tuoitre", 3, "Tin số 3 về Nghệ An", "Một bài khác hẳn, ngắn.");
+    pipeline::sync_index(s);
+    CHECK(s.article(a)->story == a);
+    CHECK(s.article(b)->story == a);
+    CHECK(s.article(c)->story == c);
+    CHECK(store::count_stories(s, {a, b, c}) == 2);  // three clippings, two stories
+
+    index::Searcher searcher(pipeline::index_dir(s));
+    index::SearchOptions o;
+    o.collapse = true;
+    auto r = searcher.search("de bien", o);
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].collapsed == 1);
 }
