@@ -177,6 +177,7 @@ int main(int argc, char** argv) {
     if (sizes.empty()) sizes = {5000, 10000};
     std::printf("bench_crawl: %d hosts on 127.0.0.1, ~%zu KB pages, interval 0, concurrency 16, 2 per host\n", hosts,
                 page_bytes / 1024);
+    std::fflush(stdout);  // before fork, or the children print it again
     for (int n : sizes) {
         pid_t child = fork();
         if (child == 0) {
