@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "cli/output.h"
 #include "config/error.h"
 #include "pipeline/crawl.h"
 #include "store/crawl_lock.h"
@@ -117,14 +118,25 @@ struct Printer {
             std::cout << j.dump() << "\n";
             return;
         }
-        std::cout << fmt::format("{:<18} {:>9} {:>7} {:>7} {:>11} {:>5}\n", "Báo", "Phát hiện", "Đã tải", "Bài mới",
-                                 "Tin về tỉnh", "Lỗi");
-        auto line = [](const pipeline::OutletSummary& o, const std::string& label) {
-            return fmt::format("{:<18} {:>9} {:>7} {:>7} {:>11} {:>5}\n", label, o.discovered, o.fetched,
-                               o.new_articles, o.new_clippings, o.errors);
+        Records table({{"outlet", "Báo"},
+                       {"discovered", "Phát hiện"},
+                       {"fetched", "Đã tải"},
+                       {"new_articles", "Bài mới"},
+                       {"new_clippings", "Tin về tỉnh"},
+                       {"skipped", "Bỏ qua"},
+                       {"errors", "Lỗi"}});
+        auto add = [&](const pipeline::OutletSummary& o, const std::string& label) {
+            table.add({{"outlet", label},
+                       {"discovered", o.discovered},
+                       {"fetched", o.fetched},
+                       {"new_articles", o.new_articles},
+                       {"new_clippings", o.new_clippings},
+                       {"skipped", o.skipped},
+                       {"errors", o.errors}});
         };
-        for (const auto& o : s.outlets) std::cout << line(o, o.slug);
-        std::cout << line(s.total, "Tổng");
+        for (const auto& o : s.outlets) add(o, o.name.empty() ? o.slug : o.name);
+        add(s.total, "Tổng");
+        table.print(std::cout, Format::table);
         std::cout << fmt::format("{} bài được lập chỉ mục, {:.1f} giây{}\n", s.indexed, s.seconds,
                                  s.stopped ? " (dừng theo yêu cầu)" : "");
         for (const auto& h : s.paused_hosts)
