@@ -38,7 +38,7 @@ Digest build_digest(store::Store& st, const config::Config& cfg, std::int64_t da
         }
         std::string key = a.topics.empty() ? "" : a.topics.front();
         auto& g = topics[key];
-        g.title = key.empty() ? "Chưa phân loại" : topic_label(key);
+        g.title = key.empty() ? "Chưa phân loại" : topic_label(cfg, key);
         g.items.push_back(std::move(item));
     }
     if (!flagged.items.empty()) d.groups.push_back(std::move(flagged));

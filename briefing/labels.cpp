@@ -9,26 +9,11 @@
 #include "text/dates.h"
 
 namespace presswatch::briefing {
-namespace {
 
-// The topic slugs of CONVENTIONS.md, as the office writes them.
-const std::map<std::string, std::string> topics = {
-    {"chinh-tri", "Chính trị, nội chính"}, {"kinh-te", "Kinh tế"},
-    {"dat-dai", "Đất đai, tài nguyên"},   {"moi-truong", "Môi trường"},
-    {"nong-nghiep", "Nông nghiệp, nông thôn"}, {"giao-thong", "Giao thông, xây dựng"},
-    {"y-te", "Y tế"},                      {"giao-duc", "Giáo dục"},
-    {"van-hoa", "Văn hóa"},                {"du-lich", "Du lịch"},
-    {"the-thao", "Thể thao"},              {"lao-dong", "Lao động, xã hội"},
-    {"an-ninh", "An ninh, trật tự"},       {"tai-nan", "Tai nạn, thiên tai"},
-    {"bao-chi", "Báo chí, truyền thông"},  {"khoa-hoc", "Khoa học, công nghệ"},
-    {"doanh-nghiep", "Doanh nghiệp"},
-};
-
-}  // namespace
-
-std::string topic_label(const std::string& slug) {
-    auto it = topics.find(slug);
-    return it == topics.end() ? slug : it->second;
+std::string topic_label(const config::Config& cfg, const std::string& slug) {
+    for (const auto& t : cfg.triage.topics)
+        if (t.slug == slug) return t.name;
+    return slug;
 }
 
 std::string tone_label(const std::string& tone) {
@@ -50,9 +35,13 @@ std::string status_label(const std::string& status) {
 }
 
 std::string agency_label(const config::Config& cfg, const std::string& slug) {
-    const auto& names = cfg.briefing.letters.recipient_names;
-    auto it = names.find(slug);
-    return it == names.end() ? slug : it->second;
+    if (const auto* a = cfg.triage.agency(slug)) return a->name;
+    // Communes and wards answer through their People's Committee; the
+    // gazetteer names them (province.toml gives each its committee slug).
+    for (const auto& p : cfg.province.names)
+        if (p.agency == slug && (p.kind == "ward" || p.kind == "commune"))
+            return std::string("Ủy ban nhân dân ") + (p.kind == "ward" ? "phường " : "xã ") + p.name;
+    return slug;
 }
 
 std::string vietnamese_long_date(std::int64_t t) {

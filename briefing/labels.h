@@ -8,13 +8,14 @@
 
 namespace presswatch::briefing {
 
-// "Môi trường" for "moi-truong"; the slug itself for an unknown topic.
-std::string topic_label(const std::string& slug);
+// The topic's name in topics.toml; the slug itself for an unknown topic.
+std::string topic_label(const config::Config& cfg, const std::string& slug);
 // "Tích cực" / "Trung tính" / "Tiêu cực".
 std::string tone_label(const std::string& tone);
 // "Chờ gửi công văn", "Đã gửi, chờ trả lời", "Quá hạn", ...
 std::string status_label(const std::string& status);
-// The agency's name for "Kính gửi:" (briefing.toml), else its slug.
+// The agency's name as agencies.toml writes it ("Sở Y tế"), a commune's or
+// ward's People's Committee from the gazetteer, else the slug.
 std::string agency_label(const config::Config& cfg, const std::string& slug);
 // "ngày 26 tháng 11 năm 2026".
 std::string vietnamese_long_date(std::int64_t unix_seconds);

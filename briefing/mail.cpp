@@ -1,7 +1,6 @@
 #include "briefing/mail.h"
 
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <memory>
 
@@ -14,8 +13,6 @@
 namespace presswatch::briefing {
 namespace {
 
-// RFC 2045: base64 lines of at most 76 characters.
-constexpr std::size_t base64_line = 76;
 // A slow mail server gets this long for the whole message.
 constexpr long smtp_timeout_s = 60;
 
@@ -24,12 +21,6 @@ std::string base64(const std::string& data) {
     int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                             reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()));
     out.resize(static_cast<std::size_t>(n));
-    return out;
-}
-
-std::string wrapped_base64(const std::string& data) {
-    std::string b = base64(data), out;
-    for (std::size_t i = 0; i < b.size(); i += base64_line) out += b.substr(i, base64_line) + "\r\n";
     return out;
 }
 
@@ -45,41 +36,17 @@ std::string rfc5322_date(std::int64_t t) {
     return buf;
 }
 
-struct Upload {
-    const std::string* data;
-    std::size_t offset = 0;
-};
-
-std::size_t read_chunk(char* buffer, std::size_t size, std::size_t nitems, void* userp) {
-    auto* u = static_cast<Upload*>(userp);
-    std::size_t n = std::min(size * nitems, u->data->size() - u->offset);
-    std::memcpy(buffer, u->data->data() + u->offset, n);
-    u->offset += n;
-    return n;
-}
-
 struct CurlFree { void operator()(CURL* c) const { curl_easy_cleanup(c); } };
 struct ListFree { void operator()(curl_slist* l) const { curl_slist_free_all(l); } };
+struct MimeFree { void operator()(curl_mime* m) const { curl_mime_free(m); } };
 
 }  // namespace
 
-std::string mime_message(const config::Digest& s, const Mail& mail, std::int64_t date) {
-    const std::string boundary = "presswatch-" + std::to_string(date) + "-alt";
+std::string mail_headers(const config::Digest& s, const Mail& mail, std::int64_t date) {
     std::string to;
     for (const auto& a : s.to) to += (to.empty() ? "" : ", ") + a;
-    std::string m;
-    m += "Date: " + rfc5322_date(date) + "\r\n";
-    m += "From: " + encoded_word(s.from_name) + " <" + s.from + ">\r\n";
-    m += "To: " + to + "\r\n";
-    m += "Subject: " + encoded_word(mail.subject) + "\r\n";
-    m += "MIME-Version: 1.0\r\n";
-    m += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
-    m += "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-    m += wrapped_base64(mail.text);
-    m += "--" + boundary + "\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-    m += wrapped_base64(mail.html);
-    m += "--" + boundary + "--\r\n";
-    return m;
+    return "Date: " + rfc5322_date(date) + "\r\nFrom: " + encoded_word(s.from_name) + " <" + s.from +
+           ">\r\nTo: " + to + "\r\nSubject: " + encoded_word(mail.subject) + "\r\n";
 }
 
 void send_mail(const config::Digest& s, const Mail& mail) {
@@ -87,20 +54,38 @@ void send_mail(const config::Digest& s, const Mail& mail) {
         throw InputError("no mail server: set smtp_url in the [digest] table of briefing.toml");
     if (s.from.empty()) throw InputError("no sender: set from in the [digest] table of briefing.toml");
     if (s.to.empty()) throw InputError("no recipients: set to = [\"...\"] in the [digest] table of briefing.toml");
-    std::string message = mime_message(s, mail, static_cast<std::int64_t>(std::time(nullptr)));
     std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
     if (!curl) throw RuntimeFailure("cannot start libcurl");
-    std::unique_ptr<curl_slist, ListFree> rcpt;
-    for (const auto& a : s.to) rcpt.reset(curl_slist_append(rcpt.release(), ("<" + a + ">").c_str()));
-    Upload up{&message};
-    char errbuf[CURL_ERROR_SIZE] = {0};
     CURL* c = curl.get();
+    std::unique_ptr<curl_slist, ListFree> rcpt, headers;
+    for (const auto& a : s.to) rcpt.reset(curl_slist_append(rcpt.release(), ("<" + a + ">").c_str()));
+    std::string head = mail_headers(s, mail, static_cast<std::int64_t>(std::time(nullptr)));
+    for (std::size_t start = 0, end; (end = head.find("\r\n", start)) != std::string::npos; start = end + 2)
+        headers.reset(curl_slist_append(headers.release(), head.substr(start, end - start).c_str()));
+
+    // multipart/alternative: plain text, then HTML; base64 keeps UTF-8 safe
+    // through any server.
+    std::unique_ptr<curl_mime, MimeFree> mime(curl_mime_init(c));
+    curl_mime* alt = curl_mime_init(c);
+    for (const auto& [body, type] : {std::pair{&mail.text, "text/plain; charset=UTF-8"},
+                                     std::pair{&mail.html, "text/html; charset=UTF-8"}}) {
+        curl_mimepart* p = curl_mime_addpart(alt);
+        curl_mime_data(p, body->data(), body->size());
+        curl_mime_type(p, type);
+        curl_mime_encoder(p, "base64");
+    }
+    curl_mimepart* root = curl_mime_addpart(mime.get());
+    curl_mime_subparts(root, alt);  // root owns alt now
+    curl_mime_type(root, "multipart/alternative");
+    std::unique_ptr<curl_slist, ListFree> inline_part(curl_slist_append(nullptr, "Content-Disposition: inline"));
+    curl_mime_headers(root, inline_part.get(), 0);
+
+    char errbuf[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(c, CURLOPT_URL, s.smtp_url.c_str());
     curl_easy_setopt(c, CURLOPT_MAIL_FROM, ("<" + s.from + ">").c_str());
     curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt.get());
-    curl_easy_setopt(c, CURLOPT_READFUNCTION, read_chunk);
-    curl_easy_setopt(c, CURLOPT_READDATA, &up);
-    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(c, CURLOPT_MIMEPOST, mime.get());
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, smtp_timeout_s);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);

@@ -134,7 +134,7 @@ MonthReport build_month_report(store::Store& s, const config::Config& cfg, const
     r.by_outlet = sorted(outlets);
     for (auto& c : r.by_outlet) c.label = outlet_name_kind(cfg, c.key).first;
     r.by_topic = sorted(topics);
-    for (auto& c : r.by_topic) c.label = c.key == "khac" ? "Chưa phân loại" : topic_label(c.key);
+    for (auto& c : r.by_topic) c.label = c.key == "khac" ? "Chưa phân loại" : topic_label(cfg, c.key);
     for (const char* t : {"positive", "neutral", "negative"}) {
         auto c = tones[t];
         c.label = tone_label(t);
@@ -191,7 +191,7 @@ MonthReport build_month_report(store::Store& s, const config::Config& cfg, const
     // The searches behind each figure, so that anyone can reproduce it.
     std::string base = fmt::format("date:{}..{} is:clipping {}", text::iso_date(r.period.from),
                                    text::iso_date(r.period.to - 1),
-                                   r.rule.name == "relevant" ? "is:relevant" : "NOT is:not-relevant");
+                                   r.rule.name == "relevant" ? "review:relevant" : "NOT review:not-relevant");
     r.searches.push_back({"Tổng số tin", base});
     for (const auto& c : r.by_outlet) r.searches.push_back({"Cơ quan báo chí: " + c.label, base + " outlet:" + c.key});
     for (const auto& c : r.by_topic)

@@ -115,7 +115,7 @@ Layout layout_report(const MonthReport& r, const config::Config& cfg) {
     int n = 0;
     for (const auto& c : r.annex) {
         std::vector<std::string> topics;
-        for (const auto& t : c.article.topics) topics.push_back(topic_label(t));
+        for (const auto& t : c.article.topics) topics.push_back(topic_label(cfg, t));
         annex.rows.push_back({std::to_string(++n), date_or_blank(c.article.article.published), c.outlet_name,
                               c.article.article.headline + "\n" + c.article.article.url, join(topics, ", "),
                               tone_label(c.article.tone)});

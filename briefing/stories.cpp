@@ -56,6 +56,13 @@ std::vector<std::size_t> group_stories(const std::vector<store::StoredArticle>& 
         while (parent[x] != x) x = parent[x] = parent[parent[x]];
         return x;
     };
+    // Near-duplicates the store already grouped (story_member) are one story.
+    std::map<std::int64_t, std::size_t> first_of_story;
+    for (std::size_t i : order)
+        if (auto st = articles[i].story) {
+            auto [it, fresh] = first_of_story.try_emplace(*st, i);
+            if (!fresh) parent[find(i)] = find(it->second);
+        }
     const std::int64_t window = static_cast<std::int64_t>(window_hours) * 3600;
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = i + 1; j < n && when(articles[order[j]]) - when(articles[order[i]]) <= window; ++j)

@@ -9,9 +9,10 @@
 
 namespace presswatch::briefing {
 
-// Groups articles whose headlines share most of their words (compared
-// folded, so tone-mark spellings agree) and which were published within
-// window_hours of another member. Returns, for each article, the index of
+// Groups articles the store already put in one story (near-duplicates),
+// and articles whose headlines share most of their words (compared folded,
+// so tone-mark spellings agree) published within window_hours of another
+// member: outlets rewrite the headline of the same event. Returns, for each article, the index of
 // its story; stories are numbered 0.. in order of their first article.
 std::vector<std::size_t> group_stories(const std::vector<store::StoredArticle>& articles, int window_hours);
 

@@ -16,6 +16,7 @@
 
 #include "briefing/labels.h"
 #include "briefing/month_report.h"
+#include "cli/workflow_args.h"
 #include "config/error.h"
 #include "store/workflow.h"
 #include "text/dates.h"
@@ -211,7 +212,7 @@ int review_interactively(store::Store& st, const config::Config& cfg, const std:
         if (!a->article.description.empty()) screen += wrap(a->article.description, width);
         screen += a->article.url + "\r\n\r\n";
         std::string topics;
-        for (const auto& t : a->topics) topics += (topics.empty() ? "" : ", ") + briefing::topic_label(t);
+        for (const auto& t : a->topics) topics += (topics.empty() ? "" : ", ") + briefing::topic_label(cfg, t);
         screen += fmt::format("Lĩnh vực: {} · Sắc thái: {} · Trạng thái: {}\r\n", topics.empty() ? "-" : topics,
                               briefing::tone_label(a->tone), a->review);
         for (const auto& w : review_reasons(*a)) screen += wrap("Lý do: " + w, width);
@@ -240,6 +241,7 @@ int review_interactively(store::Store& st, const config::Config& cfg, const std:
                             if (w.size() > 1 && w[0] == '-') remove.push_back(w.substr(1));
                             else add.push_back(w[0] == '+' ? w.substr(1) : w);
                         }
+                        check_topics(cfg, add);
                         wf.change_topics(a->id, add, remove);
                         status = "Đã cập nhật lĩnh vực.";
                     }

@@ -5,23 +5,52 @@
 #include <fmt/format.h>
 
 #include "config/error.h"
+#include "index/index.h"
+#include "pipeline/index_sync.h"
 #include "text/dates.h"
 
 namespace presswatch::cli {
+namespace {
+
+// A query that matches more clippings than this is almost surely a
+// mistake for a bulk change; narrow it (date:, outlet:, is:new).
+constexpr std::size_t max_query_matches = 20000;
+constexpr std::size_t page = 1000;
+
+bool is_id(const std::string& w) {
+    return !w.empty() && w.size() < 19 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<std::int64_t> search_ids(store::Store& store, const std::string& query) {
+    // Bring the index up to date first, so that the query sees every
+    // decision already made (the index is derived and may lag).
+    pipeline::sync_index(store);
+    index::Searcher searcher(pipeline::index_dir(store));
+    index::SearchOptions options;
+    options.clippings_only = true;
+    options.limit = page;
+    std::vector<std::int64_t> ids;
+    while (true) {
+        auto r = searcher.search(query, options);
+        for (const auto& h : r.hits) ids.push_back(h.id);
+        if (r.hits.size() < page) break;
+        if (ids.size() > max_query_matches)
+            throw InputError(fmt::format("\"{}\" matches more than {} clippings: narrow it (date:, outlet:, is:new)",
+                                         query, max_query_matches));
+        options.offset += page;
+    }
+    if (ids.empty()) throw InputError(fmt::format("no clipping matches \"{}\": nothing was changed", query));
+    return ids;
+}
+
+}  // namespace
 
 std::vector<std::int64_t> resolve_articles(Context&, store::Store& store, const std::vector<std::string>& words) {
     if (words.empty()) throw InputError("give the article ids (as `presswatch search` shows them) or a search query");
-    bool all_ids = std::all_of(words.begin(), words.end(), [](const std::string& w) {
-        return !w.empty() && w.size() < 19 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-    });
-    if (!all_ids) {
+    if (!std::all_of(words.begin(), words.end(), is_id)) {
         std::string query;
         for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
-        // Queries go through index::Searcher once the index stage lands.
-        throw InputError(fmt::format(
-            "\"{}\" is not a list of article ids, and this build cannot search yet: give ids as `presswatch review` "
-            "shows them",
-            query));
+        return search_ids(store, query);
     }
     std::vector<std::int64_t> ids;
     for (const auto& w : words) {
@@ -35,6 +64,19 @@ std::vector<std::int64_t> resolve_articles(Context&, store::Store& store, const 
 std::int64_t parse_when(const std::string& option, const std::string& value) {
     if (auto t = text::parse_iso8601(value)) return *t;
     throw InputError(fmt::format("{} \"{}\" is not a date: write YYYY-MM-DD, like 2026-11-26", option, value));
+}
+
+void check_topics(const config::Config& cfg, const std::vector<std::string>& slugs) {
+    if (cfg.triage.topics.empty()) return;
+    for (const auto& s : slugs) {
+        bool known = std::any_of(cfg.triage.topics.begin(), cfg.triage.topics.end(),
+                                 [&](const config::Topic& t) { return t.slug == s; });
+        if (!known) {
+            std::string list;
+            for (const auto& t : cfg.triage.topics) list += (list.empty() ? "" : ", ") + t.slug;
+            throw InputError(fmt::format("\"{}\" is not a topic of topics.toml; use one of: {}", s, list));
+        }
+    }
 }
 
 }  // namespace presswatch::cli

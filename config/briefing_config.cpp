@@ -26,13 +26,6 @@ void load_letters(TableReader& t, Letters& l) {
         if (*v < 1 || *v > 365) t.fail("answer_days", "must be between 1 and 365 days");
         l.answer_days = static_cast<int>(*v);
     }
-    if (auto names = t.table("recipient_names")) {
-        for (const auto& k : names->keys()) {
-            check_slug(*names, k, k);
-            l.recipient_names[k] = names->required_str(k);
-        }
-        names->finish();
-    }
     t.finish();
 }
 

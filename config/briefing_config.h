@@ -27,9 +27,6 @@ struct Sender {
 
 struct Letters {
     int answer_days = 15;   // calendar days from the letter when no deadline is known
-    // Agency slug -> the name used after "Kính gửi:" (until agencies.toml
-    // gives names, and for any agency it lacks).
-    std::map<std::string, std::string> recipient_names;
 };
 
 struct Digest {

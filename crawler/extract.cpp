@@ -17,6 +17,10 @@ namespace {
 
 std::string folded(std::string_view s) { return text::fold(s); }
 
+// Whole-hour disagreements up to this many hours between a machine date and
+// the visible one are a zone mislabel (UTC offsets span -12..+14).
+constexpr std::int64_t max_zone_error_hours = 14;
+
 // The first machine date that parses, with its raw string.
 std::optional<std::pair<PageDate, std::string>> first_date(const std::vector<std::string>& raws,
                                                            std::int64_t fetch_time) {
@@ -40,8 +44,12 @@ std::pair<PageDate, std::string> choose_date(const std::optional<std::pair<PageD
     const std::int64_t diff = m.time - v.time;
     if (!m.has_time) return {v, visible->raw};
     if (std::llabs(diff) < 60) return *machine;  // same minute; the machine value has seconds
-    // Local time labelled Z (or another zone error): the page shows the truth.
-    return {v, visible->raw};
+    // Off by whole hours: local time labelled Z (or another zone error);
+    // the page shows the truth. Any other disagreement: the visible line may
+    // be an update time, and the metadata names the publication.
+    const std::int64_t off = std::llabs(diff);
+    const bool zone_error = off % 3600 < 60 && off <= max_zone_error_hours * 3600;
+    return zone_error ? std::pair<PageDate, std::string>{v, visible->raw} : *machine;
 }
 
 std::string join(const std::vector<std::string>& v, std::string_view sep) {

@@ -16,6 +16,8 @@ constexpr int min_paragraph_bytes = 25;
 // Lists and boxes inside the body whose text is mostly links are related-news
 // boxes; up to this size (a long list of links is still boilerplate).
 constexpr double max_body_link_density = 0.5;
+// Plain (non-link) text that makes a link-heavy paragraph still a paragraph.
+constexpr int min_plain_sentence_bytes = 150;
 // Siblings of the best container scoring at least this share of its score
 // are part of the article (bodies split over several divs).
 constexpr double sibling_score_share = 0.2;
@@ -130,10 +132,15 @@ private:
 bool skip_inside_body(const PageModel& page, int k) {
     const HtmlNode& h = page.doc[k];
     if (page.excluded[k]) return true;
-    // A list or box that is mostly links: related news, tags, "read more".
+    // A figure is a picture and its caption, not text of the article.
+    if (h.tag == GUMBO_TAG_FIGURE) return true;
+    // A list or box that is mostly links: related news, tags, "read more";
+    // unless it still holds a sentence's worth of plain text (a paragraph
+    // with a long link or a name card inside).
     if ((h.tag == GUMBO_TAG_UL || h.tag == GUMBO_TAG_OL || h.tag == GUMBO_TAG_DIV || h.tag == GUMBO_TAG_TABLE ||
          h.tag == GUMBO_TAG_SECTION || h.tag == GUMBO_TAG_P || h.tag == GUMBO_TAG_LI) &&
-        page.text_bytes[k] > 0 && page.link_density(k) > max_body_link_density)
+        page.text_bytes[k] > 0 && page.link_density(k) > max_body_link_density &&
+        page.text_bytes[k] - page.link_bytes[k] < min_plain_sentence_bytes)
         return true;
     return false;
 }

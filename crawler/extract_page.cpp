@@ -37,7 +37,7 @@ constexpr std::array positive_words = {"article", "content", "entry", "post", "s
 // carries a negative word ("article-body has-share-bar").
 constexpr std::array strong_positive_words = {"article-body", "articlebody", "article__body", "post-body",
                                               "entry-content", "main-content", "detail-content",
-                                              "content-detail", "article-content", "articlecontent",
+                                              "content-detail", "article-content", "articlecontent", "embed", "tweet",
                                               "story-body"};
 
 bool has_token(std::string_view s, std::string_view w) {

@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include "config/error.h"
+#include "demo/page_templates.h"
 #include "demo/shown_dates.h"
 #include "demo/site_data.h"
 #include "demo/site_pages.h"
@@ -84,7 +85,13 @@ void SampleSite::Impl::serve(const httplib::Request& req, httplib::Response& res
     send(req, res, p->second);
 }
 
-SampleSite::SampleSite() : impl_(std::make_unique<Impl>()) {}
+SampleSite::SampleSite() : impl_(std::make_unique<Impl>()) {
+    // Checked here, before start() binds a socket it would have to undo.
+    for (const auto& o : impl_->outlets)
+        if (!page_style(o.style))
+            throw ConfigError("demo/site/outlets.toml: outlet " + o.slug + ": style: no template named \"" + o.style +
+                              "\" (see demo/page_templates.h)");
+}
 
 SampleSite::~SampleSite() { stop(); }
 

@@ -2,7 +2,10 @@
 // The built-in sample site: fictional outlets with feeds and articles,
 // served over HTTP on 127.0.0.1 at a free port. Used by `presswatch demo`
 // and as the fixture of the integration tests. Runs its server on its own
-// thread from start() until stop() or destruction.
+// threads from start() until stop() or destruction; any number of clients
+// may fetch at once. Call start(), stop() and the accessors from one
+// thread. The constructor throws ConfigError if the embedded site data is
+// wrong (a bug caught by tests/demo). docs/demo.md describes the site.
 #include <cstdint>
 #include <memory>
 #include <string>

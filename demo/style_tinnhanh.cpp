@@ -3,6 +3,8 @@
 // opening with "(Tin Nhanh) -", the byline as the last bold line of the
 // body, a "Tin liên quan" box below the article and today's date in the top
 // bar (not the article's).
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -52,7 +54,7 @@ std::string article(const PageContext& ctx, const SiteArticle& a) {
         {"headline", a.headline},
         {"description", a.lead},
         {"datePublished", text::iso8601(t)},
-        {"dateModified", text::iso8601(t + 15 * 60)},
+        {"dateModified", text::iso8601(std::min(t + 15 * 60, ctx.now))},  // never ahead of now
         {"author", {{"@type", "Person"}, {"name", a.author}}},
         {"publisher", {{"@type", "Organization"}, {"name", "Báo Tin Nhanh"}}},
     };

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "crawler/extract.h"
+#include "crawler/url.h"
 
 namespace presswatch::pipeline {
 namespace {
@@ -39,8 +40,13 @@ IngestResult Ingest::page(const FetchedPage& page) {
     opt.outlet = cfg_.outlet_by_slug(page.outlet);
     Article a = crawler::extract_article(page.body, opt);
     // The page's own canonical URL wins only when it stays on the outlet:
-    // a share link or another site's address must not replace ours.
-    if (a.url.empty() || cfg_.outlet_for_host(host_of(a.url)) != opt.outlet || !opt.outlet) a.url = page.url;
+    // another site's address must not replace ours, and a share link loses
+    // its tracking parameters like every URL we keep.
+    auto own = a.url.empty() ? std::nullopt : crawler::canonical_url(a.url);
+    if (own && opt.outlet && crawler::host_in_domains(crawler::url_host(*own), opt.outlet->domains))
+        a.url = *own;
+    else
+        a.url = page.url;
     if (a.headline.empty() && a.body.empty()) {
         r.error = "không tìm thấy bài viết trên trang (no article found on the page)";
         return r;
@@ -62,13 +68,5 @@ IngestResult Ingest::article(const std::string& outlet, const Article& a, const 
     return r;
 }
 
-std::string host_of(const std::string& url) {
-    std::size_t start = url.find("://");
-    start = start == std::string::npos ? 0 : start + 3;
-    std::size_t end = url.find_first_of("/?#", start);
-    std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (auto at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
-    return host;
-}
 
 }  // namespace presswatch::pipeline

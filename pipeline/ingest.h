@@ -29,9 +29,6 @@ struct IngestResult {
     std::string error;         // non-empty: nothing was stored, and why
 };
 
-// The host (with port, if any) of an absolute URL; empty when none.
-std::string host_of(const std::string& url);
-
 class Ingest {
 public:
     Ingest(const config::Config& cfg, store::Store& store);

@@ -4,21 +4,48 @@
 
 namespace presswatch::triage {
 
+int PhraseAutomaton::EdgeTable::find(std::uint64_t key) const {
+    std::size_t mask = keys_.size() - 1;
+    for (std::size_t i = slot(key, mask);; i = (i + 1) & mask) {
+        if (keys_[i] == key) return values_[i];
+        if (keys_[i] == empty) return -1;
+    }
+}
+
+void PhraseAutomaton::EdgeTable::insert(std::uint64_t key, int value) {
+    if ((size_ + 1) * 2 > keys_.size()) grow();  // at most half full: short probe runs
+    std::size_t mask = keys_.size() - 1;
+    std::size_t i = slot(key, mask);
+    while (keys_[i] != empty && keys_[i] != key) i = (i + 1) & mask;
+    if (keys_[i] == empty) ++size_;
+    keys_[i] = key;
+    values_[i] = value;
+}
+
+void PhraseAutomaton::EdgeTable::grow() {
+    std::vector<std::uint64_t> keys(keys_.size() * 2, empty);
+    std::vector<int> values(values_.size() * 2, 0);
+    keys.swap(keys_);
+    values.swap(values_);
+    size_ = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i] != empty) insert(keys[i], values[i]);
+}
+
 int PhraseAutomaton::add(const std::vector<std::string>& syllables) {
     int state = 0;
     for (const auto& s : syllables) {
         auto [it, fresh] = vocabulary_.try_emplace(s, static_cast<int>(vocabulary_.size()));
         int sym = it->second;
-        auto edge = go_.find(key(state, sym));
-        if (edge != go_.end()) {
-            state = edge->second;
+        if (int next = go_.find(key(state, sym)); next >= 0) {
+            state = next;
             continue;
         }
         int created = static_cast<int>(fail_.size());
         fail_.push_back(0);
         output_link_.push_back(-1);
         outputs_.emplace_back();
-        go_.emplace(key(state, sym), created);
+        go_.insert(key(state, sym), created);
         state = created;
     }
     int id = static_cast<int>(lengths_.size());
@@ -29,8 +56,7 @@ int PhraseAutomaton::add(const std::vector<std::string>& syllables) {
 
 int PhraseAutomaton::next_state(int state, int sym) const {
     while (true) {
-        auto it = go_.find(key(state, sym));
-        if (it != go_.end()) return it->second;
+        if (int next = go_.find(key(state, sym)); next >= 0) return next;
         if (state == 0) return 0;
         state = fail_[static_cast<std::size_t>(state)];
     }
@@ -39,8 +65,9 @@ int PhraseAutomaton::next_state(int state, int sym) const {
 void PhraseAutomaton::build() {
     // Children of each state, to walk the trie breadth first.
     std::vector<std::vector<std::pair<int, int>>> children(fail_.size());
-    for (const auto& [k, child] : go_)
+    go_.for_each([&](std::uint64_t k, int child) {
         children[static_cast<std::size_t>(k >> 32)].emplace_back(static_cast<int>(k & 0xFFFFFFFFu), child);
+    });
     std::deque<int> queue;
     for (auto [sym, child] : children[0]) {
         fail_[static_cast<std::size_t>(child)] = 0;

@@ -44,7 +44,32 @@ private:
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, int, StringHash, std::equal_to<>> vocabulary_;
-    std::unordered_map<std::uint64_t, int> go_;   // (state, symbol) -> state, trie edges
+    // (state, symbol) -> state: the trie's edges in one open-addressing
+    // table (linear probing), looked up once or more per syllable of text;
+    // flat arrays keep those lookups in cache as the gazetteer grows.
+    class EdgeTable {
+    public:
+        int find(std::uint64_t key) const;
+        void insert(std::uint64_t key, int value);
+        template <class F> void for_each(F f) const {
+            for (std::size_t i = 0; i < keys_.size(); ++i)
+                if (keys_[i] != empty) f(keys_[i], values_[i]);
+        }
+
+    private:
+        static constexpr std::uint64_t empty = ~std::uint64_t{0};
+        static std::size_t slot(std::uint64_t key, std::size_t mask) {
+            key ^= key >> 33;  // MurmurHash3's finaliser: state and symbol both reach the low bits
+            key *= 0xff51afd7ed558ccdull;
+            key ^= key >> 33;
+            return static_cast<std::size_t>(key) & mask;
+        }
+        void grow();
+        std::vector<std::uint64_t> keys_ = std::vector<std::uint64_t>(64, empty);
+        std::vector<int> values_ = std::vector<int>(64, 0);
+        std::size_t size_ = 0;
+    };
+    EdgeTable go_;
     std::vector<int> fail_{0};                     // failure link per state
     std::vector<int> output_link_{-1};             // nearest state on the fail chain with outputs
     std::vector<std::vector<int>> outputs_{{}};    // patterns ending at each state

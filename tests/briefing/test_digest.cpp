@@ -103,7 +103,7 @@ std::string part(const std::string& message, const std::string& type) {
     auto p = message.find("Content-Type: " + type);
     REQUIRE(p != std::string::npos);
     auto start = message.find("\r\n\r\n", p) + 4;
-    auto end = message.find("--presswatch-", start);
+    auto end = message.find("\r\n--", start);
     return unbase64(message.substr(start, end - start));
 }
 
@@ -123,12 +123,12 @@ TEST_CASE("the digest lists the day's clippings, flagged first, then by topic") 
     REQUIRE(d.groups.size() == 2);
     CHECK(d.groups[0].title == "Tin cần trả lời, xử lý");
     CHECK(d.groups[0].items.size() == 2);
-    CHECK(d.groups[1].title == "Văn hóa");
+    CHECK(d.groups[1].title == "Văn hóa, di sản, lễ hội");  // topics.toml's name
     auto text = briefing::digest_text(d, cfg);
     CHECK(text.find("ĐIỂM TIN BÁO CHÍ VỀ TỈNH THANH HÓA NGÀY 03/11/2026") != std::string::npos);
     CHECK(text.find("- [VnExpress] Người dân Hoằng Hóa phản ánh ô nhiễm từ bãi rác\n  Bãi rác tự phát bốc mùi nhiều tháng.\n"
                     "  https://vnexpress.localhost/o-nhiem-song-ma-4800001.html") != std::string::npos);
-    CHECK(text.find("Tin cần trả lời") < text.find("Văn hóa"));
+    CHECK(text.find("Tin cần trả lời") < text.find("Văn hóa, di sản"));
     auto html = briefing::digest_html(d, cfg);
     CHECK(html.find("<a href=\"https://baothanhhoa.localhost/le-hoi-3-11.html\"><b>Khai mạc lễ hội đền Bà Triệu</b></a>") !=
           std::string::npos);

@@ -152,7 +152,7 @@ TEST_CASE("decomposed letters come out NFC, zero-width characters and stray U+FE
     CHECK(a.body.find("Nước thải ở Thanh Hóa đã được xử lý xong") != std::string::npos);
 }
 
-TEST_CASE("dates: the visible one wins over local time labelled Z; a today banner is not the date",
+TEST_CASE("dates: the visible one wins over local time labelled Z, metadata over other gaps; a today banner is not the date",
           "[extract]") {
     struct Row {
         const char* meta;
@@ -166,6 +166,9 @@ TEST_CASE("dates: the visible one wins over local time labelled Z; a today banne
         // Metadata with seconds, visible to the minute: the metadata's value.
         {"<meta property=\"article:published_time\" content=\"2026-03-06T08:47:31+07:00\">",
          "<span class=\"date\">06/03/2026 08:47</span>", "2026-03-06T08:47:31+07:00"},
+        // Off by minutes, not by a zone: the line is an update; the metadata stands.
+        {"<meta property=\"article:published_time\" content=\"2026-03-06T08:47:00+07:00\">",
+         "<span class=\"date\">Cập nhật 06/03/2026 11:20</span>", "2026-03-06T08:47:00+07:00"},
         // No metadata; the top bar shows today, the article line yesterday.
         {"", "<div class=\"meta\">Hoài Thu - 06/03/2026 21:15</div>", "2026-03-06T21:15:00+07:00"},
         // Date-only metadata, the time is on the page.

@@ -4,6 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 #include <cstdio>
 #include <fcntl.h>
 #include <set>
@@ -136,4 +141,29 @@ TEST_CASE("crawl: a second crawler on the same data folder exits 1 naming the fi
                         data.path().string() + " stats >/dev/null 2>&1";
     CHECK(std::system(stats.c_str()) == 0);
     CHECK(wait_exit(first) == 0);
+}
+
+TEST_CASE("sources: a source that failed its last readings is shown as broken; a working feed is not") {
+    CrawlSite site(1, 2);
+    auto slug = site.slugs()[0];
+    TempDir cfg, data, logs;
+    site.write_config(cfg.path(), "sitemaps = [\"" + site.url(slug, "/sitemap-mat.xml") + "\"]\n");
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(wait_exit(spawn_crawl(cfg.path(), data.path(), logs.path() / "log")) == 0);
+    std::string cmd = std::string(PRESSWATCH_BINARY) + " --config " + cfg.path().string() + " --data " +
+                      data.path().string() + " sources --json";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+    REQUIRE(pipe);
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = fread(buf, 1, sizeof buf, pipe.get())) out.append(buf, n);
+    std::map<std::string, std::string> health;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_object() && j.contains("url")) health[j["url"].get<std::string>()] = j.value("health", "never read");
+    }
+    INFO(out);
+    CHECK(health[site.url(slug, "/sitemap-mat.xml")] == "dead");
+    CHECK(health[site.url(slug, "/rss/home.rss")] == "ok");
 }

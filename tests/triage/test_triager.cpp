@@ -121,3 +121,18 @@ TEST_CASE("good news that uses the word vi phạm is not flagged", "[triage][fla
     CHECK(d.clipping);
     CHECK_FALSE(d.flag.needed);
 }
+
+TEST_CASE("bad input never crashes: empty, invalid UTF-8, stray marks, very long words", "[triage][robustness]") {
+    Triager t(testing::builtin_config());
+    std::string long_word(100000, 'a');
+    const std::string inputs[] = {"", "\xff\xfe\xfd Thanh H\xc3", "\xcc\x81\xcc\x81 Thanh Hóa \xef\xbb\xbf", long_word,
+                                  std::string(5000, '\n'), "Thanh Hóa " + long_word + " Thanh Hóa"};
+    for (const auto& s : inputs) {
+        Article a;
+        a.headline = s;
+        a.description = s;
+        a.body = s;
+        auto d = t.decide(a, 0);
+        for (const auto& m : d.mentions) CHECK(m.offset + m.length <= s.size());
+    }
+}
