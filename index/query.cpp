@@ -343,6 +343,11 @@ private:
         if (!f->boolean) return text_part(t.text, f->prefix, t.wildcard, t.pos);
         std::string value = f->slug ? slug_value(t.text) : t.text;
         if (value.empty()) fail(q_, t.pos, fmt::format("field '{}:' has no usable value", t.field));
+        // Overdue is never stored: it is an open item whose deadline has
+        // passed by the time the query runs (slot_open_deadline).
+        if (f->prefix == schema::status && value == "overdue")
+            return filter_part(Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot_open_deadline,
+                                             Xapian::sortable_serialise(static_cast<double>(now()))));
         if (t.wildcard)
             return filter_part(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                              Xapian::Query(Xapian::Query::OP_WILDCARD, boolean_term(f->prefix, value),

@@ -84,6 +84,10 @@ inline constexpr Xapian::valueno slot_flagged = 6;
 // fingerprint(Document) of what was put, so `presswatch check` can compare
 // the index with the store without rebuilding documents term by term.
 inline constexpr Xapian::valueno slot_fingerprint = 7;
+// sortable_serialise(deadline) of a flagged item still waiting for its
+// agency (response status pending or sent); unset otherwise. status:overdue
+// is "this slot <= now", computed when the query runs, never stored.
+inline constexpr Xapian::valueno slot_open_deadline = 8;
 
 // Metadata key holding the schema version; an index with another version
 // is refused with a message to run `presswatch reindex`.

@@ -86,6 +86,8 @@ Xapian::Document build(const Document& d) {
     if (!d.topics.empty()) doc.add_value(schema::slot_topics, join(d.topics, '\n'));
     doc.add_value(schema::slot_flagged, d.flagged ? "1" : "0");
     doc.add_value(schema::slot_fingerprint, fingerprint(d));
+    if (d.deadline && (d.response_status == "pending" || d.response_status == "sent"))
+        doc.add_value(schema::slot_open_deadline, Xapian::sortable_serialise(static_cast<double>(*d.deadline)));
     doc.set_data(std::to_string(d.id));
     return doc;
 }

@@ -85,7 +85,15 @@ public:
         summary_.paused_hosts = fetcher_.paused_hosts();
         for (const auto& h : summary_.paused_hosts)
             event("warning", "", "", fmt::format("host {} was paused after failing again and again", h));
-        summary_.indexed = sync_index(store_);
+        // The store is the truth: when the index cannot be written now (a
+        // `reindex` holds its lock), the articles stay in the index journal
+        // and the next crawl or reindex picks them up.
+        try {
+            summary_.indexed = sync_index(store_);
+        } catch (const std::exception& e) {
+            event("warning", "", "",
+                  fmt::format("search index not updated this time ({}); the articles stay queued for it", e.what()));
+        }
         for (const auto& o : summary_.outlets) add_to(summary_.total, o);
         summary_.total.slug = "total";
         summary_.seconds = std::chrono::duration<double>(Clock::now() - started).count();
