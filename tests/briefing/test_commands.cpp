@@ -13,23 +13,11 @@ using presswatch::testing::TempDir;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;  // stdout and stderr together
-};
+using Run = presswatch::testing::CommandResult;
 
 // The built presswatch on a data folder, as a user types it.
 Run presswatch_cli(const std::filesystem::path& data, const std::string& args) {
-    std::string cmd = std::string(PRESSWATCH_BINARY) + " --data '" + data.string() + "' --user lan " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return presswatch::testing::run_presswatch("--data '" + data.string() + "' --user lan " + args);
 }
 
 }  // namespace

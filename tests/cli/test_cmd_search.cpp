@@ -25,13 +25,8 @@ struct Run {
 // Runs the binary with args (already shell-quoted), stdout captured, stderr
 // folded into it.
 Run presswatch_cmd(const std::filesystem::path& data, const std::string& args) {
-    std::string cmd = std::string(PRESSWATCH_BINARY) + " --data '" + data.string() + "' " + args + " 2>&1";
-    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
-    std::string out;
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p.get())) out.append(buf.data(), n);
-    int status = pclose(p.release());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    auto r = presswatch::testing::run_presswatch("--data '" + data.string() + "' " + args);
+    return {r.code, r.out};
 }
 
 struct Data {

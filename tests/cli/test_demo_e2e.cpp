@@ -14,10 +14,7 @@ using presswatch::testing::TempDir;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-};
+using Run = presswatch::testing::CommandResult;
 
 std::string quote(const std::string& s) {
     std::string q = "'";
@@ -25,18 +22,7 @@ std::string quote(const std::string& s) {
     return q + "'";
 }
 
-Run run(const std::string& args) {
-    Run r;
-    std::string cmd = std::string(PRESSWATCH_BINARY) + " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf;
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run run(const std::string& args) { return presswatch::testing::run_presswatch(args); }
 
 // The article ids a `search --json` printed, one JSON object per line.
 std::set<long> ids(const std::string& json_lines) {

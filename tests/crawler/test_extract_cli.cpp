@@ -13,22 +13,10 @@
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-};
+using Run = presswatch::testing::CommandResult;
 
 Run run(const std::string& args) {
-    Run r;
-    std::string cmd = std::string(PRESSWATCH_BINARY) + " extract " + args + " 2>/dev/null";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return presswatch::testing::run_shell(std::string(PRESSWATCH_BINARY) + " extract " + args + " 2>/dev/null");
 }
 
 }  // namespace

@@ -23,13 +23,8 @@ struct Run {
 };
 
 Run run(const std::string& args) {
-    std::string cmd = std::string(PRESSWATCH_BINARY) + " " + args + " 2>&1";
-    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
-    std::string out;
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p.get())) out.append(buf.data(), n);
-    int status = pclose(p.release());
-    return {WEXITSTATUS(status), out};
+    auto r = presswatch::testing::run_presswatch(args);
+    return {r.code, r.out};
 }
 
 Article complaint() {
