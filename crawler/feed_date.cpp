@@ -158,7 +158,10 @@ std::optional<std::int64_t> parse_feed_date(std::string_view s) {
             ++i;
             continue;
         }
-        if (t.kind == Token::sign && i + 1 < toks.size() && toks[i + 1].kind == Token::number) {
+        // An offset has at most four digits ("+0700"); a longer run of digits
+        // after a sign is not an offset (and would overflow stoi).
+        if (t.kind == Token::sign && i + 1 < toks.size() && toks[i + 1].kind == Token::number &&
+            toks[i + 1].text.size() <= 4) {
             int sign = t.text == "-" ? -1 : 1;
             const std::string& n = toks[i + 1].text;
             int minutes = 0;

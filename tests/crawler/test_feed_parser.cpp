@@ -42,6 +42,18 @@ TEST_CASE("feed dates: RFC 822 and the ways feeds break it") {
     }
 }
 
+TEST_CASE("feed dates: a sign before a long run of digits is not an offset and never throws") {
+    // Found by fuzz/fuzz_feed: "+" then 20 digits overflowed std::stoi and
+    // would have ended the crawl.
+    CHECK_NOTHROW(parse_feed_date("Sat, 07 Mar 2026 08:15:00 +07000000000000000000"));
+    CHECK_NOTHROW(parse_feed_date("+99999999999999999999:99999999999999999999"));
+    auto f = parse_feed("<rss><channel><item><link>https://a.vn/1</link>"
+                        "<pubDate>07 Mar 2026 08:15 -123456789012345678901234</pubDate></item></channel></rss>",
+                        "https://a.vn/rss");
+    REQUIRE(f.items.size() == 1);
+    CHECK(f.items[0].url == "https://a.vn/1");
+}
+
 TEST_CASE("RSS 2.0: links, titles with CDATA and entities, dates, relative links") {
     const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Thời sự</title>
