@@ -140,6 +140,7 @@ struct Fetcher::Impl {
     std::map<std::string, std::unique_ptr<CURLSH, ShareFree>> jars;
     std::map<CURL*, std::unique_ptr<Transfer>> running;
     RedirectPolicy redirect_policy;
+    std::function<void()> tick;
     std::mt19937 rng{std::random_device{}()};
     std::size_t queued_count = 0;
     const std::function<void(Response&&)>* on_done = nullptr;
@@ -344,9 +345,15 @@ struct Fetcher::Impl {
                 r.error = fmt::format("too many redirects (more than {}), last to {}", opt.max_redirects, target);
             } else if (!resolve_url(target, target)) {
                 r.error = "redirect to a URL that is not http or https refused: " + target;
-            } else if (std::string why = redirect_policy ? redirect_policy(t->p.current_url, target) : "";
-                       !why.empty()) {
-                r.error = why;
+            } else if (RedirectDecision d = redirect_policy ? redirect_policy(t->p.req.tag, t->p.current_url, target)
+                                                            : RedirectDecision();
+                       !d.refusal.empty()) {
+                r.error = d.refusal;
+            } else if (d.handed_back) {
+                h.failures_in_a_row = 0;
+                r.redirect_to = target;
+                deliver(std::move(r));
+                return;
             } else {
                 h.failures_in_a_row = 0;
                 Pending next = std::move(t->p);
@@ -436,6 +443,7 @@ Fetcher::~Fetcher() {
 void Fetcher::add(Request r) {
     Impl::Pending p;
     p.current_url = r.url;
+    p.redirects = r.redirects;
     p.req = std::move(r);
     impl_->enqueue(std::move(p));
 }
@@ -443,6 +451,10 @@ void Fetcher::add(Request r) {
 void Fetcher::set_min_interval(const std::string& host_port, int ms) { impl_->host_of(host_port).interval_ms = ms; }
 
 void Fetcher::set_redirect_policy(RedirectPolicy p) { impl_->redirect_policy = std::move(p); }
+
+void Fetcher::set_tick(std::function<void()> tick) { impl_->tick = std::move(tick); }
+
+void Fetcher::wake() { curl_multi_wakeup(impl_->multi.get()); }
 
 std::size_t Fetcher::queued() const { return impl_->queued_count; }
 std::size_t Fetcher::in_flight() const { return impl_->running.size(); }
@@ -463,6 +475,7 @@ void Fetcher::run(const std::function<void(Response&&)>& on_done, const std::ato
             stop_deadline = Clock::now() + std::chrono::milliseconds(m.opt.stop_grace_ms);
             m.drop_queued();
         }
+        if (m.tick) m.tick();
         auto next = stop_deadline ? Clock::now() + std::chrono::milliseconds(100) : m.start_ready();
         if (m.running.empty() && (stop_deadline || m.queued_count == 0)) break;
         if (stop_deadline && Clock::now() >= *stop_deadline) {

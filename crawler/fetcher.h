@@ -14,7 +14,8 @@
 // decompression, so a decompression bomb stops at max_body_bytes.
 //
 // Not thread-safe: one Fetcher per thread; run() calls back on its thread,
-// and the callback may add() more requests.
+// and the callback may add() more requests. Only wake() may be called from
+// another thread.
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -60,6 +61,7 @@ struct Request {
     std::string last_modified;        // conditional GET: If-Modified-Since
     std::string cookie_jar;           // requests with the same non-empty key share cookies
     std::string cookies;              // "a=1; b=2" sent as they are (configured cookies)
+    int redirects = 0;                // hops already followed (a redirect handed back, then added again)
 };
 
 struct Response {
@@ -71,6 +73,7 @@ struct Response {
     std::string content_type, etag, last_modified;
     std::string body;                 // decompressed bytes, not yet decoded
     std::string error;                // empty when an HTTP response arrived and was accepted
+    std::string redirect_to;          // a redirect handed back to the caller (see RedirectDecision)
     bool transient = false;           // worth trying again later
     bool cancelled = false;           // stopped by stop(); the request did not complete
     std::optional<std::int64_t> retry_after_s;  // what the server asked for, if it did
@@ -80,6 +83,23 @@ struct Response {
 
     bool ok() const { return error.empty() && status >= 200 && status < 300; }
     bool not_modified() const { return error.empty() && status == 304; }
+};
+
+// What the caller says of one redirect hop. Made from a string: empty
+// follows it, anything else refuses it with that as the error.
+struct RedirectDecision {
+    RedirectDecision(std::string refusal = {}) : refusal(std::move(refusal)) {}  // NOLINT: implicit on purpose
+    // Not followed by the fetcher: the request is reported with status 3xx,
+    // no error and redirect_to set, for the caller to add it again (with
+    // Request::redirects) when it is ready, e.g. once the new host's
+    // robots.txt is known.
+    static RedirectDecision hand_back() {
+        RedirectDecision d;
+        d.handed_back = true;
+        return d;
+    }
+    std::string refusal;
+    bool handed_back = false;
 };
 
 class Fetcher {
@@ -92,9 +112,15 @@ public:
     void add(Request r);
     // A longer interval for one host ("host:port"), e.g. robots.txt's Crawl-delay.
     void set_min_interval(const std::string& host_port, int ms);
-    // Decides each redirect: returns "" to follow it, or why it is refused.
-    using RedirectPolicy = std::function<std::string(const std::string& from, const std::string& to)>;
+    // Decides each redirect hop of request `tag` (to is absolute, http or https).
+    using RedirectPolicy =
+        std::function<RedirectDecision(std::uint64_t tag, const std::string& from, const std::string& to)>;
     void set_redirect_policy(RedirectPolicy p);
+    // Called on run()'s thread once per turn of its loop (at least every
+    // 100 ms, and soon after wake()): work that other threads hand back.
+    void set_tick(std::function<void()> tick);
+    // Thread-safe: makes run() turn its loop now rather than at its next event.
+    void wake();
 
     // Runs until nothing is queued or in flight, or *stop turns true. After
     // a stop, nothing new starts, queued requests are dropped silently and

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -14,8 +15,11 @@
 #include "crawler/fetcher.h"
 #include "crawler/robots.h"
 #include "crawler/url.h"
+#include "pipeline/index_follower.h"
 #include "pipeline/index_sync.h"
 #include "pipeline/ingest.h"
+#include "pipeline/page_workers.h"
+#include "pipeline/thread_cpu.h"
 #include "store/frontier.h"
 #include "store/robots_cache.h"
 #include "store/snapshot_codec.h"
@@ -36,6 +40,18 @@ constexpr std::int64_t max_retry_delay_s = 6 * 3600;
 // Child sitemaps of an index read in one pass, newest first: news sites
 // keep hundreds of monthly sitemaps, and only recent ones hold new links.
 constexpr std::size_t max_child_sitemaps = 20;
+// Prepared articles written in one SQLite transaction: one commit per
+// batch instead of one per page (and per frontier mark).
+constexpr std::size_t store_batch = 64;
+// ... or sooner, so that a slow crawl still shows its articles.
+constexpr auto store_batch_age = std::chrono::milliseconds(500);
+// Pages waiting for a worker thread, per thread: enough to keep them busy,
+// few enough that bodies do not pile up in memory.
+constexpr std::size_t waiting_pages_per_worker = 4;
+// How often the index follows the crawl.
+constexpr int index_follow_ms = 1000;
+
+unsigned worker_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
@@ -57,16 +73,20 @@ class Pass {
 public:
     Pass(const config::Config& cfg, store::Store& store, const CrawlOptions& opt)
         : cfg_(cfg), store_(store), opt_(opt), frontier_(store.db()), robots_cache_(store.db()),
-          health_(store.db()), ingest_(cfg, store), fetcher_(crawler::FetchOptions::from(cfg.settings)) {
+          health_(store.db()), ingest_(cfg, store), fetcher_(crawler::FetchOptions::from(cfg.settings)),
+          workers_(ingest_, worker_threads(), waiting_pages_per_worker * worker_threads(),
+                   [this] { fetcher_.wake(); }) {
         now_ = unix_now();
         since_ = opt.since.value_or(now_ - static_cast<std::int64_t>(cfg.settings.max_age_days) * 86400);
-        fetcher_.set_redirect_policy([this](const std::string& from, const std::string& to) {
-            return redirect_refusal(from, to);
+        fetcher_.set_redirect_policy([this](std::uint64_t tag, const std::string& from, const std::string& to) {
+            return redirect_decision(tag, from, to);
         });
+        fetcher_.set_tick([this] { collect(false); });
     }
 
     CrawlSummary run() {
         auto started = Clock::now();
+        double cpu0 = thread_cpu_seconds();
         store_.sync_outlets(cfg_.outlets);
         for (const auto& o : cfg_.outlets) {
             if (!opt_.outlets.empty() && std::find(opt_.outlets.begin(), opt_.outlets.end(), o.slug) == opt_.outlets.end())
@@ -80,7 +100,14 @@ public:
             else queue_sources(o);
         }
         resume_articles();
-        fetcher_.run([this](crawler::Response&& r) { on_response(std::move(r)); }, opt_.stop);
+        {
+            IndexFollower follower(store_.data_dir(), index_follow_ms);
+            fetcher_.run([this](crawler::Response&& r) { on_response(std::move(r)); }, opt_.stop);
+            collect(true);
+            follower.stop();
+            summary_.indexed = follower.indexed();
+            summary_.cpu.index = follower.cpu_seconds();
+        }
         summary_.stopped = opt_.stop && opt_.stop->load();
         summary_.paused_hosts = fetcher_.paused_hosts();
         for (const auto& h : summary_.paused_hosts)
@@ -88,12 +115,15 @@ public:
         // The store is the truth: when the index cannot be written now (a
         // `reindex` holds its lock), the articles stay in the index journal
         // and the next crawl or reindex picks them up.
+        double index0 = thread_cpu_seconds();
         try {
-            summary_.indexed = sync_index(store_);
+            summary_.indexed += sync_index(store_);
         } catch (const std::exception& e) {
             event("warning", "", "",
                   fmt::format("search index not updated this time ({}); the articles stay queued for it", e.what()));
         }
+        summary_.cpu.index += thread_cpu_seconds() - index0;
+        summary_.cpu.fetch = thread_cpu_seconds() - cpu0 - summary_.cpu.store - (thread_cpu_seconds() - index0);
         for (const auto& o : summary_.outlets) add_to(summary_.total, o);
         summary_.total.slug = "total";
         summary_.seconds = std::chrono::duration<double>(Clock::now() - started).count();
@@ -110,6 +140,14 @@ private:
         std::string body_hash;   // of a source's last body
         std::string etag, last_modified;
         int depth = 0;           // listing pages followed from the configured one
+        std::string fetch_url;   // url, or the hop a redirect led to
+        int redirects = 0;       // hops followed to reach fetch_url
+    };
+    // An article page with the worker threads, and what storing it needs.
+    struct Preparing {
+        std::string url, outlet, final_url;
+        int status = 0;
+        std::int64_t fetched = 0;
     };
     // robots.txt of one origin: requests wait for it, then pass or not.
     struct Origin {
@@ -139,6 +177,19 @@ private:
         if (opt_.on_event) opt_.on_event({level, outlet, url, std::move(message)});
     }
 
+    // A hop to an origin whose robots.txt is not read yet (or forbids the
+    // path) is handed back and goes through submit's robots gate again.
+    crawler::RedirectDecision redirect_decision(std::uint64_t tag, const std::string& from, const std::string& to) {
+        if (auto why = redirect_refusal(from, to); !why.empty()) return why;
+        auto job = jobs_.find(tag);
+        if (job == jobs_.end() || job->second.kind == "robots") return {};
+        auto o = origins_.find(crawler::url_origin(to));
+        if (o != origins_.end() && o->second.state == Origin::State::ready && !o->second.unreadable &&
+            o->second.robots.allowed(crawler::url_path_query(to)))
+            return {};
+        return crawler::RedirectDecision::hand_back();
+    }
+
     std::string redirect_refusal(const std::string& from, const std::string& to) {
         const auto* a = cfg_.outlet_for_host(crawler::url_host(from));
         const auto* b = cfg_.outlet_for_host(crawler::url_host(to));
@@ -153,8 +204,15 @@ private:
     void submit(Job job) {
         std::uint64_t tag = next_tag_++;
         if (!job.outlet.empty()) outstanding_[job.outlet]++;
-        std::string origin = crawler::url_origin(job.url);
+        if (job.fetch_url.empty()) job.fetch_url = job.url;
         jobs_.emplace(tag, std::move(job));
+        route(tag);
+    }
+
+    // Sends job `tag` to its fetch_url's origin: admitted now if its
+    // robots.txt is known, else once it has been read.
+    void route(std::uint64_t tag) {
+        std::string origin = crawler::url_origin(jobs_.at(tag).fetch_url);
         auto& o = origins_[origin];
         if (o.state == Origin::State::ready) return admit(tag, o);
         o.waiting.push_back(tag);
@@ -174,10 +232,11 @@ private:
 
     void admit(std::uint64_t tag, Origin& o) {
         const Job& job = jobs_.at(tag);
-        if (job.kind != "cookie" && !o.robots.allowed(crawler::url_path_query(job.url))) {
+        if (job.kind != "cookie" && !o.robots.allowed(crawler::url_path_query(job.fetch_url))) {
             crawler::Response r;
             r.tag = tag;
-            r.url = r.final_url = job.url;
+            r.url = job.url;
+            r.final_url = job.fetch_url;
             r.transient = o.unreadable;
             r.error = o.unreadable ? "robots.txt could not be read: nothing is fetched from this host until it can"
                                    : "disallowed by robots.txt";
@@ -187,7 +246,8 @@ private:
         const auto* outlet = cfg_.outlet_by_slug(job.outlet);
         crawler::Request r;
         r.tag = tag;
-        r.url = job.url;
+        r.url = job.fetch_url;
+        r.redirects = job.redirects;
         r.etag = job.etag;
         r.last_modified = job.last_modified;
         r.cookie_jar = job.outlet;
@@ -283,17 +343,29 @@ private:
     void on_response(crawler::Response&& r, bool refused = false) {
         auto it = jobs_.find(r.tag);
         if (it == jobs_.end()) return;
+        if (!r.redirect_to.empty()) {
+            // A hop handed back by redirect_decision: robots.txt first.
+            it->second.fetch_url = r.redirect_to;
+            it->second.redirects = r.redirects + 1;
+            route(r.tag);
+            return;
+        }
         Job job = std::move(it->second);
         jobs_.erase(it);
+        bool preparing = false;
         if (!r.cancelled) {
             if (!refused) fetched_++;
             if (job.kind == "robots") on_robots(job, r);
             else if (job.kind == "cookie") on_cookie(job, r);
-            else if (job.kind == "article") on_article(job, r, refused);
+            else if (job.kind == "article") preparing = on_article(r.tag, job, r, refused);
             else on_source(job, r);
         }
-        if (!job.outlet.empty() && --outstanding_[job.outlet] == 0) outlets_done_++;
+        if (!preparing) outlet_step_done(job.outlet);
         report_progress(false);
+    }
+
+    void outlet_step_done(const std::string& outlet) {
+        if (!outlet.empty() && --outstanding_[outlet] == 0) outlets_done_++;
     }
 
     void on_cookie(const Job& job, const crawler::Response& r) {
@@ -385,47 +457,82 @@ private:
                               taken ? fmt::format(", {} sitemaps to read", taken) : std::string()));
     }
 
-    void on_article(const Job& job, crawler::Response& r, bool refused) {
+    // Returns true when the page went to the worker threads (stored later by collect).
+    bool on_article(std::uint64_t tag, const Job& job, crawler::Response& r, bool refused) {
         auto& s = sum(job.outlet);
         auto done_at = unix_now();
         if (refused && !r.transient) {
             s.skipped++;
             frontier_.mark_skipped(job.url, std::nullopt, r.error, done_at);
             event("info", job.outlet, job.url, r.error);
-            return;
+            return false;
         }
         if (!r.ok()) {
             // 4xx and refused redirects will not get better by trying again.
             failed(job, r, !r.transient);
-            return;
+            return false;
         }
         s.fetched++;
         if (!html_type(r.content_type)) {
             s.skipped++;
             frontier_.mark_skipped(job.url, r.status, "not an HTML page (" + r.content_type + ")", done_at);
-            return;
+            return false;
         }
-        auto decoded = crawler::decode_to_utf8(r.body, r.content_type);
-        FetchedPage page;
-        page.outlet = job.outlet;
-        page.url = job.url;
-        page.final_url = r.final_url;
-        page.status = r.status;
-        page.headers = std::move(r.headers);
-        page.body = std::move(decoded.text);
-        page.fetched = done_at;
-        IngestResult res = ingest_.page(page);
+        preparing_[tag] = {job.url, job.outlet, r.final_url, r.status, done_at};
+        RawPage raw;
+        raw.tag = tag;
+        raw.content_type = std::move(r.content_type);
+        raw.page.outlet = job.outlet;
+        raw.page.url = job.url;
+        raw.page.final_url = r.final_url;
+        raw.page.status = r.status;
+        raw.page.headers = std::move(r.headers);
+        raw.page.body = std::move(r.body);
+        raw.page.fetched = done_at;
+        workers_.push(std::move(raw));
+        return true;
+    }
+
+    // Takes the pages the workers have prepared and stores them, a batch
+    // per transaction; `all` waits for every page still with the workers.
+    void collect(bool all) {
+        for (auto& p : all ? workers_.finish() : workers_.take()) ready_.push_back(std::move(p));
+        if (ready_.empty()) return;
+        if (ready_.size() == 1 && !all) oldest_ready_ = Clock::now();
+        if (!all && ready_.size() < store_batch && Clock::now() - oldest_ready_ < store_batch_age) return;
+        double t0 = thread_cpu_seconds();
+        store_.db().transaction([&] {
+            for (auto& p : ready_) store_article(p);
+        });
+        for (auto& p : ready_) {
+            summary_.cpu.decode += p.decode_cpu;
+            summary_.cpu.extract += p.page.cost.extract;
+            summary_.cpu.triage += p.page.cost.triage;
+            summary_.cpu.snapshot += p.page.cost.snapshot;
+            outlet_step_done(p.page.outlet);
+        }
+        ready_.clear();
+        oldest_ready_ = Clock::now();
+        summary_.cpu.store += thread_cpu_seconds() - t0;
+        report_progress(false);
+    }
+
+    void store_article(PreparedResult& p) {
+        auto node = preparing_.extract(p.tag);
+        const Preparing& a = node.mapped();
+        auto& s = sum(a.outlet);
+        IngestResult res = ingest_.store(p.page);
         if (!res.error.empty()) {
             s.skipped++;
-            frontier_.mark_skipped(job.url, r.status, res.error, done_at);
-            event("warning", job.outlet, job.url, "not stored: " + res.error);
+            frontier_.mark_skipped(a.url, a.status, res.error, a.fetched);
+            event("warning", a.outlet, a.url, "not stored: " + res.error);
             return;
         }
-        frontier_.mark_done(job.url, r.status, r.final_url, done_at);
+        frontier_.mark_done(a.url, a.status, a.final_url, a.fetched);
         // Reached through a redirect: the final URL is known too now.
-        if (auto final_url = crawler::canonical_url(r.final_url); final_url && *final_url != job.url)
-            if (frontier_.add(*final_url, job.outlet, "article", job.url, std::nullopt, done_at))
-                frontier_.mark_done(*final_url, r.status, r.final_url, done_at);
+        if (auto final_url = crawler::canonical_url(a.final_url); final_url && *final_url != a.url)
+            if (frontier_.add(*final_url, a.outlet, "article", a.url, std::nullopt, a.fetched))
+                frontier_.mark_done(*final_url, a.status, a.final_url, a.fetched);
         if (res.inserted) s.new_articles++;
         if (res.changed) s.changed_articles++;
         if (res.inserted && res.clipping) {
@@ -443,7 +550,7 @@ private:
         p.outlets_total = static_cast<int>(summary_.outlets.size());
         p.outlets_done = outlets_done_;
         p.fetched = fetched_;
-        p.queued = static_cast<std::int64_t>(fetcher_.queued() + fetcher_.in_flight());
+        p.queued = static_cast<std::int64_t>(fetcher_.queued() + fetcher_.in_flight() + preparing_.size());
         p.new_clippings = clippings_;
         p.errors = errors_;
         double secs = std::chrono::duration<double>(now - start_).count();
@@ -459,6 +566,10 @@ private:
     store::SourceHealth health_;
     Ingest ingest_;
     crawler::Fetcher fetcher_;
+    PageWorkers workers_;       // after ingest_ and fetcher_, which it uses
+    std::map<std::uint64_t, Preparing> preparing_;
+    std::vector<PreparedResult> ready_;
+    Clock::time_point oldest_ready_{};
     std::int64_t now_ = 0, since_ = 0;
     CrawlSummary summary_;
     std::map<std::string, std::size_t> outlet_index_;

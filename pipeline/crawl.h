@@ -6,8 +6,10 @@
 // resumable: a pass killed at any moment and run again fetches nothing
 // already done, loses nothing and stores nothing twice.
 //
-// The caller holds the data folder's store::CrawlLock. Not thread-safe;
-// runs on the caller's thread.
+// The caller holds the data folder's store::CrawlLock. Not thread-safe:
+// the fetch loop, discovery and store writes run on the caller's thread;
+// decoding, extraction and triage on a few worker threads (one per core);
+// the index follows on a thread of its own.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -50,6 +52,17 @@ struct CrawlEvent {
     std::string message;        // English, for logs
 };
 
+// CPU seconds of each stage of a pass, over all its threads.
+struct CrawlCpu {
+    double fetch = 0;      // fetch loop: libcurl, discovery, frontier, robots
+    double decode = 0;     // charset to UTF-8 and NFC
+    double extract = 0;
+    double triage = 0;
+    double snapshot = 0;   // zstd and SHA-256 of the page kept as evidence
+    double store = 0;      // SQLite writes of articles and their frontier marks
+    double index = 0;      // story assignment and Xapian
+};
+
 struct CrawlSummary {
     std::vector<OutletSummary> outlets;   // in configuration order
     OutletSummary total;
@@ -57,6 +70,7 @@ struct CrawlSummary {
     bool stopped = false;                 // a stop request ended the pass early
     double seconds = 0;
     std::vector<std::string> paused_hosts;
+    CrawlCpu cpu;
 };
 
 struct CrawlOptions {

@@ -4,6 +4,7 @@
 
 #include "crawler/extract.h"
 #include "crawler/url.h"
+#include "pipeline/thread_cpu.h"
 
 namespace presswatch::pipeline {
 namespace {
@@ -28,17 +29,20 @@ bool looks_like_html(const std::string& headers, const std::string& body) {
 
 Ingest::Ingest(const config::Config& cfg, store::Store& store) : cfg_(cfg), store_(store), triager_(cfg) {}
 
-IngestResult Ingest::page(const FetchedPage& page) {
-    IngestResult r;
+PreparedPage Ingest::prepare(FetchedPage page) const {
+    PreparedPage p;
+    p.outlet = page.outlet;
     if (!looks_like_html(page.headers, page.body)) {
-        r.error = "không phải trang HTML (not an HTML page)";
-        return r;
+        p.error = "không phải trang HTML (not an HTML page)";
+        return p;
     }
+    double t0 = thread_cpu_seconds();
     crawler::ExtractOptions opt;
     opt.url = page.final_url.empty() ? page.url : page.final_url;
     opt.fetch_time = page.fetched;
     opt.outlet = cfg_.outlet_by_slug(page.outlet);
-    Article a = crawler::extract_article(page.body, opt);
+    Article& a = p.article;
+    a = crawler::extract_article(page.body, opt);
     // The page's own canonical URL wins only when it stays on the outlet:
     // another site's address must not replace ours, and a share link loses
     // its tracking parameters like every URL we keep.
@@ -47,18 +51,38 @@ IngestResult Ingest::page(const FetchedPage& page) {
         a.url = *own;
     else
         a.url = page.url;
+    double t1 = thread_cpu_seconds();
+    p.cost.extract = t1 - t0;
     if (a.headline.empty() && a.body.empty()) {
-        r.error = "không tìm thấy bài viết trên trang (no article found on the page)";
+        p.error = "không tìm thấy bài viết trên trang (no article found on the page)";
+        return p;
+    }
+    p.decision = triager_.decide(a, page.fetched ? page.fetched : static_cast<std::int64_t>(std::time(nullptr)));
+    double t2 = thread_cpu_seconds();
+    p.cost.triage = t2 - t1;
+    p.snapshot = {std::move(opt.url), page.fetched, page.status, std::move(page.headers), std::move(page.body)};
+    p.snapshot.seal();
+    p.cost.snapshot = thread_cpu_seconds() - t2;
+    return p;
+}
+
+IngestResult Ingest::store(const PreparedPage& p) {
+    if (!p.error.empty()) {
+        IngestResult r;
+        r.error = p.error;
         return r;
     }
-    store::Snapshot snap{opt.url, page.fetched, page.status, page.headers, page.body};
-    return article(page.outlet, a, snap);
+    return save(p.outlet, p.article, p.decision, p.snapshot);
 }
 
 IngestResult Ingest::article(const std::string& outlet, const Article& a, const store::Snapshot& snapshot) {
-    IngestResult r;
     std::int64_t now = snapshot.fetched ? snapshot.fetched : static_cast<std::int64_t>(std::time(nullptr));
-    triage::Decision d = triager_.decide(a, now);
+    return save(outlet, a, triager_.decide(a, now), snapshot);
+}
+
+IngestResult Ingest::save(const std::string& outlet, const Article& a, const triage::Decision& d,
+                          const store::Snapshot& snapshot) {
+    IngestResult r;
     auto saved = store_.save_article(outlet, a, d, snapshot);
     r.id = saved.id;
     r.inserted = saved.inserted;
@@ -67,6 +91,5 @@ IngestResult Ingest::article(const std::string& outlet, const Article& a, const 
     r.headline = a.headline;
     return r;
 }
-
 
 }  // namespace presswatch::pipeline

@@ -89,6 +89,8 @@ Database::Database(const std::filesystem::path& file, Mode mode) : file_(file) {
     exec("PRAGMA synchronous=NORMAL");
 }
 
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+
 void Database::exec(std::string_view sql) {
     std::string s(sql);
     char* err = nullptr;

@@ -65,23 +65,28 @@ public:
     sqlite3* handle() const { return db_.get(); }
 
     // Runs f inside BEGIN IMMEDIATE ... COMMIT; rolls back if f throws.
+    // Inside another transaction (a batch of writes) it is a savepoint: f's
+    // writes are undone alone if it throws, and commit with the outer one.
     template <class F>
     auto transaction(F&& f) {
-        exec("BEGIN IMMEDIATE");
+        const bool nested = in_transaction();
+        exec(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+        const char* done = nested ? "RELEASE nested" : "COMMIT";
         try {
             if constexpr (std::is_void_v<decltype(f())>) {
                 f();
-                exec("COMMIT");
+                exec(done);
             } else {
                 auto r = f();
-                exec("COMMIT");
+                exec(done);
                 return r;
             }
         } catch (...) {
-            exec_noexcept("ROLLBACK");
+            exec_noexcept(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
             throw;
         }
     }
+    bool in_transaction() const;
 
 private:
     void exec_noexcept(std::string_view sql) noexcept;

@@ -65,6 +65,11 @@ void Store::sync_outlets(const std::vector<config::Outlet>& outlets) {
     });
 }
 
+void Snapshot::seal() {
+    compressed = compress(body);
+    sha256 = sha256_hex(body);
+}
+
 SaveResult Store::save_article(const std::string& outlet, const Article& a, const triage::Decision& d,
                                const Snapshot& snap) {
     return db_.transaction([&] {
@@ -118,8 +123,9 @@ SaveResult Store::save_article(const std::string& outlet, const Article& a, cons
                    "INSERT INTO snapshot(article_id, url, fetched, status, headers, body, raw_size, sha256) "
                    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(article_id, sha256) DO NOTHING")
                 .bind(1, *id).bind(2, snap.url).bind(3, snap.fetched ? snap.fetched : now()).bind(4, snap.status)
-                .bind(5, snap.headers).bind_blob(6, compress(snap.body))
-                .bind(7, static_cast<std::int64_t>(snap.body.size())).bind(8, sha256_hex(snap.body)).run();
+                .bind(5, snap.headers).bind_blob(6, snap.compressed.empty() ? compress(snap.body) : snap.compressed)
+                .bind(7, static_cast<std::int64_t>(snap.body.size()))
+                .bind(8, snap.sha256.empty() ? sha256_hex(snap.body) : snap.sha256).run();
         }
         queue_index(*id);
         return r;

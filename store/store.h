@@ -23,6 +23,11 @@ struct Snapshot {
     int status = 200;
     std::string headers;        // response headers, one per line
     std::string body;           // raw bytes (compressed on write)
+    // Filled by seal() on any thread, so that the one writing thread does
+    // not compress and hash; save_article does it when they are empty.
+    std::string compressed = {}, sha256 = {};
+
+    void seal();
 };
 
 // An article as stored, with triage's results and the review state.

@@ -26,11 +26,47 @@ icu::UnicodeString to_unicode(std::string_view s) {
     return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
 }
 
+// Well-formed UTF-8 as ICU reads it (no overlong forms, no surrogates):
+// anything else takes the slow path, which turns it into U+FFFD.
+bool strict_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    auto len = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+// Whether s holds a UTF-8 form of a character is_invisible drops.
+bool has_invisible_utf8(std::string_view s) {
+    for (std::size_t i = s.find('\xE2'); i != std::string_view::npos; i = s.find('\xE2', i + 1)) {
+        if (i + 2 >= s.size()) break;
+        auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+        if ((b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8D) || (b1 == 0x81 && b2 == 0xA0)) return true;
+    }
+    return s.find("\xEF\xBB\xBF") != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string nfc(std::string_view s) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    // Most pages are valid UTF-8 already in NFC: checking that in place is
+    // far cheaper than the round trip through UTF-16 below, which a
+    // 100 KB page would pay on every fetch.
+    if (U_SUCCESS(status) && s.size() < INT32_MAX && strict_utf8(s) && !has_invisible_utf8(s)) {
+        UErrorCode check = U_ZERO_ERROR;
+        if (n->isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), check) &&
+            U_SUCCESS(check))
+            return std::string(s);
+    }
     icu::UnicodeString u = to_unicode(s);
     icu::UnicodeString cleaned;
     for (int32_t i = 0; i < u.length();) {

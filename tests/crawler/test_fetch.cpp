@@ -269,7 +269,7 @@ TEST_CASE("fetch: the redirect policy refuses a redirect to a foreign host") {
         res.set_redirect("http://elsewhere.localhost:" + std::to_string(9) + "/x");
     });
     Fetcher f(fast_options());
-    f.set_redirect_policy([](const std::string&, const std::string& to) {
+    f.set_redirect_policy([](std::uint64_t, const std::string&, const std::string& to) -> RedirectDecision {
         return to.find("elsewhere") != std::string::npos ? "foreign host refused: " + to : std::string();
     });
     auto got = fetch_all(f, {s.url("/go", "news.localhost")});

@@ -80,6 +80,50 @@ TEST_CASE("crawl: a robots.txt answering 503 stops the host until it can be read
     CHECK(second.total.new_articles == 3);
 }
 
+TEST_CASE("crawl: a redirect to another host allowed by redirect_hosts obeys that host's robots.txt") {
+    CrawlSite site(1, 2);
+    auto slug = site.slugs()[0];
+    testing::LocalServer cdn;  // another port: another host for politeness and robots.txt
+    cdn.http().Get("/robots.txt", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content("User-agent: *\nDisallow: /cam/\n", "text/plain");
+    });
+    cdn.http().Get(R"(/(cam|mo)/bai\.html)", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content("<html><head><title>Đường mới ở Thanh Hóa</title></head><body><article>"
+                        "<h1>Đường mới ở Thanh Hóa</h1><p>Tuyến đường liên xã đã được sửa xong trước mùa mưa, "
+                        "người dân đi lại thuận tiện hơn.</p></article></body></html>",
+                        "text/html; charset=utf-8");
+    });
+    const std::string closed = cdn.url("/cam/bai.html", "cdn.localhost"), open = cdn.url("/mo/bai.html", "cdn.localhost");
+    site.server().http().Get("/chuyen-cam", [&](const httplib::Request&, httplib::Response& res) { res.set_redirect(closed); });
+    site.server().http().Get("/chuyen-mo", [&](const httplib::Request&, httplib::Response& res) { res.set_redirect(open); });
+    site.add_feed_xml(slug, "<item><link>" + site.url(slug, "/chuyen-cam") + "</link></item>"
+                            "<item><link>" + site.url(slug, "/chuyen-mo") + "</link></item>");
+    TempDir cfg_dir, data;
+    auto cfg = site.config(cfg_dir.path(), "redirect_hosts = [\"cdn.localhost\"]");
+    store::Store st(data.path());
+    auto sum = pipeline::crawl(cfg, st);
+
+    // The other host's robots.txt is read before its first page, and obeyed.
+    auto seen = cdn.seen();
+    REQUIRE_FALSE(seen.empty());
+    CHECK(seen.front().path == "/robots.txt");
+    CHECK(cdn.seen("/robots.txt").size() == 1);
+    CHECK(cdn.seen("/cam/bai.html").empty());
+    CHECK(cdn.seen("/mo/bai.html").size() == 1);
+    store::Frontier fr(st.db());
+    auto refused = fr.get(*crawler::canonical_url(site.url(slug, "/chuyen-cam")));
+    REQUIRE(refused);
+    CHECK(refused->state == "skipped");
+    CHECK(refused->last_error == "disallowed by robots.txt");
+    auto followed = fr.get(*crawler::canonical_url(site.url(slug, "/chuyen-mo")));
+    REQUIRE(followed);
+    CHECK(followed->state == "done");
+    CHECK(followed->final_url == open);
+    CHECK(sum.total.new_articles == 3);  // the feed's two pages and the one behind the open redirect
+    CHECK(sum.total.skipped == 1);
+    CHECK(sum.total.errors == 0);
+}
+
 TEST_CASE("crawl: a sitemap index with a gzip-compressed Google News sitemap yields the articles") {
     CrawlSite site(1, 4);
     auto slug = site.slugs()[0];
