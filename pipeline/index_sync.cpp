@@ -1,6 +1,7 @@
 #include "pipeline/index_sync.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <optional>
 
@@ -53,10 +54,18 @@ std::size_t sync_index(store::Store& store, const SyncOptions& options) {
         // carry them and the crawler waits for SQLite only briefly.
         std::vector<std::optional<store::StoredArticle>> articles;
         store.db().transaction([&] {
+            std::int64_t from = std::numeric_limits<std::int64_t>::max(), to = std::numeric_limits<std::int64_t>::min();
             for (const auto& entry : batch) {
                 articles.push_back(store.article(entry.article_id));
-                if (articles.back()) articles.back()->story = assign_story(store, *articles.back());
+                if (articles.back()) {
+                    from = std::min(from, story_date(*articles.back()));
+                    to = std::max(to, story_date(*articles.back()));
+                }
             }
+            if (from > to) return;  // every article of the batch is gone
+            StoryAssigner stories(store, from, to);
+            for (auto& a : articles)
+                if (a) a->story = stories.assign(*a);
         });
         step(SyncStep::stories_assigned);
         for (std::size_t i = 0; i < batch.size(); ++i) {
