@@ -140,7 +140,7 @@ struct Fetcher::Impl {
     std::map<std::string, std::unique_ptr<CURLSH, ShareFree>> jars;
     std::map<CURL*, std::unique_ptr<Transfer>> running;
     RedirectPolicy redirect_policy;
-    std::function<void()> tick;
+    std::function<bool()> tick;
     std::mt19937 rng{std::random_device{}()};
     std::size_t queued_count = 0;
     const std::function<void(Response&&)>* on_done = nullptr;
@@ -452,7 +452,7 @@ void Fetcher::set_min_interval(const std::string& host_port, int ms) { impl_->ho
 
 void Fetcher::set_redirect_policy(RedirectPolicy p) { impl_->redirect_policy = std::move(p); }
 
-void Fetcher::set_tick(std::function<void()> tick) { impl_->tick = std::move(tick); }
+void Fetcher::set_tick(std::function<bool()> tick) { impl_->tick = std::move(tick); }
 
 void Fetcher::wake() { curl_multi_wakeup(impl_->multi.get()); }
 
@@ -475,9 +475,9 @@ void Fetcher::run(const std::function<void(Response&&)>& on_done, const std::ato
             stop_deadline = Clock::now() + std::chrono::milliseconds(m.opt.stop_grace_ms);
             m.drop_queued();
         }
-        if (m.tick) m.tick();
+        bool busy = m.tick && m.tick();
         auto next = stop_deadline ? Clock::now() + std::chrono::milliseconds(100) : m.start_ready();
-        if (m.running.empty() && (stop_deadline || m.queued_count == 0)) break;
+        if (m.running.empty() && (stop_deadline || (m.queued_count == 0 && !busy))) break;
         if (stop_deadline && Clock::now() >= *stop_deadline) {
             m.cancel_all();
             break;
@@ -488,7 +488,7 @@ void Fetcher::run(const std::function<void(Response&&)>& on_done, const std::ato
         int left = 0;
         while (CURLMsg* msg = curl_multi_info_read(m.multi.get(), &left))
             if (msg->msg == CURLMSG_DONE) m.finish(msg->easy_handle, msg->data.result);
-        if (m.running.empty() && m.queued_count == 0) continue;  // re-check at the top
+        if (m.running.empty() && m.queued_count == 0 && !busy) continue;  // re-check at the top
         auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now()).count();
         // Wake at least every 100 ms so that a stop request is seen quickly.
         int timeout = static_cast<int>(std::clamp<long long>(wait, 0, 100));

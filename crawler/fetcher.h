@@ -117,8 +117,10 @@ public:
         std::function<RedirectDecision(std::uint64_t tag, const std::string& from, const std::string& to)>;
     void set_redirect_policy(RedirectPolicy p);
     // Called on run()'s thread once per turn of its loop (at least every
-    // 100 ms, and soon after wake()): work that other threads hand back.
-    void set_tick(std::function<void()> tick);
+    // 100 ms, and soon after wake()): work that other threads hand back,
+    // which may add() requests. While it returns true (work still out),
+    // run() goes on even with nothing queued or in flight.
+    void set_tick(std::function<bool()> tick);
     // Thread-safe: makes run() turn its loop now rather than at its next event.
     void wake();
 

@@ -50,6 +50,14 @@ constexpr auto store_batch_age = std::chrono::milliseconds(500);
 constexpr std::size_t waiting_pages_per_worker = 4;
 // How often the index follows the crawl.
 constexpr int index_follow_ms = 1000;
+// Article jobs of one outlet held in memory; the rest of its backlog waits
+// in the frontier and is read a window at a time, so that memory does not
+// grow with the number of URLs a pass discovers (a backfill finds many).
+// Every outlet has some, so the fetcher can take turns between hosts.
+constexpr int articles_in_memory_per_outlet = 64;
+// ... topped up when half of them are done: each reading of the frontier
+// scans its queued rows, so it is done once per window, not once per page.
+constexpr int refill_below = articles_in_memory_per_outlet / 2;
 
 unsigned worker_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
 
@@ -81,7 +89,12 @@ public:
         fetcher_.set_redirect_policy([this](std::uint64_t tag, const std::string& from, const std::string& to) {
             return redirect_decision(tag, from, to);
         });
-        fetcher_.set_tick([this] { collect(false); });
+        // Pages with the workers may, once stored, make room for more of
+        // the backlog: the fetch loop waits for them.
+        fetcher_.set_tick([this] {
+            collect(false);
+            return workers_.outstanding() > 0 || !ready_.empty();
+        });
     }
 
     CrawlSummary run() {
@@ -321,16 +334,39 @@ private:
 
     void resume_articles() {
         // Everything queued and due: discovered by an earlier pass (perhaps
-        // one that was killed) and not fetched yet.
-        for (auto& e : frontier_.due_articles(now_, std::numeric_limits<std::size_t>::max() / 2)) {
-            if (!outlet_index_.count(e.outlet)) continue;
-            if (store_.article_id_by_url(e.url)) {
-                // Stored before a crash could mark it: done, not fetched again.
-                frontier_.mark_done(e.url, 200, e.final_url, now_);
-                continue;
+        // one that was killed) and not fetched yet, then what this pass finds.
+        for (const auto& [slug, index] : outlet_index_) refill(slug);
+    }
+
+    // Tops up one outlet's article jobs from its backlog in the frontier.
+    void refill(const std::string& outlet) {
+        auto& b = backlog_[outlet];
+        // A job refused at once (robots.txt) finishes inside submit and
+        // would refill again from within: the loop below goes on instead,
+        // so the stack does not grow with the backlog.
+        if (b.refilling) return;
+        b.refilling = true;
+        while (b.more && b.in_memory < articles_in_memory_per_outlet && !(opt_.stop && opt_.stop->load())) {
+            auto due = frontier_.due_articles_after(outlet, b.cursor, now_,
+                                                    static_cast<std::size_t>(articles_in_memory_per_outlet - b.in_memory));
+            if (due.empty()) b.more = false;
+            for (auto& [row, url] : due) {
+                b.cursor = row;
+                if (store_.article_id_by_url(url)) {
+                    // Stored before a crash could mark it: done, not fetched again.
+                    frontier_.mark_done(url, 200, url, now_);
+                    continue;
+                }
+                b.in_memory++;
+                submit(Job(url, outlet, "article"));
             }
-            submit(Job(e.url, e.outlet, "article"));
         }
+        b.refilling = false;
+    }
+
+    // An article job is over (stored, skipped or failed): room for the next.
+    void article_done(const std::string& outlet) {
+        if (--backlog_[outlet].in_memory < refill_below) refill(outlet);
     }
 
     std::int64_t retry_at(const crawler::Response& r, int attempts) const {
@@ -360,6 +396,7 @@ private:
             else if (job.kind == "article") preparing = on_article(r.tag, job, r, refused);
             else on_source(job, r);
         }
+        if (job.kind == "article" && !preparing) article_done(job.outlet);
         if (!preparing) outlet_step_done(job.outlet);
         report_progress(false);
     }
@@ -425,15 +462,16 @@ private:
                     old++;
                     continue;
                 }
-                if (frontier_.add(link.url, job.outlet, "article", job.url, link.published, at)) {
-                    added++;
-                    submit(Job(link.url, job.outlet, "article"));
-                }
+                if (frontier_.add(link.url, job.outlet, "article", job.url, link.published, at)) added++;
             }
             frontier_.mark_done(job.url, r.status, r.final_url, at, r.etag, r.last_modified, hash);
             health_.record({job.url, job.outlet, job.kind, at, r.status, d.listed, added, ""});
         });
         s.discovered += added;
+        if (added) {
+            backlog_[job.outlet].more = true;
+            refill(job.outlet);
+        }
         // Child sitemaps: the recent ones (by lastmod), newest first.
         auto children = d.sitemaps;
         std::stable_sort(children.begin(), children.end(), [](const auto& a, const auto& b) {
@@ -496,9 +534,10 @@ private:
     // Takes the pages the workers have prepared and stores them, a batch
     // per transaction; `all` waits for every page still with the workers.
     void collect(bool all) {
+        const bool was_empty = ready_.empty();
         for (auto& p : all ? workers_.finish() : workers_.take()) ready_.push_back(std::move(p));
         if (ready_.empty()) return;
-        if (ready_.size() == 1 && !all) oldest_ready_ = Clock::now();
+        if (was_empty) oldest_ready_ = Clock::now();
         if (!all && ready_.size() < store_batch && Clock::now() - oldest_ready_ < store_batch_age) return;
         double t0 = thread_cpu_seconds();
         store_.db().transaction([&] {
@@ -509,6 +548,7 @@ private:
             summary_.cpu.extract += p.page.cost.extract;
             summary_.cpu.triage += p.page.cost.triage;
             summary_.cpu.snapshot += p.page.cost.snapshot;
+            article_done(p.page.outlet);
             outlet_step_done(p.page.outlet);
         }
         ready_.clear();
@@ -568,6 +608,15 @@ private:
     crawler::Fetcher fetcher_;
     PageWorkers workers_;       // after ingest_ and fetcher_, which it uses
     std::map<std::uint64_t, Preparing> preparing_;
+    // Per outlet: the frontier row read up to, whether more may be due, and
+    // article jobs in memory (submitted, not yet finished).
+    struct Backlog {
+        std::int64_t cursor = 0;
+        bool more = true;
+        int in_memory = 0;
+        bool refilling = false;
+    };
+    std::map<std::string, Backlog> backlog_;
     std::vector<PreparedResult> ready_;
     Clock::time_point oldest_ready_{};
     std::int64_t now_ = 0, since_ = 0;

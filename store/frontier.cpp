@@ -56,6 +56,17 @@ std::vector<FrontierEntry> Frontier::due_articles(std::int64_t now, std::size_t 
     return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> Frontier::due_articles_after(const std::string& outlet,
+                                                                               std::int64_t after, std::int64_t now,
+                                                                               std::size_t limit) {
+    auto st = db_.prepare("SELECT rowid, url FROM frontier WHERE state = 'queued' AND kind = 'article' AND outlet = ?1 "
+                          "AND rowid > ?2 AND (next_try IS NULL OR next_try <= ?3) ORDER BY rowid LIMIT ?4");
+    st.bind(1, outlet).bind(2, after).bind(3, now).bind(4, static_cast<std::int64_t>(limit));
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (st.step()) out.emplace_back(st.int64(0), st.text(1));
+    return out;
+}
+
 std::int64_t Frontier::queued_articles() {
     auto st = db_.prepare("SELECT COUNT(*) FROM frontier WHERE state = 'queued' AND kind = 'article'");
     st.step();

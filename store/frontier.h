@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.h"
@@ -50,6 +51,11 @@ public:
     std::vector<FrontierEntry> due_articles(std::int64_t now, std::size_t limit);
     // How many articles are queued (due or not).
     std::int64_t queued_articles();
+    // URLs of one outlet's queued articles due by now, discovered after the
+    // row `after` (0: from the start), in discovery order, with their rows:
+    // a crawl reads its backlog a window at a time from here.
+    std::vector<std::pair<std::int64_t, std::string>> due_articles_after(const std::string& outlet, std::int64_t after,
+                                                                         std::int64_t now, std::size_t limit);
 
     // A fetch that succeeded (2xx or 304); for sources, the validators and
     // body hash to send and compare next time.

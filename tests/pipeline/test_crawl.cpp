@@ -57,6 +57,23 @@ TEST_CASE("crawl: every article of every outlet's feed is fetched and stored onc
     CHECK(site.article_requests() == 12);
 }
 
+TEST_CASE("crawl: a backlog larger than the articles held in memory is read from the frontier to the last page") {
+    // 64 article jobs per outlet are held in memory, topped up as they
+    // finish: 150 need several windows, the last ones after the fetcher
+    // has run dry while the worker threads still hold pages. (The site's
+    // articles are an hour apart: 150 stay within the 7-day cut-off.)
+    CrawlSite site(1, 150);
+    TempDir cfg_dir, data;
+    auto cfg = site.config(cfg_dir.path());
+    store::Store st(data.path());
+    auto sum = pipeline::crawl(cfg, st);
+    CHECK(sum.total.discovered == 150);
+    CHECK(sum.total.fetched == 150);
+    CHECK(sum.total.new_articles == 150);
+    CHECK(site.article_requests() == 150);
+    CHECK(count(st, "SELECT COUNT(*) FROM frontier WHERE kind = 'article' AND state = 'queued'") == 0);
+}
+
 TEST_CASE("crawl: a second pass fetches no article again and stores nothing new") {
     CrawlSite site(2, 4);
     TempDir cfg_dir, data;
