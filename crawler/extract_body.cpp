@@ -21,6 +21,9 @@ constexpr int min_plain_sentence_bytes = 150;
 // Siblings of the best container scoring at least this share of its score
 // are part of the article (bodies split over several divs).
 constexpr double sibling_score_share = 0.2;
+// The marked articleBody replaces the scored container inside it when it
+// holds this many times its text.
+constexpr double marked_body_text_share = 1.25;
 // How far up from the best container chunks of a split body are looked for.
 constexpr int max_chunk_levels = 3;
 
@@ -208,7 +211,7 @@ std::string element_text(const PageModel& page, int element) {
     return out;
 }
 
-Body find_body(const PageModel& page, int headline) {
+Body find_body(const PageModel& page, int marked) {
     const HtmlDocument& doc = page.doc;
     const int n = doc.size();
     std::unordered_map<int, double> score;
@@ -262,7 +265,23 @@ Body find_body(const PageModel& page, int headline) {
             best_score = final_score;
         }
     }
-    (void)headline;
+    // The page's own articleBody mark. Taken when the scored container is
+    // inside it and misses a good part of its text (a body split in pieces
+    // the scorer did not join); when the two hold about the same text the
+    // tighter scored container stays (the mark may also wrap a standfirst).
+    // Taken too when the scored container holds it and little else: the
+    // rest is the headline, the date line, the byline.
+    auto inside = [&](int a, int b) { return a >= b && a < doc[b].end; };
+    if (marked >= 0 && !page.exclusion_above(marked) && page.link_density(marked) < max_body_link_density &&
+        (best < 0 ||
+         (inside(best, marked) && page.text_bytes[marked] > marked_body_text_share * page.text_bytes[best]) ||
+         (inside(marked, best) && page.text_bytes[best] < marked_body_text_share * page.text_bytes[marked]))) {
+        body.root = marked;
+        body.roots.push_back(marked);
+        ParagraphSink sink(body);
+        emit(page, marked, sink);
+        return body;
+    }
     if (best < 0) {
         int b = doc.find_tag(GUMBO_TAG_BODY);
         if (b < 0) return body;

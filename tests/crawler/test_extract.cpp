@@ -8,12 +8,15 @@
 #include "crawler/extract.h"
 #include "crawler/html_selector.h"
 #include "text/dates.h"
+#include "article_pages.h"
 
 using presswatch::Article;
 using presswatch::crawler::ExtractOptions;
 using presswatch::crawler::extract_article;
 using presswatch::text::iso8601;
 using presswatch::text::parse_iso8601;
+using presswatch::test_pages::body_paragraphs;
+using presswatch::test_pages::page;
 
 namespace {
 
@@ -24,20 +27,6 @@ Article extract(const std::string& html) {
     o.url = "https://bao.example/thoi-su/bai-viet-123.html";
     o.fetch_time = fetch;
     return extract_article(html, o);
-}
-
-// Paragraphs long enough to be read as an article body.
-const std::string body_paragraphs =
-    "<p>Sáng 6/3, người dân xã ven biển phản ánh tình trạng nước thải từ khu chăn nuôi chảy thẳng ra kênh, "
-    "gây mùi hôi kéo dài suốt nhiều tuần qua.</p>"
-    "<p>Theo lời kể của một hộ dân, nước thải có màu đen, bốc mùi nồng nặc, nhất là vào buổi chiều khi "
-    "trời nắng nóng, khiến cả xóm phải đóng cửa.</p>"
-    "<p>Chính quyền xã cho biết đã lập đoàn kiểm tra, yêu cầu cơ sở dừng xả thải và báo cáo huyện, tỉnh "
-    "trong tuần tới để có biện pháp xử lý dứt điểm.</p>";
-
-std::string page(const std::string& head, const std::string& body) {
-    return "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">" + head + "</head><body>" + body +
-           "</body></html>";
 }
 
 const std::string site_chrome_top =
