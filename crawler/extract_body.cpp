@@ -79,6 +79,15 @@ public:
     explicit ParagraphSink(Body& out) : out_(out) {}
 
     void text(std::string_view t, int block, bool bold) {
+        if (pending_cell_ && has_words(t)) {
+            // A cell after another in the same row: " | " between them;
+            // empty cells leave nothing.
+            pending_cell_ = false;
+            if (!cur_.empty() && !pending_line_) {
+                while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
+                if (!cur_.empty() && cur_.back() != '\n') cur_ += " | ";
+            }
+        }
         if (pending_line_ && !cur_.empty()) cur_.push_back('\n');
         pending_line_ = false;
         std::size_t before = cur_.size();
@@ -90,6 +99,12 @@ public:
             if (c != ' ' && c != '\n' && c != '\t' && c != '\r') has_letters = true;
         if (has_letters) all_bold_ = all_bold_ && bold;
     }
+    // A data table's row starts a new line; its cells are joined by " | ".
+    void row() {
+        pending_cell_ = false;
+        if (!cur_.empty()) pending_line_ = true;
+    }
+    void cell() { pending_cell_ = true; }
     void space() {
         if (!cur_.empty() && cur_.back() != ' ' && cur_.back() != '\n') cur_.push_back(' ');
     }
@@ -122,6 +137,7 @@ public:
         cur_node_ = -1;
         all_bold_ = true;
         pending_line_ = false;
+        pending_cell_ = false;
     }
 
 private:
@@ -130,7 +146,38 @@ private:
     int cur_node_ = -1;
     bool all_bold_ = true;
     bool pending_line_ = false;
+    bool pending_cell_ = false;
+
+    static bool has_words(std::string_view t) {
+        for (char c : t)
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return true;
+        return false;
+    }
 };
+
+bool is_row_group(GumboTag t) {
+    return t == GUMBO_TAG_TBODY || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TFOOT;
+}
+
+// A data table holds text in its cells; a layout table holds blocks
+// (paragraphs, lists, other tables) and is read as those blocks.
+bool is_data_table(const PageModel& page, int table) {
+    const HtmlDocument& doc = page.doc;
+    for (int k = table + 1; k < doc[table].end;) {
+        const HtmlNode& h = doc[k];
+        if (h.is_text) {
+            ++k;
+        } else if (page.excluded[k]) {
+            k = h.end;
+        } else if (is_block_tag(h.tag) && h.tag != GUMBO_TAG_TR && h.tag != GUMBO_TAG_TD && h.tag != GUMBO_TAG_TH &&
+                   h.tag != GUMBO_TAG_CAPTION && !is_row_group(h.tag)) {
+            return false;
+        } else {
+            ++k;
+        }
+    }
+    return true;
+}
 
 bool skip_inside_body(const PageModel& page, int k) {
     const HtmlNode& h = page.doc[k];
@@ -159,6 +206,7 @@ void emit(const PageModel& page, int root, ParagraphSink& sink) {
     std::vector<Open> blocks;
     std::vector<int> block_nodes{root};
     std::vector<int> bold_ends;
+    int data_table_end = -1;  // inside a data table until here
     const int end = doc[root].end;
     for (int k = root; k < end;) {
         while (!blocks.empty() && k >= blocks.back().end) {
@@ -177,7 +225,17 @@ void emit(const PageModel& page, int root, ParagraphSink& sink) {
             k = h.end;
             continue;
         }
-        if (h.tag == GUMBO_TAG_BR) {
+        if (k < data_table_end && (h.tag == GUMBO_TAG_TR || h.tag == GUMBO_TAG_TD || h.tag == GUMBO_TAG_TH ||
+                                   is_row_group(h.tag))) {
+            // One row a line, cells joined by " | ", the table one paragraph.
+            if (h.tag == GUMBO_TAG_TR) sink.row();
+            else if (h.tag != GUMBO_TAG_TBODY && h.tag != GUMBO_TAG_THEAD && h.tag != GUMBO_TAG_TFOOT) sink.cell();
+        } else if (h.tag == GUMBO_TAG_TABLE && is_data_table(page, k)) {
+            sink.paragraph_break();
+            blocks.push_back({h.end, false, h.tag});
+            block_nodes.push_back(k);
+            data_table_end = h.end;
+        } else if (h.tag == GUMBO_TAG_BR) {
             sink.line_break();
         } else if (h.tag == GUMBO_TAG_TD || h.tag == GUMBO_TAG_TH) {
             sink.space();
@@ -330,6 +388,8 @@ Body find_body(const PageModel& page, int marked) {
         }
     }
     const double threshold = std::max(10.0, best_score * sibling_score_share);
+    std::vector<int> siblings;
+    std::vector<char> joined;
     for (int c = parent + 1; c < doc[parent].end; c = doc[c].end) {
         const HtmlNode& h = doc[c];
         if (h.is_text || page.excluded[c]) continue;
@@ -345,9 +405,23 @@ Body find_body(const PageModel& page, int marked) {
                 if (len > 80 && ld < 0.25) join = true;
             }
         }
-        if (!join) continue;
-        body.roots.push_back(c);
-        emit(page, c, sink);
+        siblings.push_back(c);
+        joined.push_back(join);
+    }
+    // A data table's short cells never score; it belongs to the article
+    // when it stands next to a part of it and is not a box of links.
+    for (std::size_t j = 0; j < siblings.size(); ++j) {
+        int c = siblings[j];
+        if (joined[j] || doc[c].tag != GUMBO_TAG_TABLE || page.text_bytes[c] < min_paragraph_bytes ||
+            page.link_density(c) > max_body_link_density || !is_data_table(page, c))
+            continue;
+        bool next_to_body = (j > 0 && joined[j - 1] == 1) || (j + 1 < siblings.size() && joined[j + 1] == 1);
+        if (next_to_body) joined[j] = 2;
+    }
+    for (std::size_t j = 0; j < siblings.size(); ++j) {
+        if (!joined[j]) continue;
+        body.roots.push_back(siblings[j]);
+        emit(page, siblings[j], sink);
     }
     return body;
 }
