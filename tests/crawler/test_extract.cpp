@@ -189,6 +189,34 @@ TEST_CASE("metadata authors count only when shown; publishers and 'Theo X' are n
     CHECK(a.source_organization == "TTXVN");
 }
 
+TEST_CASE("the <title> names the site: its suffix is a publisher, not an author; a short headline matches it",
+          "[extract]") {
+    struct Row {
+        const char* what;
+        std::string head, body;
+        const char* headline;
+        const char* author;
+    };
+    const Row rows[] = {
+        {"the site's name in the title suffix and the footer, given as the author",
+         "<title>Nước thải tràn ra kênh - Tạp Chí Ven Biển</title>"
+         "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+         "\"name\":\"Tạp Chí Ven Biển\"}}</script>",
+         "<h1>Nước thải tràn ra kênh</h1><div class=\"article-body\">" + body_paragraphs +
+             "</div><footer>Tạp Chí Ven Biển</footer>",
+         "Nước thải tràn ra kênh", ""},
+        {"a headline too short to stand alone, recognised as the start of the title",
+         "<title>Mưa lớn | Báo Ví Dụ</title>",
+         "<h1>Mưa lớn</h1><div class=\"article-body\">" + body_paragraphs + "</div>", "Mưa lớn", ""},
+    };
+    for (const Row& r : rows) {
+        INFO(r.what);
+        Article a = extract(page(r.head, r.body));
+        CHECK(a.headline == r.headline);
+        CHECK(a.author == r.author);
+    }
+}
+
 TEST_CASE("pages without an article give an empty body, never a crash or a hang", "[extract][robustness]") {
     std::string nested;
     for (int i = 0; i < 100000; ++i) nested += "<div>";
