@@ -176,7 +176,9 @@ std::optional<Byline> parse_byline(std::string_view text) {
         }
     }
     if (starts_with_word(c, "Theo") || starts_with_word(c, "Nguồn") || starts_with_word(c, "Source")) {
+        // "Theo" alone (its name cut off with a date) names no source.
         std::size_t sp = c.find_first_of(" :");
+        if (sp == std::string_view::npos) return std::nullopt;
         b.source = std::string(trim_separators(c.substr(sp)));
         return b.source.empty() ? std::nullopt : std::optional<Byline>(b);
     }
