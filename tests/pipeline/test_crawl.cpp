@@ -59,9 +59,8 @@ TEST_CASE("crawl: every article of every outlet's feed is fetched and stored onc
 
 TEST_CASE("crawl: a backlog larger than the articles held in memory is read from the frontier to the last page") {
     // 64 article jobs per outlet are held in memory, topped up as they
-    // finish: 150 need several windows, the last ones after the fetcher
-    // has run dry while the worker threads still hold pages. (The site's
-    // articles are an hour apart: 150 stay within the 7-day cut-off.)
+    // finish: 150 need several windows. (The site's articles are an hour
+    // apart: 150 stay within the 7-day cut-off.)
     CrawlSite site(1, 150);
     TempDir cfg_dir, data;
     auto cfg = site.config(cfg_dir.path());
