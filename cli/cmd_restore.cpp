@@ -6,6 +6,7 @@
 
 #include "cli/context.h"
 #include "config/error.h"
+#include "pipeline/index_sync.h"
 #include "store/workflow_dump.h"
 
 namespace presswatch::cli {
@@ -24,13 +25,26 @@ int run(Context& ctx, const std::string& file) {
         if (!in) throw InputError("cannot read " + file + ": check that it exists and is readable");
         r = store::restore_decisions(st, in, file, ctx.user());
     }
-    std::cout << fmt::format("Đã khôi phục quyết định cho {} tin, {} dòng nhật ký.\n", r.articles, r.audit);
+    // The restored decisions reach the index now, through the one writer.
+    // The store is the truth: when the index is locked (a crawl or reindex
+    // runs), they stay in the index journal for its next sync.
+    try {
+        pipeline::sync_index(st);
+    } catch (const std::exception& e) {
+        std::cerr << fmt::format("Cảnh báo: chỉ mục tìm kiếm chưa cập nhật lần này ({}); các tin vẫn chờ trong "
+                                 "hàng đợi chỉ mục (search index not updated; queued for the next sync)\n",
+                                 e.what());
+    }
+    std::cout << fmt::format("Đã áp dụng quyết định cho {} tin, {} dòng nhật ký.\n", r.articles, r.audit);
     if (!r.unmatched.empty()) {
-        std::cout << fmt::format("{} tin chưa có trong dữ liệu này (chưa thu thập?); quyết định của chúng vẫn nằm "
-                                 "trong tệp, chạy lại restore sau khi thu thập:\n",
+        std::cout << fmt::format("{} tin chưa có trong dữ liệu này (chưa thu thập?): quyết định của chúng được giữ "
+                                 "lại và tự áp dụng khi bài được thu thập hoặc nhập:\n",
                                  r.unmatched.size());
         for (std::size_t i = 0; i < r.unmatched.size() && i < max_listed; ++i) std::cout << "  " << r.unmatched[i] << "\n";
+        if (r.unmatched.size() > max_listed)
+            std::cout << fmt::format("  ... và {} tin khác\n", r.unmatched.size() - max_listed);
     }
+    std::cout << fmt::format("Đang chờ bài viết: {} quyết định.\n", r.waiting);
     return 0;
 }
 
