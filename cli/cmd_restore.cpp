@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/workflow_args.h"
 #include "config/error.h"
-#include "pipeline/index_sync.h"
 #include "store/workflow_dump.h"
 
 namespace presswatch::cli {
@@ -25,17 +25,8 @@ int run(Context& ctx, const std::string& file) {
         if (!in) throw InputError("cannot read " + file + ": check that it exists and is readable");
         r = store::restore_decisions(st, in, file, ctx.user());
     }
-    // The restored decisions reach the index now, through the one writer.
-    // The store is the truth: when the index is locked (a crawl or reindex
-    // runs), they stay in the index journal for its next sync.
-    try {
-        pipeline::sync_index(st);
-    } catch (const std::exception& e) {
-        std::cerr << fmt::format("Cảnh báo: chỉ mục tìm kiếm chưa cập nhật lần này ({}); các tin vẫn chờ trong "
-                                 "hàng đợi chỉ mục (search index not updated; queued for the next sync)\n",
-                                 e.what());
-    }
-    std::cout << fmt::format("Đã áp dụng quyết định cho {} tin, {} dòng nhật ký.\n", r.articles, r.audit);
+    sync_index_or_warn(st);  // the restored decisions reach search
+    std::cout << fmt::format("Đã khôi phục quyết định cho {} tin, {} dòng nhật ký.\n", r.articles, r.audit);
     if (!r.unmatched.empty()) {
         std::cout << fmt::format("{} tin chưa có trong dữ liệu này (chưa thu thập?): quyết định của chúng được giữ "
                                  "lại và tự áp dụng khi bài được thu thập hoặc nhập:\n",

@@ -82,7 +82,7 @@ TEST_CASE("decisions restored before a crawl are applied when the articles arriv
     auto first = cli(data, "restore '" + (dir.path() / "decisions.jsonl").string() + "'");
     INFO(first.out);
     REQUIRE(first.code == 0);
-    CHECK(first.out.find("Đã áp dụng quyết định cho 0 tin, 3 dòng nhật ký.") != std::string::npos);
+    CHECK(first.out.find("Đã khôi phục quyết định cho 0 tin, 3 dòng nhật ký.") != std::string::npos);
     CHECK(first.out.find("2 tin chưa có trong dữ liệu này") != std::string::npos);
     CHECK(first.out.find("Đang chờ bài viết: 2 quyết định.") != std::string::npos);
 
@@ -135,7 +135,7 @@ TEST_CASE("decisions restored before a crawl are applied when the articles arriv
     auto again = cli(data, "restore '" + (dir.path() / "decisions.jsonl").string() + "'");
     INFO(again.out);
     CHECK(again.code == 0);
-    CHECK(again.out.find("Đã áp dụng quyết định cho 2 tin, 0 dòng nhật ký.") != std::string::npos);
+    CHECK(again.out.find("Đã khôi phục quyết định cho 2 tin, 0 dòng nhật ký.") != std::string::npos);
     CHECK(again.out.find("Đang chờ bài viết: 0 quyết định.") != std::string::npos);
     CHECK(search_urls(data, "is:new") == std::set<std::string>{untouched_url});
 
