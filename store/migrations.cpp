@@ -214,8 +214,7 @@ CREATE INDEX audit_article ON audit(article_id, at);
 -- An article line of a dump (store/workflow_dump.h) whose URL the store
 -- did not hold when it was restored. Store::save_article applies it, in
 -- the same transaction, when an article with this canonical URL arrives,
--- then deletes the row. The audit rows of these articles wait in audit
--- with article_id NULL and detail.restored_url.
+-- then deletes the row.
 CREATE TABLE pending_decision (
   url TEXT PRIMARY KEY,
   line TEXT NOT NULL,
@@ -223,6 +222,10 @@ CREATE TABLE pending_decision (
   user TEXT NOT NULL,
   restored_at INTEGER NOT NULL
 );
+-- The audit rows of such an article wait with article_id NULL and its URL
+-- here; both change when it arrives.
+ALTER TABLE audit ADD COLUMN waiting_url TEXT;
+CREATE INDEX audit_waiting ON audit(waiting_url, at) WHERE waiting_url IS NOT NULL;
 )sql"},
     {30, "index journal versions: a change made while the index sync runs must not be cleared with the batch",
      R"sql(

@@ -149,6 +149,10 @@ struct Writers {
               "INSERT INTO audit(at, user, action, article_id, detail) SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS "
               "(SELECT 1 FROM audit WHERE at = ?1 AND user = ?2 AND action = ?3 AND article_id IS ?4 "
               "AND detail = ?5)")),
+          audit_waiting(db.prepare(
+              "INSERT INTO audit(at, user, action, article_id, detail, waiting_url) SELECT ?1, ?2, ?3, NULL, ?4, ?5 "
+              "WHERE NOT EXISTS (SELECT 1 FROM audit WHERE waiting_url = ?5 AND at = ?1 AND user = ?2 "
+              "AND action = ?3 AND detail = ?4)")),
           index(db.prepare("INSERT INTO index_journal(article_id, queued_at) VALUES (?1, strftime('%s','now')) "
                            "ON CONFLICT(article_id) DO UPDATE SET version = version + 1, queued_at = excluded.queued_at")),
           pending(db.prepare("INSERT OR REPLACE INTO pending_decision(url, line, source, user, restored_at) "
@@ -163,7 +167,7 @@ struct Writers {
         return id;
     }
 
-    Statement by_url, review, topic, flag, response, note, audit, index, pending, forget_pending;
+    Statement by_url, review, topic, flag, response, note, audit, audit_waiting, index, pending, forget_pending;
 };
 
 // Reads an article line and, when id is set, writes it to that article;
@@ -233,27 +237,11 @@ void restore_article(const Line& l, std::optional<std::int64_t> id, Writers& w) 
     if (id) w.index.bind(1, *id).run();
 }
 
-// Audit rows of an article not stored yet carry its URL under this key,
-// which is removed when the article arrives: the row is then the same as
-// a restore into a store that had the article, so restoring again adds
-// nothing.
-constexpr const char* waiting_url_key = "restored_url";
-
-// Attaches the audit rows waiting for url to the article id.
+// Attaches the audit rows waiting for url (audit.waiting_url) to the
+// article id: they become what a restore into a store that had the
+// article writes, so restoring again adds nothing.
 void attach_waiting_audit(Database& db, std::int64_t id, const std::string& url) {
-    auto q = db.prepare("SELECT id, detail FROM audit WHERE article_id IS NULL AND json_valid(detail) AND "
-                        "json_extract(detail, '$.restored_url') = ?1");
-    q.bind(1, url);
-    std::vector<std::pair<std::int64_t, json>> rows;  // read all first: the update moves rows in audit_article
-    while (q.step()) {
-        json detail = json::parse(q.text(1), nullptr, false);
-        if (detail.is_object()) rows.emplace_back(q.int64(0), std::move(detail));
-    }
-    auto up = db.prepare("UPDATE audit SET article_id = ?2, detail = ?3 WHERE id = ?1");
-    for (auto& [row, detail] : rows) {
-        detail.erase(waiting_url_key);
-        up.bind(1, row).bind(2, id).bind(3, detail.dump()).run();
-    }
+    db.prepare("UPDATE audit SET article_id = ?1, waiting_url = NULL WHERE waiting_url = ?2").bind(1, id).bind(2, url).run();
 }
 
 }  // namespace
@@ -279,18 +267,13 @@ DumpCounts dump_decisions(Store& store, std::ostream& out) {
             ++c.articles;
         }
         auto q = db.prepare(
-            "SELECT u.at, u.user, u.action, a.url, u.detail FROM audit u LEFT JOIN article a ON a.id = u.article_id "
-            "ORDER BY u.id");
+            "SELECT u.at, u.user, u.action, COALESCE(a.url, u.waiting_url), u.detail FROM audit u "
+            "LEFT JOIN article a ON a.id = u.article_id ORDER BY u.id");
         while (q.step()) {
             json line{{"kind", "audit"}, {"at", text::iso8601(q.int64(0))}, {"user", q.text(1)}, {"action", q.text(2)}};
             if (!q.is_null(3)) line["url"] = q.text(3);
             json detail = json::parse(q.text(4), nullptr, false);
             if (detail.is_discarded()) detail = q.text(4);
-            if (q.is_null(3) && detail.is_object() && detail.contains(waiting_url_key) &&
-                detail[waiting_url_key].is_string()) {
-                line["url"] = detail[waiting_url_key];
-                detail.erase(waiting_url_key);
-            }
             line["detail"] = std::move(detail);
             out << line.dump() << '\n';
             ++c.audit;
@@ -344,11 +327,15 @@ RestoreResult restore_decisions(Store& store, std::istream& in, const std::strin
                 }
             } else if (kind == "audit") {
                 json detail = l.part(l.get(), "detail") ? l.get()["detail"] : json::object();
-                if (!id && !url.empty() && detail.is_object()) detail[waiting_url_key] = url;
                 auto at = l.date(l.get(), "at");
                 if (!at) l.fail("\"at\" is missing");
-                w.audit.bind(1, *at).bind(2, l.str(l.get(), "user", true)).bind(3, l.str(l.get(), "action", true))
-                    .bind(4, id).bind(5, detail.is_string() ? detail.get<std::string>() : detail.dump()).run();
+                std::string who = l.str(l.get(), "user", true), action = l.str(l.get(), "action", true);
+                std::string text = detail.is_string() ? detail.get<std::string>() : detail.dump();
+                // An article not stored yet: the row waits with its URL.
+                if (!id && !url.empty())
+                    w.audit_waiting.bind(1, *at).bind(2, who).bind(3, action).bind(4, text).bind(5, url).run();
+                else
+                    w.audit.bind(1, *at).bind(2, who).bind(3, action).bind(4, id).bind(5, text).run();
                 if (db.changes() > 0) ++r.audit;
             } else {
                 l.fail("\"kind\" must be \"article\" or \"audit\", not \"" + kind + "\"");

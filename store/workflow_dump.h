@@ -40,7 +40,7 @@ struct RestoreResult {
 // second time. Articles not in the store are listed in unmatched and
 // their lines kept in pending_decision (a later line for the same URL
 // replaces an earlier one), their audit entries kept without an article
-// id; Store::save_article applies them when the article is stored. A
+// id and with audit.waiting_url; Store::save_article applies them when the article is stored. A
 // malformed line throws InputError "source:line: ..." and the store is
 // left unchanged. The restore itself is audited as `user`.
 RestoreResult restore_decisions(Store& store, std::istream& in, const std::string& source,
