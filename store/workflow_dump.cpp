@@ -365,7 +365,17 @@ bool apply_pending_decision(Database& db, std::int64_t id, const std::string& ur
     // parses (edited by hand) is left for `restore` to report.
     if (j.is_discarded() || !j.is_object()) return false;
     Writers w(db);
-    restore_article(Line(std::move(j), "pending decision for " + url + " (from " + source + ")"), id, w);
+    // Never let a waiting decision stop the crawl that stores its article:
+    // a line that fails now (edited by hand) is undone and left waiting.
+    db.exec("SAVEPOINT pending_decision");
+    try {
+        restore_article(Line(std::move(j), "pending decision for " + url + " (from " + source + ")"), id, w);
+    } catch (const InputError&) {
+        db.exec("ROLLBACK TO pending_decision");
+        db.exec("RELEASE pending_decision");
+        return false;
+    }
+    db.exec("RELEASE pending_decision");
     attach_waiting_audit(db, id, url);
     w.forget_pending.bind(1, url).run();
     db.prepare("INSERT INTO audit(at, user, action, article_id, detail) VALUES (strftime('%s','now'), ?1, "

@@ -203,3 +203,20 @@ TEST_CASE("a malformed line for an article not stored yet is refused like any ot
     REQUIRE(q.step());
     CHECK(q.int64(0) == 0);
 }
+
+TEST_CASE("a waiting decision that no longer reads does not stop the article from being stored") {
+    TempDir dir;
+    store::Store s(dir.path());
+    const std::string url = "https://tuoitre.localhost/le-hoi-sam-son-2026.htm";
+    // Edited by hand after the restore: the review is fine, the flag is not.
+    s.db().prepare("INSERT INTO pending_decision(url, line, source, user, restored_at) VALUES (?1, ?2, 'd.jsonl', 'a', 0)")
+        .bind(1, url)
+        .bind(2, R"({"kind":"article","url":")" + url +
+                     R"(","review":{"state":"relevant","user":"a","at":null},"flag":{"needed":"yes"}})")
+        .run();
+    auto ids = presswatch::testing::seed_fixture(s);
+    CHECK(s.article(ids[1])->review == "new");  // nothing of the line was applied
+    auto q = s.db().prepare("SELECT COUNT(*) FROM pending_decision");
+    REQUIRE(q.step());
+    CHECK(q.int64(0) == 1);  // still waiting, for `restore` to report
+}
