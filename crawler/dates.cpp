@@ -67,7 +67,9 @@ std::optional<PageDate> parse_rfc822(std::string_view s) {
     if (auto comma = s.find(','); comma != std::string_view::npos && comma < 12) s = trim(s.substr(comma + 1));
     int day = 0, year = 0, h = 0, mi = 0, sec = 0;
     std::size_t i = 0;
-    while (i < s.size() && is_digit(s[i])) day = day * 10 + (s[i++] - '0');
+    // Digit runs are read up to one digit past what a field holds, so a
+    // long run is refused without overflowing (found by fuzz_extract).
+    while (i < s.size() && is_digit(s[i]) && i < 3) day = day * 10 + (s[i++] - '0');
     if (i == 0 || i > 2 || i >= s.size() || s[i] != ' ') return std::nullopt;
     ++i;
     std::size_t m0 = i;
@@ -76,7 +78,7 @@ std::optional<PageDate> parse_rfc822(std::string_view s) {
     if (!month || i >= s.size() || s[i] != ' ') return std::nullopt;
     ++i;
     std::size_t y0 = i;
-    while (i < s.size() && is_digit(s[i])) year = year * 10 + (s[i++] - '0');
+    while (i < s.size() && is_digit(s[i]) && i - y0 < 5) year = year * 10 + (s[i++] - '0');
     if (i - y0 == 2) year += year < 70 ? 2000 : 1900;
     else if (i - y0 != 4) return std::nullopt;
     bool has_time = false;

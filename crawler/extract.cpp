@@ -9,6 +9,7 @@
 #include "config/error.h"
 #include "crawler/html_entities.h"
 #include "crawler/html_selector.h"
+#include "crawler/microdata.h"
 #include "text/normalize.h"
 
 namespace presswatch::crawler {
@@ -85,21 +86,32 @@ std::vector<std::string> visible_people(const std::vector<std::string>& people, 
     return out;
 }
 
-// "Theo X" (via X) in a metadata author names a source, not a writer.
+// "Theo X" (via X) in a metadata author names a source, not a writer; a
+// byline's words ("By X and Y", "Bài: X") leave the names, each name once.
 void split_sources(std::vector<std::string>& people, std::string& source) {
     std::vector<std::string> keep;
+    auto add = [&](const std::string& name) {
+        for (const auto& k : keep)
+            if (folded(k) == folded(name)) return;
+        keep.push_back(name);
+    };
     for (auto& p : people) {
-        if (auto b = parse_byline(p); b && b->authors.empty() && !b->source.empty()) {
+        auto b = parse_byline(p);
+        if (b && b->authors.empty() && !b->source.empty()) {
             if (source.empty()) source = b->source;
             continue;
         }
-        keep.push_back(p);
+        if (b && !b->authors.empty()) {
+            for (const auto& a : b->authors) add(a);
+        } else {
+            add(p);
+        }
     }
     people = std::move(keep);
 }
 
 // A publisher's name given as an author ("Báo X", the site name, the domain).
-bool is_publisher_name(const std::string& name, const HtmlMetadata& meta, const JsonLdArticle& ld,
+bool is_publisher_name(const std::string& name, const HtmlMetadata& meta, const SchemaArticle& ld,
                        const std::string& url) {
     std::string f = folded(name);
     if (f.empty() || f.find("://") != std::string::npos || f.starts_with("http")) return true;
@@ -233,7 +245,9 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
     PageModel page(html);
     const HtmlDocument& doc = page.doc;
     HtmlMetadata meta = read_html_metadata(doc);
-    JsonLdArticle ld = read_jsonld(doc);
+    // JSON-LD first; microdata fills what it lacks.
+    SchemaArticle ld = read_jsonld(doc);
+    fill_missing(ld, read_microdata(doc));
     Article a;
 
     // Headline: the visible one, matched against what the metadata says.
@@ -244,7 +258,7 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
     if (a.headline.empty()) a.headline = !ld.headline.empty() ? ld.headline : !meta.og_title.empty() ? meta.og_title : meta.title;
 
     // Body, then the lead and the byline around it.
-    Body body = find_body(page, headline);
+    Body body = find_body(page, ld.body_element);
     std::vector<std::string> paragraphs;
     std::vector<char> emphasis;
     for (std::size_t i = 0; i < body.paragraphs.size(); ++i) {

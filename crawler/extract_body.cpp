@@ -21,6 +21,9 @@ constexpr int min_plain_sentence_bytes = 150;
 // Siblings of the best container scoring at least this share of its score
 // are part of the article (bodies split over several divs).
 constexpr double sibling_score_share = 0.2;
+// The marked articleBody replaces the scored container inside it when it
+// holds this many times its text.
+constexpr double marked_body_text_share = 1.25;
 // How far up from the best container chunks of a split body are looked for.
 constexpr int max_chunk_levels = 3;
 
@@ -76,6 +79,15 @@ public:
     explicit ParagraphSink(Body& out) : out_(out) {}
 
     void text(std::string_view t, int block, bool bold) {
+        if (pending_cell_ && has_words(t)) {
+            // A cell after another in the same row: " | " between them;
+            // empty cells leave nothing.
+            pending_cell_ = false;
+            if (!cur_.empty() && !pending_line_) {
+                while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
+                if (!cur_.empty() && cur_.back() != '\n') cur_ += " | ";
+            }
+        }
         if (pending_line_ && !cur_.empty()) cur_.push_back('\n');
         pending_line_ = false;
         std::size_t before = cur_.size();
@@ -87,6 +99,12 @@ public:
             if (c != ' ' && c != '\n' && c != '\t' && c != '\r') has_letters = true;
         if (has_letters) all_bold_ = all_bold_ && bold;
     }
+    // A data table's row starts a new line; its cells are joined by " | ".
+    void row() {
+        pending_cell_ = false;
+        if (!cur_.empty()) pending_line_ = true;
+    }
+    void cell() { pending_cell_ = true; }
     void space() {
         if (!cur_.empty() && cur_.back() != ' ' && cur_.back() != '\n') cur_.push_back(' ');
     }
@@ -119,6 +137,7 @@ public:
         cur_node_ = -1;
         all_bold_ = true;
         pending_line_ = false;
+        pending_cell_ = false;
     }
 
 private:
@@ -127,7 +146,38 @@ private:
     int cur_node_ = -1;
     bool all_bold_ = true;
     bool pending_line_ = false;
+    bool pending_cell_ = false;
+
+    static bool has_words(std::string_view t) {
+        for (char c : t)
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return true;
+        return false;
+    }
 };
+
+bool is_row_group(GumboTag t) {
+    return t == GUMBO_TAG_TBODY || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TFOOT;
+}
+
+// A data table holds text in its cells; a layout table holds blocks
+// (paragraphs, lists, other tables) and is read as those blocks.
+bool is_data_table(const PageModel& page, int table) {
+    const HtmlDocument& doc = page.doc;
+    for (int k = table + 1; k < doc[table].end;) {
+        const HtmlNode& h = doc[k];
+        if (h.is_text) {
+            ++k;
+        } else if (page.excluded[k]) {
+            k = h.end;
+        } else if (is_block_tag(h.tag) && h.tag != GUMBO_TAG_TR && h.tag != GUMBO_TAG_TD && h.tag != GUMBO_TAG_TH &&
+                   h.tag != GUMBO_TAG_CAPTION && !is_row_group(h.tag)) {
+            return false;
+        } else {
+            ++k;
+        }
+    }
+    return true;
+}
 
 bool skip_inside_body(const PageModel& page, int k) {
     const HtmlNode& h = page.doc[k];
@@ -156,6 +206,7 @@ void emit(const PageModel& page, int root, ParagraphSink& sink) {
     std::vector<Open> blocks;
     std::vector<int> block_nodes{root};
     std::vector<int> bold_ends;
+    int data_table_end = -1;  // inside a data table until here
     const int end = doc[root].end;
     for (int k = root; k < end;) {
         while (!blocks.empty() && k >= blocks.back().end) {
@@ -174,7 +225,17 @@ void emit(const PageModel& page, int root, ParagraphSink& sink) {
             k = h.end;
             continue;
         }
-        if (h.tag == GUMBO_TAG_BR) {
+        if (k < data_table_end && (h.tag == GUMBO_TAG_TR || h.tag == GUMBO_TAG_TD || h.tag == GUMBO_TAG_TH ||
+                                   is_row_group(h.tag))) {
+            // One row a line, cells joined by " | ", the table one paragraph.
+            if (h.tag == GUMBO_TAG_TR) sink.row();
+            else if (h.tag != GUMBO_TAG_TBODY && h.tag != GUMBO_TAG_THEAD && h.tag != GUMBO_TAG_TFOOT) sink.cell();
+        } else if (h.tag == GUMBO_TAG_TABLE && is_data_table(page, k)) {
+            sink.paragraph_break();
+            blocks.push_back({h.end, false, h.tag});
+            block_nodes.push_back(k);
+            data_table_end = h.end;
+        } else if (h.tag == GUMBO_TAG_BR) {
             sink.line_break();
         } else if (h.tag == GUMBO_TAG_TD || h.tag == GUMBO_TAG_TH) {
             sink.space();
@@ -208,7 +269,7 @@ std::string element_text(const PageModel& page, int element) {
     return out;
 }
 
-Body find_body(const PageModel& page, int headline) {
+Body find_body(const PageModel& page, int marked) {
     const HtmlDocument& doc = page.doc;
     const int n = doc.size();
     std::unordered_map<int, double> score;
@@ -262,7 +323,23 @@ Body find_body(const PageModel& page, int headline) {
             best_score = final_score;
         }
     }
-    (void)headline;
+    // The page's own articleBody mark. Taken when the scored container is
+    // inside it and misses a good part of its text (a body split in pieces
+    // the scorer did not join); when the two hold about the same text the
+    // tighter scored container stays (the mark may also wrap a standfirst).
+    // Taken too when the scored container holds it and little else: the
+    // rest is the headline, the date line, the byline.
+    auto inside = [&](int a, int b) { return a >= b && a < doc[b].end; };
+    if (marked >= 0 && !page.exclusion_above(marked) && page.link_density(marked) < max_body_link_density &&
+        (best < 0 ||
+         (inside(best, marked) && page.text_bytes[marked] > marked_body_text_share * page.text_bytes[best]) ||
+         (inside(marked, best) && page.text_bytes[best] < marked_body_text_share * page.text_bytes[marked]))) {
+        body.root = marked;
+        body.roots.push_back(marked);
+        ParagraphSink sink(body);
+        emit(page, marked, sink);
+        return body;
+    }
     if (best < 0) {
         int b = doc.find_tag(GUMBO_TAG_BODY);
         if (b < 0) return body;
@@ -311,6 +388,8 @@ Body find_body(const PageModel& page, int headline) {
         }
     }
     const double threshold = std::max(10.0, best_score * sibling_score_share);
+    std::vector<int> siblings;
+    std::vector<char> joined;
     for (int c = parent + 1; c < doc[parent].end; c = doc[c].end) {
         const HtmlNode& h = doc[c];
         if (h.is_text || page.excluded[c]) continue;
@@ -326,9 +405,23 @@ Body find_body(const PageModel& page, int headline) {
                 if (len > 80 && ld < 0.25) join = true;
             }
         }
-        if (!join) continue;
-        body.roots.push_back(c);
-        emit(page, c, sink);
+        siblings.push_back(c);
+        joined.push_back(join);
+    }
+    // A data table's short cells never score; it belongs to the article
+    // when it stands next to a part of it and is not a box of links.
+    for (std::size_t j = 0; j < siblings.size(); ++j) {
+        int c = siblings[j];
+        if (joined[j] || doc[c].tag != GUMBO_TAG_TABLE || page.text_bytes[c] < min_paragraph_bytes ||
+            page.link_density(c) > max_body_link_density || !is_data_table(page, c))
+            continue;
+        bool next_to_body = (j > 0 && joined[j - 1] == 1) || (j + 1 < siblings.size() && joined[j + 1] == 1);
+        if (next_to_body) joined[j] = 2;
+    }
+    for (std::size_t j = 0; j < siblings.size(); ++j) {
+        if (!joined[j]) continue;
+        body.roots.push_back(siblings[j]);
+        emit(page, siblings[j], sink);
     }
     return body;
 }

@@ -33,6 +33,54 @@ std::string_view trim_separators(std::string_view s) {
     return s;
 }
 
+// Words that stand between a byline's names and the date that ends it:
+// "Reuters November 19", "IGN Staff Updated: Nov 22", "Nguyên Minh - Thứ
+// bảy, 07/03/2026". Compared without case (ASCII) and trailing punctuation.
+constexpr std::string_view date_words[] = {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "updated", "published", "posted", "modified", "last", "on", "at",
+    "ngày", "lúc", "cập nhật", "đăng", "đăng lúc", "đăng ngày", "thứ hai", "thứ ba", "thứ tư", "thứ năm",
+    "thứ sáu", "thứ bảy", "chủ nhật"};
+
+// Lower case for ASCII and for Đ, the one non-ASCII capital a date word starts with.
+std::string lower_date_word(std::string_view w) {
+    std::string out;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if (w.substr(i).starts_with("\xC4\x90")) {  // Đ
+            out += "\xC4\x91";
+            ++i;
+        } else {
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(w[i]))));
+        }
+    }
+    return out;
+}
+
+// Drops date words from the end of a byline cut before its date's digits.
+std::string_view trim_date_words(std::string_view s) {
+    for (bool again = true; again;) {
+        again = false;
+        std::string_view t = s;
+        while (!t.empty() && (t.back() == ' ' || t.back() == '.' || t.back() == ',' || t.back() == ':' ||
+                              t.back() == '-' || t.back() == '|' || t.back() == '/'))
+            t.remove_suffix(1);
+        for (std::string_view w : date_words) {
+            // Two-word phrases ("thứ bảy") are matched as one.
+            if (t.size() < w.size()) continue;
+            std::string_view tail = t.substr(t.size() - w.size());
+            bool boundary = t.size() == w.size() || t[t.size() - w.size() - 1] == ' ';
+            if (boundary && lower_date_word(tail) == w) {
+                s = t.substr(0, t.size() - w.size());
+                again = true;
+                break;
+            }
+        }
+    }
+    return s;
+}
+
 bool starts_with_word(std::string_view s, std::string_view w) {
     if (s.size() < w.size()) return false;
     for (std::size_t i = 0; i < w.size(); ++i)
@@ -103,7 +151,7 @@ std::optional<Byline> parse_byline(std::string_view text) {
     b.raw = std::string(s);
     // A date written in the byline line ends the names ("Nguyên Minh - 07/03/2026").
     if (auto d = std::find_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); d != s.end())
-        s = s.substr(0, static_cast<std::size_t>(d - s.begin()));
+        s = trim_date_words(s.substr(0, static_cast<std::size_t>(d - s.begin())));
     std::string cleaned;
     // Parentheses hold roles or sources: "(tổng hợp)", "(Theo Reuters)".
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -128,7 +176,9 @@ std::optional<Byline> parse_byline(std::string_view text) {
         }
     }
     if (starts_with_word(c, "Theo") || starts_with_word(c, "Nguồn") || starts_with_word(c, "Source")) {
+        // "Theo" alone (its name cut off with a date) names no source.
         std::size_t sp = c.find_first_of(" :");
+        if (sp == std::string_view::npos) return std::nullopt;
         b.source = std::string(trim_separators(c.substr(sp)));
         return b.source.empty() ? std::nullopt : std::optional<Byline>(b);
     }

@@ -31,6 +31,14 @@ int title_match(const std::string& candidate, const std::string& meta) {
     if (candidate == meta) return 2;
     if (candidate.size() * 2 >= meta.size() && meta.find(candidate) != std::string::npos) return 1;
     if (meta.size() * 2 >= candidate.size() && candidate.find(meta) != std::string::npos) return 1;
+    // A short headline in a <title> with a long site name: "About bugs –
+    // Vortex Cannon Entertainment". Only at the start: the text after the
+    // separator is the site's name, which the page also shows in its logo.
+    for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | ", " :: ", " \xC2\xB7 ", " : "}) {
+        if (meta.size() > candidate.size() + sep.size() && meta.starts_with(candidate) &&
+            std::string_view(meta).substr(candidate.size()).starts_with(sep))
+            return 1;
+    }
     return 0;
 }
 

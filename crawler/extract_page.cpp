@@ -90,6 +90,14 @@ bool is_inline_tag(GumboTag t) {
     }
 }
 
+// Table rows carry classes that describe their record ("player-2020",
+// "odd-row"), not page furniture: a class hint there is no boilerplate sign.
+// Cells are still judged (a "caption" cell under a picture), and so is the
+// table by its own class.
+bool is_table_row(GumboTag t) {
+    return t == GUMBO_TAG_TR || t == GUMBO_TAG_TBODY || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TFOOT;
+}
+
 int count_visible_bytes(std::string_view t) {
     int n = 0;
     for (char c : t)
@@ -134,7 +142,8 @@ PageModel::PageModel(std::string_view html) : doc(html) {
         if (h.tag == GUMBO_TAG_HTML || h.tag == GUMBO_TAG_BODY) continue;
         hint[i] = static_cast<signed char>(class_hint(doc.class_and_id(i)));
         soft[i] = boilerplate_tag(h.tag) || boilerplate_role(doc.attr(i, "role")) ||
-                  (hint[i] < 0 && h.tag != GUMBO_TAG_ARTICLE && h.tag != GUMBO_TAG_MAIN && !is_inline_tag(h.tag));
+                  (hint[i] < 0 && h.tag != GUMBO_TAG_ARTICLE && h.tag != GUMBO_TAG_MAIN && !is_inline_tag(h.tag) &&
+                   !is_table_row(h.tag));
     }
     // Sums with only hidden parts left out, then again without boilerplate.
     auto sum = [&]() {

@@ -78,7 +78,10 @@ struct Body {
     std::vector<int> paragraph_nodes;    // block element each paragraph came from
     std::vector<char> paragraph_emphasis;  // paragraph wholly bold or right-aligned
 };
-Body find_body(const PageModel& page, int headline);
+// `marked` is the element the page marks as the article body (microdata
+// articleBody), -1 when none: it replaces the chosen container when it
+// holds it and is not mostly links (the page says where its body ends).
+Body find_body(const PageModel& page, int marked);
 
 // Text of one element as paragraphs (the lead, a byline), boilerplate left out.
 std::string element_text(const PageModel& page, int element);

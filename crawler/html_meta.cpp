@@ -29,6 +29,17 @@ void add_unique(std::vector<std::string>& v, std::string_view value) {
 
 bool contains(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
 
+// A <title> is metadata, not visible text: HtmlDocument::subtree_text skips
+// it as invisible, so its own text children are read here.
+constexpr std::size_t max_title_bytes = 2048;
+
+std::string title_text(const HtmlDocument& doc, int title) {
+    std::string out;
+    for (int k = title + 1; k < doc[title].end && out.size() < max_title_bytes; ++k)
+        if (doc[k].is_text) append_collapsed(out, doc.text(k));
+    return trimmed(out);
+}
+
 }  // namespace
 
 std::vector<std::string> split_keywords(std::string_view s) {
@@ -54,7 +65,10 @@ HtmlMetadata read_html_metadata(const HtmlDocument& doc) {
                 set_once(m.language, doc.attr(i, "lang"));
                 break;
             case GUMBO_TAG_TITLE:
-                if (m.title.empty()) m.title = doc.subtree_text(i, 2048);
+                // The document's title: an HTML <title>, not the tooltip
+                // <title> of an inline SVG icon.
+                if (m.title.empty() && n.node->v.element.tag_namespace == GUMBO_NAMESPACE_HTML)
+                    m.title = title_text(doc, i);
                 break;
             case GUMBO_TAG_LINK: {
                 std::string rel = lower(doc.attr(i, "rel"));

@@ -15,11 +15,6 @@ using nlohmann::json;
 constexpr std::size_t max_jsonld_depth = 64;
 constexpr std::size_t max_jsonld_bytes = 1 << 20;
 
-bool is_article_type(const std::string& t) {
-    return t.find("Article") != std::string::npos || t == "BlogPosting" || t == "Report" ||
-           t == "LiveBlogPosting" || t == "SocialMediaPosting" || t == "Blog";
-}
-
 std::string type_of(const json& o) {
     auto it = o.find("@type");
     if (it == o.end()) return {};
@@ -50,7 +45,7 @@ void read_people(const json& v, std::vector<std::string>& out) {
             if (!s.empty()) out.push_back(s);
         } else if (p.is_object()) {
             std::string t = type_of(p);
-            if (t == "Organization" || t == "NewsMediaOrganization") return;  // a publisher, not a writer
+            if (is_organization_type(t)) return;  // a publisher, not a writer
             std::string s = str(p, "name");
             if (!s.empty()) out.push_back(s);
         }
@@ -113,8 +108,8 @@ json parse_lenient(std::string_view text) {
 
 }  // namespace
 
-JsonLdArticle read_jsonld(const HtmlDocument& doc) {
-    JsonLdArticle a;
+SchemaArticle read_jsonld(const HtmlDocument& doc) {
+    SchemaArticle a;
     for (int i = 0; i < doc.size() && !a.found; ++i) {
         const HtmlNode& n = doc[i];
         if (n.is_text || n.tag != GUMBO_TAG_SCRIPT) continue;

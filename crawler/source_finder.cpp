@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include "config/error.h"
-#include "crawler/ascii.h"
 #include "crawler/charset.h"
 #include "crawler/discovery.h"
 #include "crawler/fetcher.h"
@@ -64,11 +63,7 @@ SiteSources find_sources(const std::string& url_in, const config::Settings& sett
         auto text = decode_to_utf8(home.body, home.content_type).text;
         HtmlDocument doc(text);
         auto meta = read_html_metadata(doc);
-        s.name = meta.site_name;
-        // The <title>'s own text (HtmlMetadata::title comes back empty:
-        // subtree_text skips <title> as invisible).
-        if (int t = doc.find_tag(GUMBO_TAG_TITLE); s.name.empty() && t >= 0 && t + 1 < doc.size() && doc[t + 1].is_text)
-            s.name = std::string(ascii_trim(doc.text(t + 1)));
+        s.name = !meta.site_name.empty() ? meta.site_name : meta.title;
         for (const auto& feed : feed_links(text, home.final_url)) add(feed, "feed", "home page link");
     } else {
         s.error = home.error.empty() ? fmt::format("HTTP {}", home.status) : home.error;

@@ -1,5 +1,6 @@
 #include "index/bulk_build.h"
 
+#include <algorithm>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -12,51 +13,72 @@
 
 namespace presswatch::index {
 
-BulkBuilder::BulkBuilder(const std::filesystem::path& dir, unsigned shards)
-    : dir_(dir), shards_dir_(dir.string() + ".shards") {
+struct BulkBuilder::Lane {
+    std::unique_ptr<Writer> writer;
+    std::size_t in_part = 0, pending = 0;
+    unsigned parts = 0;
+};
+
+BulkBuilder::BulkBuilder(const std::filesystem::path& dir, unsigned lanes, CommonGrams grams)
+    : dir_(dir), parts_dir_(dir.string() + ".parts"), grams_(std::move(grams)), lanes_(std::max(1u, lanes)) {
     std::error_code ec;
     if (std::filesystem::exists(dir_) && !std::filesystem::is_empty(dir_, ec))
         throw RuntimeFailure(fmt::format("cannot build a new index in {}: the folder is not empty", dir_.string()));
-    std::filesystem::remove_all(shards_dir_, ec);
-    count_ = std::max(1u, shards);
-    for (unsigned i = 0; i < count_; ++i)
-        writers_.push_back(
-            std::make_unique<Writer>(shards_dir_ / std::to_string(i), Writer::Durability::bulk));
+    std::filesystem::remove_all(parts_dir_, ec);
+    std::filesystem::create_directories(parts_dir_);
 }
 
 BulkBuilder::~BulkBuilder() {
-    writers_.clear();
+    lanes_.clear();
     std::error_code ec;
-    std::filesystem::remove_all(shards_dir_, ec);
+    std::filesystem::remove_all(parts_dir_, ec);
 }
 
-unsigned BulkBuilder::shards() const { return count_; }
+unsigned BulkBuilder::lanes() const { return static_cast<unsigned>(lanes_.size()); }
 
-Writer& BulkBuilder::shard(unsigned i) { return *writers_.at(i); }
+void BulkBuilder::add(unsigned lane, const Document& d) {
+    Lane& l = lanes_.at(lane);
+    if (!l.writer) {
+        auto part = parts_dir_ / fmt::format("{}-{}", lane, l.parts++);
+        l.writer = std::make_unique<Writer>(part, Writer::Durability::bulk, grams_);
+    }
+    l.writer->add(d);
+    if (++l.pending == part_commit_every) {
+        l.writer->commit();
+        l.pending = 0;
+    }
+    if (++l.in_part == part_articles) {
+        l.writer.reset();  // commits
+        l.in_part = l.pending = 0;
+    }
+}
 
 void BulkBuilder::finish() {
-    for (auto& w : writers_) w->commit();
-    writers_.clear();  // release the locks before reading the shards
+    lanes_.clear();  // commit and release the locks before reading the parts
     try {
+        std::vector<std::filesystem::path> parts;
+        for (const auto& part : std::filesystem::directory_iterator(parts_dir_)) parts.push_back(part.path());
+        std::sort(parts.begin(), parts.end());
         Xapian::Database all;
-        for (unsigned i = 0; i < shards(); ++i) all.add_database(Xapian::Database((shards_dir_ / std::to_string(i)).string()));
+        for (const auto& part : parts) all.add_database(Xapian::Database(part.string()));
         std::filesystem::remove(dir_);  // empty or absent: compact makes it
-        all.compact(dir_.string());
-        // compact keeps the first shard's metadata only by accident of
+        if (!parts.empty()) all.compact(dir_.string());
+        // compact keeps the first part's metadata only by accident of
         // order; set the schema version explicitly.
-        Xapian::WritableDatabase out(dir_.string(), Xapian::DB_OPEN);
+        Xapian::WritableDatabase out(dir_.string(), Xapian::DB_CREATE_OR_OPEN);
         out.set_metadata(std::string(schema::version_key), std::string(schema::version));
+        grams_.record(out);
         out.commit();
     } catch (const Xapian::Error& e) {
         throw RuntimeFailure(fmt::format("cannot merge the new index into {}: {}", dir_.string(), e.get_description()));
     }
 }
 
-void run_per_shard(BulkBuilder& builder, const std::function<void(unsigned)>& work) {
+void run_per_lane(BulkBuilder& builder, const std::function<void(unsigned)>& work) {
     std::exception_ptr first;
     std::mutex m;
     std::vector<std::thread> threads;
-    for (unsigned i = 0; i < builder.shards(); ++i)
+    for (unsigned i = 0; i < builder.lanes(); ++i)
         threads.emplace_back([&, i] {
             try {
                 work(i);

@@ -1,9 +1,20 @@
 #pragma once
-// Building a whole index at once (reindex, benchmark): one Writer per
-// shard, each fed by its own thread, then all shards merged and compacted
-// into the target folder. Xapian 1.4 indexes one document at a time per
-// database, so shards are how a rebuild uses more than one core
+// Building a whole index at once (reindex, benchmark). Xapian 1.4 indexes
+// one document at a time per database, so a rebuild uses several lanes,
+// each fed by its own thread and writing its own databases ("parts"); at
+// the end every part is merged and compacted into the target folder
 // (../shared/notes/xapian-vietnamese.md §5, genenetwork's notes).
+//
+// Two sizes bound the work, both measured (docs/benchmarks.md, search):
+//   - a lane commits every part_commit_every articles: glass keeps the
+//     pending postings and positions in in-memory trees whose inserts get
+//     slower as they grow (100 articles a commit took 2.2 ms of CPU an
+//     article, 2,000 took 3.5 ms);
+//   - a lane starts a new part every part_articles articles: with small
+//     commits, each commit rewrites the last block of every term it
+//     touches, which costs more as a database grows; small parts keep that
+//     cost flat and the final compaction merges them in one pass.
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -13,34 +24,35 @@
 
 namespace presswatch::index {
 
+inline constexpr std::size_t part_commit_every = 100;
+inline constexpr std::size_t part_articles = 25'000;
+
 class BulkBuilder {
 public:
-    // dir must not exist yet (or be empty); shards live in dir.shards/
-    // until finish(). Throws RuntimeFailure if dir cannot be made.
-    BulkBuilder(const std::filesystem::path& dir, unsigned shards);
-    ~BulkBuilder();  // removes the shards folder (also after a failure)
+    // dir must not exist yet (or be empty); parts live in dir.parts/ until
+    // finish(). Throws RuntimeFailure if dir cannot be made.
+    // grams: the new index's common syllables (index/common_grams.h).
+    BulkBuilder(const std::filesystem::path& dir, unsigned lanes, CommonGrams grams = CommonGrams::builtin());
+    ~BulkBuilder();  // removes the parts folder (also after a failure)
     BulkBuilder(const BulkBuilder&) = delete;
     BulkBuilder& operator=(const BulkBuilder&) = delete;
 
-    unsigned shards() const;
-    // The writer of shard i: use each from one thread only.
-    Writer& shard(unsigned i);
-    // Commits every shard, merges and compacts them into dir.
+    unsigned lanes() const;
+    // Adds a document that is not in the index yet, through one lane: call
+    // each lane from one thread only.
+    void add(unsigned lane, const Document& d);
+    // Commits every lane, merges and compacts all parts into dir.
     void finish();
 
 private:
-    std::filesystem::path dir_, shards_dir_;
-    std::vector<std::unique_ptr<Writer>> writers_;
-    unsigned count_ = 0;
+    struct Lane;
+    std::filesystem::path dir_, parts_dir_;
+    CommonGrams grams_;
+    std::vector<Lane> lanes_;
 };
 
-// Runs work(shard) on one thread per shard and waits for all; the first
+// Runs work(lane) on one thread per lane and waits for all; the first
 // exception thrown by any of them is rethrown here.
-void run_per_shard(BulkBuilder& builder, const std::function<void(unsigned shard)>& work);
-
-// Articles per commit in a bulk build: Xapian's in-memory changes get
-// slower to add to as they grow, and each commit has a fixed cost; about
-// 2,000 articles of news length was fastest here (docs/benchmarks-search.md).
-inline constexpr std::size_t bulk_commit_every = 2000;
+void run_per_lane(BulkBuilder& builder, const std::function<void(unsigned lane)>& work);
 
 }  // namespace presswatch::index

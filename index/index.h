@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "index/common_grams.h"
+
 namespace presswatch::index {
 
 // What the index knows of one article (built from the store by pipeline/).
@@ -46,14 +48,19 @@ public:
         normal,   // fsync at each commit: a crash keeps the last commit
         bulk,     // no fsync (DB_NO_SYNC): for rebuilding into a new folder
     };
-    // Opens or creates the index in dir. Throws RuntimeFailure when another
-    // writer holds the lock or the folder is not a usable index.
-    explicit Writer(const std::filesystem::path& dir, Durability durability = Durability::normal);
+    // Opens or creates the index in dir; a new index records
+    // grams_if_new as its common syllables (index/common_grams.h). Throws
+    // RuntimeFailure when another writer holds the lock or the folder is
+    // not a usable index.
+    explicit Writer(const std::filesystem::path& dir, Durability durability = Durability::normal,
+                    const CommonGrams& grams_if_new = CommonGrams::builtin());
     ~Writer();
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
     void put(const Document& d);        // add or replace, by id (idempotent)
+    void add(const Document& d);        // d.id must not be in the index yet
+                                        // (bulk builds: no lookup by id)
     void remove(std::int64_t id);       // no-op when absent
     void commit();                      // atomic; readers see all or nothing
     std::int64_t doc_count() const;

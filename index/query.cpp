@@ -13,6 +13,7 @@
 
 #include "config/error.h"
 #include "index/boolean_terms.h"
+#include "index/common_grams.h"
 #include "index/schema.h"
 #include "index/terms.h"
 #include "text/dates.h"
@@ -306,9 +307,7 @@ private:
         folded_terms_.insert(folded_terms_.end(), folded.begin(), folded.end());
         for (const auto& e : exact)
             if (std::find(exact_terms_.begin(), exact_terms_.end(), e) == exact_terms_.end()) exact_terms_.push_back(e);
-        Xapian::Query q = folded.size() == 1
-                              ? Xapian::Query(folded.front())
-                              : Xapian::Query(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
+        Xapian::Query q = folded.size() == 1 ? Xapian::Query(folded.front()) : phrase(text, prefix, folded);
         if (ctx_.exact && !exact.empty()) {
             // Exact terms carry no positions: the phrase is checked on the
             // folded terms, the spelling on each exact term.
@@ -316,6 +315,26 @@ private:
             q = Xapian::Query(Xapian::Query::OP_FILTER, q, combine(Xapian::Query::OP_AND, ex));
         }
         return {q, true, false, false};
+    }
+
+    // A phrase of folded terms. Pairs of common syllables have their own
+    // terms in the index (index/common_grams.h): a two-syllable phrase of
+    // one such pair is that term alone; longer phrases are filtered by
+    // their pairs first, so positions are checked only where all pairs
+    // occur.
+    Xapian::Query phrase(const std::string& text, std::string_view prefix, const std::vector<std::string>& folded) {
+        Xapian::Query positional(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
+        if (!prefix.empty() || !ctx_.db) return positional;
+        if (!grams_) grams_ = CommonGrams::of(*ctx_.db);
+        std::vector<std::string> syllables;
+        WordScanner words(text);
+        for (std::string_view w; words.next(w);) syllables.push_back(word_forms(w).folded);
+        std::vector<Xapian::Query> pairs;
+        for (std::size_t i = 1; i < syllables.size(); ++i)
+            if (std::string t = grams_->pair_term(syllables[i - 1], syllables[i]); !t.empty()) pairs.emplace_back(t);
+        if (pairs.empty()) return positional;
+        if (syllables.size() == 2) return pairs.front();
+        return Xapian::Query(Xapian::Query::OP_FILTER, positional, combine(Xapian::Query::OP_AND, pairs));
     }
 
     // The most frequent terms starting with prefix, as one synonym.
@@ -452,6 +471,7 @@ private:
 
     const std::string& q_;
     const QueryContext& ctx_;
+    std::optional<CommonGrams> grams_;  // the index's, read on first use
     std::vector<Token> toks_;
     std::size_t at_ = 0;
     std::vector<std::string> folded_terms_, exact_terms_;

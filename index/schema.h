@@ -11,9 +11,9 @@
 //                     writer replaces documents by it (idempotent re-index).
 //   Z       free text folded terms WITH positions: lowercase, no diacritics,
 //                     đ -> d ("Zthanh", "Zhoa"), from headline, lead and body.
-//                     They decide what matches. Made by the fold stemmer
-//                     (fold_stemmer.h) under TermGenerator::STEM_ALL_Z, so
-//                     MSet::snippet highlights them.
+//                     They decide what matches. "Z" + the fold stemmer's
+//                     output (fold_stemmer.h; words split by terms.h), so
+//                     MSet::snippet, given that stemmer, highlights them.
 //   (none)  free text exact terms WITHOUT positions: NFC, lowercase, tone
 //                     mark placement canonicalised ("hoá"), from headline,
 //                     lead and body. They only rank (articles spelled as the
@@ -34,6 +34,9 @@
 //   XST     boolean   response status: "XSTsent", "XSTanswered", ...
 //   XTO     boolean   tone: "XTOnegative".
 //   XIS     boolean   states for `is:`: "XISclipping", "XISflagged", "XISnew".
+//   XB      free text common grams, no positions: two adjacent folded
+//                     syllables that are both common, "XBcua_nguoi", from
+//                     headline, lead and body (index/common_grams.h).
 //
 // Prefixes follow Xapian's convention (omega/docs/termprefixes.rst): one
 // capital letter for the standard ones (Q, S, A, K), "X" and capitals for
@@ -62,6 +65,7 @@ inline constexpr std::string_view review = "XR";
 inline constexpr std::string_view status = "XST";
 inline constexpr std::string_view tone = "XTO";
 inline constexpr std::string_view state = "XIS";
+inline constexpr std::string_view common_gram = "XB";
 
 // Value slots.
 // "YYYYMMDD" of the publication (else fetch) date in Vietnam time. Date
@@ -92,7 +96,10 @@ inline constexpr Xapian::valueno slot_open_deadline = 8;
 // Metadata key holding the schema version; an index with another version
 // is refused with a message to run `presswatch reindex`.
 inline constexpr std::string_view version_key = "presswatch-schema";
-inline constexpr std::string_view version = "1";
+inline constexpr std::string_view version = "2";
+// Metadata key holding the index's list of common syllables (folded,
+// space-separated), see index/common_grams.h.
+inline constexpr std::string_view common_grams_key = "presswatch-common-grams";
 
 // Xapian rejects any term over 245 bytes at add_document time.
 inline constexpr std::size_t max_term_bytes = 245;

@@ -1,94 +1,84 @@
 #include "index/terms.h"
 
-#include <algorithm>
 #include <unordered_map>
-#include <utility>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "index/fold_stemmer.h"
-#include "text/normalize.h"
 #include "text/tone_marks.h"
 
 namespace presswatch::index {
 namespace {
 
-// Same bound and reason as fold_stemmer.cpp's cache.
-constexpr std::size_t max_cached_words = 100'000;
+// Bound of the per-thread word cache: enough for a language's vocabulary,
+// small enough that odd input (numbers, foreign names) cannot grow it
+// without limit.
+constexpr std::size_t max_cached_words = 200'000;
 
-// Length in bytes of the letter or combining mark at text[i]; 0 if none.
-std::size_t letter_at(std::string_view text, std::size_t i) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ? 1 : 0;
-    std::int32_t pos = static_cast<std::int32_t>(i);
+bool ascii_word_byte(unsigned char b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
+// Length in bytes of the word character (letter, combining mark, digit)
+// at text[i]; 0 if there is none.
+std::size_t word_char_at(std::string_view text, std::size_t i) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) return ascii_word_byte(b) ? 1 : 0;
+    auto pos = static_cast<std::int32_t>(i);
     UChar32 c;
     U8_NEXT(text.data(), pos, static_cast<std::int32_t>(text.size()), c);
-    if (c < 0 || !(u_isalpha(c) || u_getCombiningClass(c) != 0)) return 0;
+    if (c < 0 || !(u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK)) return 0;
     return static_cast<std::size_t>(pos) - i;
 }
 
-// text::canonical_tones of one word, cached: an article repeats the same
-// few hundred syllables, and ICU work per word costs microseconds.
-const std::string& canonical_word(std::string_view word) {
-    thread_local std::unordered_map<std::string, std::string> cache;
-    std::string key(word);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-    if (cache.size() >= max_cached_words) cache.clear();
-    return cache.emplace(key, text::canonical_tones(key)).first->second;
+// Bytes to step over at text[i] when it starts no word (at least one).
+std::size_t non_word_at(std::string_view text, std::size_t i) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) return 1;
+    auto pos = static_cast<std::int32_t>(i);
+    UChar32 c;
+    U8_NEXT(text.data(), pos, static_cast<std::int32_t>(text.size()), c);
+    return static_cast<std::size_t>(pos) - i;
 }
 
 }  // namespace
 
-std::string exact_form(std::string_view raw) {
-    std::string nfc = text::nfc(raw);
-    std::string_view s = nfc;
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t len = letter_at(s, i);
+bool WordScanner::next(std::string_view& word) {
+    while (at_ < text_.size()) {
+        std::size_t len = word_char_at(text_, at_);
         if (len == 0) {
-            out += s[i++];
+            at_ += non_word_at(text_, at_);
             continue;
         }
-        std::size_t j = i;
-        bool ascii = true;
-        while (j < s.size() && (len = letter_at(s, j)) > 0) {
-            ascii = ascii && len == 1;
-            j += len;
-        }
-        if (ascii) out += s.substr(i, j - i);  // no tone marks to move
-        else out += canonical_word(s.substr(i, j - i));
-        i = j;
+        std::size_t start = at_;
+        while (at_ < text_.size() && (len = word_char_at(text_, at_)) > 0) at_ += len;
+        if (at_ - start > max_word_bytes) continue;
+        word = text_.substr(start, at_ - start);
+        return true;
     }
-    return out;
+    return false;
 }
 
-Xapian::TermGenerator term_generator(TermForm form) {
-    Xapian::TermGenerator tg;
-    if (form == TermForm::folded) {
-        tg.set_stemmer(fold_stemmer());
-        tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-    } else {
-        tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-    }
-    return tg;
+const WordForms& word_forms(std::string_view word) {
+    thread_local std::unordered_map<std::string, WordForms> cache;
+    thread_local std::string key;
+    key.assign(word);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    if (cache.size() >= max_cached_words) cache.clear();
+    WordForms forms{fold_term(key), text::exact_key(key)};
+    return cache.emplace(key, std::move(forms)).first->second;
 }
 
 std::vector<std::string> text_terms(std::string_view text, std::string_view prefix, TermForm form) {
-    Xapian::Document doc;
-    Xapian::TermGenerator tg = term_generator(form);
-    tg.set_document(doc);
-    std::string input = form == TermForm::exact ? exact_form(text) : text::nfc(text);
-    tg.index_text(input, 1, std::string(prefix));
-    std::vector<std::pair<Xapian::termpos, std::string>> by_pos;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_pos.emplace_back(*p, *t);
-    std::sort(by_pos.begin(), by_pos.end());
     std::vector<std::string> out;
-    out.reserve(by_pos.size());
-    for (auto& [pos, term] : by_pos) out.push_back(std::move(term));
+    WordScanner words(text);
+    std::string_view w;
+    while (words.next(w)) {
+        const WordForms& f = word_forms(w);
+        if (form == TermForm::folded) out.push_back("Z" + std::string(prefix) + f.folded);
+        else out.push_back(std::string(prefix) + f.exact);
+    }
     return out;
 }
 

@@ -1,31 +1,60 @@
 #pragma once
 // How text becomes index terms, shared by the writer and the query
 // compiler so that both sides always produce the same terms.
+//
+// A word is a maximal run of letters, combining marks and digits; anything
+// else separates words ("covid-19" is two words, "Thanh-Hóa" too). Words
+// longer than max_word_bytes are skipped on both sides: they are noise
+// (URLs, base64) and Xapian refuses terms over 245 bytes.
+//
+// Every word has two forms, computed once per distinct word and cached per
+// thread (an article repeats the same few hundred syllables):
+//   folded: lowercase, no diacritics, đ -> d ("hoa"): positional, decides
+//           what matches;
+//   exact:  NFC, canonical tone-mark placement, lowercase ("hoá"): no
+//           positions; ranks what is spelled as typed first, and filters in
+//           --exact mode.
+// We scan words ourselves instead of using Xapian::TermGenerator: one pass
+// gives both forms (TermGenerator needs one pass per form), and this is the
+// hot loop of a bulk index build (docs/benchmarks.md, search).
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <xapian.h>
-
 namespace presswatch::index {
+
+inline constexpr std::size_t max_word_bytes = 64;
 
 enum class TermForm {
     folded,  // "Z"+prefix+fold(word), positional: decides matches
-    exact,   // prefix+exact_form(word), no positions: ranking and --exact
+    exact,   // prefix+exact form of word, no positions: ranking and --exact
 };
 
-// The text of the exact pass: NFC with tone marks placed canonically
-// (text::canonical_tones, applied word by word with a cache), so "Hóa" and
-// "Hoá" give one exact term ("hoá"). Lowercasing is TermGenerator's.
-std::string exact_form(std::string_view text);
+struct WordForms {
+    std::string folded;  // "hoa"
+    std::string exact;   // "hoá"
+};
 
-// A TermGenerator set up for one form (stemmer and strategy). Index with
-// index_text (folded) or index_text_without_positions (exact).
-Xapian::TermGenerator term_generator(TermForm form);
+// Splits text into words, in order. Invalid UTF-8 separates words.
+class WordScanner {
+public:
+    explicit WordScanner(std::string_view text) : text_(text) {}
+    // The next word, or false at the end.
+    bool next(std::string_view& word);
 
-// The terms of text in order of position, as the writer would index them
-// with prefix. "Thanh-Hóa" -> {"Zthanh", "Zhoa"} (folded) or
-// {"thanh", "hoá"} (exact).
+private:
+    std::string_view text_;
+    std::size_t at_ = 0;
+};
+
+// Both forms of one word (as WordScanner returns it). The reference stays
+// valid until the next call on the same thread.
+const WordForms& word_forms(std::string_view word);
+
+// The terms of text in order of position, as the writer indexes them with
+// prefix. "Thanh-Hóa" -> {"Zthanh", "Zhoa"} (folded) or {"thanh", "hoá"}
+// (exact).
 std::vector<std::string> text_terms(std::string_view text, std::string_view prefix, TermForm form);
 
 }  // namespace presswatch::index

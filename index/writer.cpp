@@ -3,6 +3,7 @@
 
 #include "config/error.h"
 #include "index/boolean_terms.h"
+#include "index/common_grams.h"
 #include "index/index.h"
 #include "index/schema.h"
 #include "index/terms.h"
@@ -26,39 +27,64 @@ std::string join(const std::vector<std::string>& v, char sep) {
     return out;
 }
 
-// The free-text fields with their prefixes: indexed folded (positions) and
-// exact (no positions). Headline and lead also go unprefixed, so a plain
-// word finds them; increase_termpos keeps phrases from spanning fields.
-void index_text_fields(const Document& d, Xapian::Document& doc) {
-    std::string headline(schema::headline), lead(schema::lead), author(schema::author);
-    Xapian::TermGenerator folded = term_generator(TermForm::folded);
-    folded.set_document(doc);
-    folded.index_text(d.headline, schema::headline_wdf, headline);
-    folded.increase_termpos();
-    folded.index_text(d.headline, schema::headline_wdf);
-    folded.increase_termpos();
-    folded.index_text(d.lead, 1, lead);
-    folded.increase_termpos();
-    folded.index_text(d.lead);
-    folded.increase_termpos();
-    folded.index_text(d.body);
-    folded.increase_termpos();
-    folded.index_text(d.author, 1, author);
+// Positions skipped between fields, so a phrase never spans two fields
+// (TermGenerator::increase_termpos's default gap).
+constexpr Xapian::termpos field_gap = 100;
 
-    Xapian::TermGenerator exact = term_generator(TermForm::exact);
-    exact.set_document(doc);
-    std::string h = exact_form(d.headline), l = exact_form(d.lead);
-    exact.index_text_without_positions(h, schema::headline_wdf, headline);
-    exact.index_text_without_positions(h, schema::headline_wdf);
-    exact.index_text_without_positions(l, 1, lead);
-    exact.index_text_without_positions(l);
-    exact.index_text_without_positions(exact_form(d.body));
-    exact.index_text_without_positions(exact_form(d.author), 1, author);
+// Adds the terms of the free-text fields to one document: per word, the
+// folded term with its position and the exact term without, under the
+// field's prefix and, for headline and lead, also unprefixed so that a
+// plain word finds them (at the same positions: the two are different
+// terms, so sharing positions is harmless).
+// Unprefixed text also gets the common grams of adjacent syllables.
+class FieldIndexer {
+public:
+    FieldIndexer(Xapian::Document& doc, const CommonGrams& grams) : doc_(doc), grams_(grams) {}
+
+    void add(std::string_view text, std::string_view prefix, Xapian::termcount wdf, bool also_unprefixed) {
+        WordScanner words(text);
+        std::string_view w;
+        std::string previous;  // folded; a pair never spans two fields
+        while (words.next(w)) {
+            const WordForms& f = word_forms(w);
+            ++pos_;
+            if (!prefix.empty()) post(prefix, f, wdf);
+            if (prefix.empty() || also_unprefixed) {
+                post("", f, wdf);
+                if (!previous.empty())
+                    if (std::string pair = grams_.pair_term(previous, f.folded); !pair.empty())
+                        doc_.add_term(pair, wdf);
+                previous = f.folded;
+            }
+        }
+        pos_ += field_gap;
+    }
+
+private:
+    void post(std::string_view prefix, const WordForms& f, Xapian::termcount wdf) {
+        term_.assign(schema::folded).append(prefix).append(f.folded);
+        doc_.add_posting(term_, pos_, wdf);
+        term_.assign(prefix).append(f.exact);
+        doc_.add_term(term_, wdf);
+    }
+
+    Xapian::Document& doc_;
+    const CommonGrams& grams_;
+    Xapian::termpos pos_ = 0;
+    std::string term_;  // reused: one allocation per document, not per word
+};
+
+void index_text_fields(const Document& d, Xapian::Document& doc, const CommonGrams& grams) {
+    FieldIndexer fields(doc, grams);
+    fields.add(d.headline, schema::headline, schema::headline_wdf, true);
+    fields.add(d.lead, schema::lead, 1, true);
+    fields.add(d.body, "", 1, false);
+    fields.add(d.author, schema::author, 1, false);
 }
 
-Xapian::Document build(const Document& d) {
+Xapian::Document build(const Document& d, const CommonGrams& grams) {
     Xapian::Document doc;
-    index_text_fields(d, doc);
+    index_text_fields(d, doc, grams);
 
     doc.add_boolean_term(id_term(d.id));
     auto add = [&](std::string_view prefix, const std::string& value) {
@@ -96,23 +122,26 @@ Xapian::Document build(const Document& d) {
 
 struct Writer::Impl {
     Xapian::WritableDatabase db;
+    CommonGrams grams;
 };
 
-Writer::Writer(const std::filesystem::path& dir, Durability durability) {
+Writer::Writer(const std::filesystem::path& dir, Durability durability, const CommonGrams& grams_if_new) {
     int flags = Xapian::DB_CREATE_OR_OPEN;
     if (durability == Durability::bulk) flags |= Xapian::DB_NO_SYNC;
     try {
         std::filesystem::create_directories(dir);
-        impl_ = std::make_unique<Impl>(Impl{Xapian::WritableDatabase(dir.string(), flags)});
+        impl_ = std::make_unique<Impl>(Impl{Xapian::WritableDatabase(dir.string(), flags), {}});
         std::string key(schema::version_key);
         std::string v = impl_->db.get_metadata(key);
         if (v.empty()) {
             impl_->db.set_metadata(key, std::string(schema::version));
+            grams_if_new.record(impl_->db);
         } else if (v != schema::version) {
             throw RuntimeFailure(fmt::format("the search index {} has schema version {}, this presswatch writes {}: "
                                              "run `presswatch reindex`",
                                              dir.string(), v, schema::version));
         }
+        impl_->grams = CommonGrams::of(impl_->db);
     } catch (const Xapian::DatabaseLockError&) {
         throw RuntimeFailure(fmt::format(
             "the search index {} is being written by another presswatch process (a crawl or a reindex); "
@@ -127,7 +156,9 @@ Writer::Writer(const std::filesystem::path& dir, Durability durability) {
 
 Writer::~Writer() = default;
 
-void Writer::put(const Document& d) { impl_->db.replace_document(id_term(d.id), build(d)); }
+void Writer::put(const Document& d) { impl_->db.replace_document(id_term(d.id), build(d, impl_->grams)); }
+
+void Writer::add(const Document& d) { impl_->db.add_document(build(d, impl_->grams)); }
 
 void Writer::remove(std::int64_t id) { impl_->db.delete_document(id_term(id)); }
 

@@ -51,18 +51,11 @@ ReindexResult reindex(store::Store& store, unsigned threads) {
     {
         index::BulkBuilder builder(fresh, std::min<unsigned>(threads, std::max<std::size_t>(1, ids.size())));
         std::filesystem::path data = store.data_dir();
-        index::run_per_shard(builder, [&](unsigned shard) {
+        index::run_per_lane(builder, [&](unsigned lane) {
             // One connection per thread: a Store is not thread-safe.
             store::Store reader(data);
-            index::Writer& w = builder.shard(shard);
-            std::size_t pending = 0;
-            for (std::size_t i = shard; i < ids.size(); i += builder.shards()) {
-                if (auto a = reader.article(ids[i])) w.put(index_document(*a));
-                if (++pending == index::bulk_commit_every) {
-                    w.commit();
-                    pending = 0;
-                }
-            }
+            for (std::size_t i = lane; i < ids.size(); i += builder.lanes())
+                if (auto a = reader.article(ids[i])) builder.add(lane, index_document(*a));
         });
         builder.finish();
     }

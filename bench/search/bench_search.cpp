@@ -10,6 +10,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -30,6 +31,8 @@ namespace {
 
 constexpr std::size_t queries_per_class = 40;
 constexpr int measured_rounds = 2;
+// As many as index/common_grams.cpp lists for Vietnamese.
+constexpr std::size_t common_syllables = 120;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -54,6 +57,7 @@ struct Options {
     std::string phase = "all";  // build | query | all
     bool fts5 = true;
     unsigned threads = 2;  // the machine's cores
+    bool show_slowest = false;
 };
 
 struct Query {
@@ -120,34 +124,33 @@ nlohmann::json build(const Options& o, const bench::Generator& gen) {
     for (std::int64_t id = 1; id <= sample; ++id) gen.article(id);
     double gen_per_article = seconds_since(t0) / static_cast<double>(sample);
 
-    // Xapian: one shard per thread, each indexing every threads-th article,
-    // committing every bulk_commit_every, then merged and compacted.
+    // Xapian: one lane per thread, each indexing every threads-th article
+    // (index/bulk_build.h: commits and parts), then merged and compacted.
     t0 = Clock::now();
-    std::vector<std::uintmax_t> raw_per_shard(o.threads, 0);
+    std::vector<std::uintmax_t> raw_per_lane(o.threads, 0);
     {
-        index::BulkBuilder builder(xdir, o.threads);
-        index::run_per_shard(builder, [&](unsigned shard) {
-            index::Writer& w = builder.shard(shard);
-            std::size_t pending = 0;
-            for (std::int64_t id = 1 + shard; id <= o.articles; id += o.threads) {
+        // The generator's language has its own most frequent syllables: the
+        // index lists them as common, as a deployment's index lists
+        // Vietnamese's (index/common_grams.cpp).
+        std::vector<std::string> common;
+        for (std::size_t rank = 0; rank < common_syllables; ++rank) common.push_back(text::fold(gen.syllable(rank)));
+        index::BulkBuilder builder(xdir, o.threads, index::CommonGrams(common));
+        index::run_per_lane(builder, [&](unsigned lane) {
+            for (std::int64_t id = 1 + lane; id <= o.articles; id += o.threads) {
                 index::Document d = gen.article(id);
-                raw_per_shard[shard] += d.headline.size() + d.lead.size() + d.body.size();
-                w.put(d);
-                if (++pending == index::bulk_commit_every) {
-                    w.commit();
-                    pending = 0;
-                }
-                if (shard == 0 && id % 10000 < o.threads)
+                raw_per_lane[lane] += d.headline.size() + d.lead.size() + d.body.size();
+                builder.add(lane, d);
+                if (lane == 0 && id % 10000 < o.threads)
                     std::cerr << fmt::format("\r  xapian {} / {} ({:.0f} s)", id, o.articles, seconds_since(t0))
                               << std::flush;
             }
         });
-        double shards_s = seconds_since(t0);
-        std::cerr << fmt::format("\n  shards done in {:.0f} s, merging\n", shards_s);
+        double lanes_s = seconds_since(t0);
+        std::cerr << fmt::format("\n  lanes done in {:.0f} s, merging\n", lanes_s);
         builder.finish();
     }
     double xapian_s = seconds_since(t0);
-    for (auto r : raw_per_shard) raw += r;
+    for (auto r : raw_per_lane) raw += r;
 
     double fts_s = 0;
     if (o.fts5) {
@@ -208,6 +211,8 @@ void query(const Options& o, const bench::Generator& gen) {
     std::unique_ptr<bench::Fts5Baseline> base;
     if (o.fts5 && fs::exists(o.dir / "fts5.db")) base = std::make_unique<bench::Fts5Baseline>(o.dir / "fts5.db");
     std::map<std::string, std::vector<double>> xt, ft;
+    // The slowest Xapian queries of each class, to see what makes a tail.
+    std::map<std::string, std::vector<std::tuple<double, std::string, std::size_t>>> slowest;
     std::map<std::string, std::size_t> xhits, fhits;
     std::vector<std::string> order;
     for (int round = 0; round <= measured_rounds; ++round) {  // round 0 warms the caches
@@ -226,6 +231,7 @@ void query(const Options& o, const bench::Generator& gen) {
             if (round > 0) {
                 xt[q.cls].push_back(ms);
                 xhits[q.cls] += r.hits.size();
+                slowest[q.cls].emplace_back(ms, q.text, r.total);
             }
             if (base) {
                 t0 = Clock::now();
@@ -254,6 +260,15 @@ void query(const Options& o, const bench::Generator& gen) {
         double n = static_cast<double>(xt[c].size());
         std::cout << fmt::format("  {:.1f}|{:.1f}\n", xhits[c] / n, base ? fhits[c] / n : 0.0);
     }
+    if (!o.show_slowest) return;
+    std::cout << "\nslowest Xapian queries per class (ms, matches, query):\n";
+    for (const auto& c : order) {
+        auto& v = slowest[c];
+        std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, v.size()); ++i)
+            std::cout << fmt::format("  {:<32}{:>9.2f}{:>9}  {}\n", i == 0 ? c : "", std::get<0>(v[i]), std::get<2>(v[i]),
+                                     std::get<1>(v[i]));
+    }
 }
 
 }  // namespace
@@ -270,10 +285,11 @@ int main(int argc, char** argv) {
         else if (a == "--dir") o.dir = value();
         else if (a == "--phase") o.phase = value();
         else if (a == "--no-fts5") o.fts5 = false;
+        else if (a == "--slowest") o.show_slowest = true;
         else if (a == "--threads") o.threads = static_cast<unsigned>(std::max(1, std::stoi(value())));
         else {
             std::cout << "usage: bench_search [--articles N (100000)] [--dir DIR] [--phase build|query|all] "
-                         "[--no-fts5] [--threads N (2)]\n";
+                         "[--no-fts5] [--threads N (2)] [--slowest]\n";
             return a == "--help" ? 0 : 2;
         }
     }

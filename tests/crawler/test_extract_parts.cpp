@@ -39,6 +39,13 @@ TEST_CASE("bylines split into people and a 'Theo X' source", "[extract][byline]"
         {"By Jane Doe and John Roe", {"Jane Doe", "John Roe"}, ""},
         {"Theo VTV", {}, "VTV"},
         {"Lan Anh (Theo Reuters)", {"Lan Anh"}, "Reuters"},
+        // The words of the date that ends a byline go with it.
+        {"Jane Doe November 19, 2019 10:00 AM", {"Jane Doe"}, ""},
+        {"Eric Song, IGN Staff Updated: Nov 22, 2019", {"Eric Song", "IGN Staff"}, ""},
+        {"Nguyên Minh - Thứ bảy, 07/03/2026 08:47", {"Nguyên Minh"}, ""},
+        {"Thu Hà Đăng lúc 08:47 ngày 7/3", {"Thu Hà"}, ""},
+        {"Hoàng Nam - 07/03/2026", {"Hoàng Nam"}, ""},
+        {"Posted by Mai Lan on 7/3/2026", {"Mai Lan"}, ""},
     };
     for (const Row& r : rows) {
         INFO(r.text);
@@ -47,7 +54,8 @@ TEST_CASE("bylines split into people and a 'Theo X' source", "[extract][byline]"
         CHECK(b->authors == r.authors);
         CHECK(b->source == r.source);
     }
-    for (const char* not_names : {"Ảnh: Ngọc Lan", "giá vàng tăng mạnh trong phiên sáng nay.",
+    for (const char* not_names : {"Ảnh: Ngọc Lan", "giá vàng tăng mạnh trong phiên sáng nay.", "Monday November 18, 2019",
+                                  "Thứ bảy, 07/03/2026", "Theo 07/03/2026" /* a source with no name: found by fuzz_extract */,
                                   "Đọc thêm bài viết này ở đâu?", ""}) {
         INFO(not_names);
         CHECK_FALSE(parse_byline(not_names).has_value());

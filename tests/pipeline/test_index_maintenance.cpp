@@ -57,7 +57,7 @@ TEST_CASE("reindex rebuilds the index, swaps it in and searches go on", "[pipeli
     CHECK(r.articles == 12);
     CHECK(s.pending_index(100).empty());
     CHECK_FALSE(std::filesystem::exists(pipeline::index_dir(s).string() + ".new"));
-    CHECK_FALSE(std::filesystem::exists(pipeline::index_dir(s).string() + ".new.shards"));
+    CHECK_FALSE(std::filesystem::exists(pipeline::index_dir(s).string() + ".new.parts"));
     CHECK(pipeline::check_index(s).consistent());
 
     // A searcher opened on the old index finds the new one.

@@ -1,0 +1,47 @@
+#pragma once
+// Common grams: one extra term for each pair of adjacent syllables that are
+// both among the language's most frequent ("XBcua_nguoi" for "của người"),
+// so that a phrase made of common syllables is one posting list to read
+// instead of a position check on every article holding both syllables
+// (the notes' optional bigram terms, ../shared/notes/xapian-vietnamese.md
+// §2; Lucene's CommonGramsFilter is the same idea). Pairs with a rarer
+// syllable need none: the rare syllable's short posting list already
+// drives the phrase check.
+//
+// The list of common syllables is part of the index: a new index records
+// it in its metadata, and both the writer and the query compiler read it
+// back from there, so a query always asks for the pairs the index holds.
+// Changing the list takes a `presswatch reindex`.
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace presswatch::index {
+
+class CommonGrams {
+public:
+    CommonGrams() = default;
+    explicit CommonGrams(std::vector<std::string> folded_syllables);
+
+    // The built-in list: the most frequent syllables of Vietnamese news
+    // text, folded.
+    static CommonGrams builtin();
+    // The list recorded in db's metadata; empty when there is none (an
+    // index from before common grams: no pair terms, phrases still work).
+    static CommonGrams of(const Xapian::Database& db);
+    // Records this list in db's metadata (before the first document).
+    void record(Xapian::WritableDatabase& db) const;
+
+    bool common(std::string_view folded) const { return set_.count(folded) > 0; }
+    // The pair term of two folded syllables, or "" unless both are common.
+    std::string pair_term(std::string_view a, std::string_view b) const;
+    bool empty() const { return set_.empty(); }
+
+private:
+    std::set<std::string, std::less<>> set_;
+};
+
+}  // namespace presswatch::index
