@@ -8,6 +8,7 @@
 #include "briefing/docx_writer.h"
 #include "briefing/labels.h"
 #include "briefing/month_report.h"
+#include "triage/deadline.h"
 
 namespace presswatch::briefing {
 namespace {
@@ -33,13 +34,18 @@ Paragraph body(const std::string& text) {
 
 }  // namespace
 
+std::int64_t default_answer_deadline(const config::Config& cfg, std::int64_t letter_date) {
+    const auto& l = cfg.briefing.letters;
+    return triage::add_clock(letter_date, l.answer_clock, l.answer_days, cfg.triage.response.holidays);
+}
+
 LetterPlan plan_letters(store::Store& st, const config::Config& cfg, std::int64_t from, std::int64_t to,
                         std::int64_t date) {
     LetterPlan plan;
     std::map<std::string, LetterDraft> by_agency;
     auto all = st.clippings(from, to);
     std::reverse(all.begin(), all.end());  // oldest first
-    const std::int64_t default_deadline = date + static_cast<std::int64_t>(cfg.briefing.letters.answer_days) * 86400;
+    const std::int64_t default_deadline = default_answer_deadline(cfg, date);
     for (auto& a : all) {
         if (a.response_status != "pending" || a.review == "not-relevant") continue;
         if (a.agencies.empty()) {

@@ -25,7 +25,12 @@ struct LetterPlan {
 // Flagged clippings published in [from, to) whose letter has not been sent
 // (and not marked not relevant), grouped by agency; an item naming two
 // agencies goes into both letters, so that each verifies its part. The
-// deadline is the earliest of the items' deadlines and date + answer_days.
+// deadline is the earliest of the items' deadlines and default_answer_deadline.
+// The letter's date plus the configured answer period ([letters]
+// answer_days on answer_clock, working days skipping the holidays of
+// response.toml): the deadline when no one set another.
+std::int64_t default_answer_deadline(const config::Config& cfg, std::int64_t letter_date);
+
 LetterPlan plan_letters(store::Store& store, const config::Config& cfg, std::int64_t from, std::int64_t to,
                         std::int64_t date);
 

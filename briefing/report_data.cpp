@@ -83,17 +83,64 @@ json report_json(const MonthReport& r) {
     return j;
 }
 
+namespace {
+
+std::string csv_cell(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::string csv_row(const std::vector<std::string>& cells) {
+    std::string line;
+    for (const auto& c : cells) line += (line.empty() ? "" : ",") + csv_cell(c);
+    return line + "\n";
+}
+
+std::string csv_date(const std::optional<std::int64_t>& t) { return t ? text::iso8601(*t) : ""; }
+
+std::string joined(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+    return out;
+}
+
+std::vector<std::string> issue_cells(const char* section, const Issue& i) {
+    const auto& a = i.article;
+    const auto& r = i.response;
+    return {section,
+            std::to_string(a.id),
+            csv_date(a.article.published),
+            a.outlet,
+            i.outlet_name,
+            a.article.headline,
+            a.article.url,
+            joined(i.agencies, " "),
+            r ? r->letter_number : "",
+            r ? csv_date(r->letter_date) : "",
+            csv_date(a.deadline),
+            i.status,
+            status_label(i.status),
+            r ? csv_date(r->answered_date) : "",
+            r ? r->reply_number : "",
+            r ? r->answer_summary : "",
+            r ? r->published_url : ""};
+}
+
+const std::vector<std::string> issue_header = {
+    "section",       "id",          "published", "outlet",       "outlet_name",  "headline",
+    "url",           "agencies",    "letter_number", "letter_date", "deadline", "status",
+    "status_label",  "answered_date", "reply_number", "answer_summary", "published_url"};
+
+}  // namespace
+
 std::string report_csv(const MonthReport& r) {
-    std::string out = "section,key,label,value,previous\n";
-    auto cell = [](const std::string& s) {
-        if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-        std::string q = "\"";
-        for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
-    };
+    // The figures: one table of section,key,label,value,previous.
+    std::string out = csv_row({"section", "key", "label", "value", "previous"});
     auto row = [&](const std::string& section, const std::string& key, const std::string& label,
                    const std::string& value, const std::string& previous) {
-        out += fmt::format("{},{},{},{},{}\n", section, cell(key), cell(label), cell(value), cell(previous));
+        out += csv_row({section, key, label, value, previous});
     };
     row("scope", "month", "Tháng", r.period.label, r.previous.label);
     row("scope", "rule", "Cách tính", r.rule.describe(), "");
@@ -111,6 +158,32 @@ std::string report_csv(const MonthReport& r) {
     std::map<std::string, std::int64_t> statuses;
     for (const auto& i : r.issues) ++statuses[i.status];
     for (const auto& [s, n] : statuses) row("status", s, status_label(s), std::to_string(n), "");
+
+    // Then the lists, each after an empty line and its own header row
+    // (first cell "section"), each row's first cell naming its list.
+    auto list = [&](const std::vector<std::string>& header) { out += "\n" + csv_row(header); };
+    list(issue_header);
+    for (const auto& i : r.issues) out += csv_row(issue_cells("issue", i));
+    list(issue_header);
+    for (const auto& i : r.waiting) out += csv_row(issue_cells("waiting", i));
+    list({"section", "rank", "first", "outlet_count", "outlets", "articles", "headline"});
+    for (std::size_t k = 0; k < r.main_stories.size(); ++k) {
+        const auto& st = r.main_stories[k];
+        std::vector<std::string> ids;
+        for (auto id : st.articles) ids.push_back(std::to_string(id));
+        out += csv_row({"story", std::to_string(k + 1), text::iso8601(st.first), std::to_string(st.outlets.size()),
+                        joined(st.outlets, "; "), joined(ids, " "), st.headline});
+    }
+    list({"section", "id", "published", "outlet", "outlet_name", "kind", "headline", "url", "topics", "tone",
+          "review", "flagged", "story_no"});
+    for (const auto& c : r.annex) {
+        const auto& a = c.article;
+        out += csv_row({"clipping", std::to_string(a.id), csv_date(a.article.published), a.outlet, c.outlet_name,
+                        c.outlet_kind, a.article.headline, a.article.url, joined(a.topics, " "), a.tone, a.review,
+                        a.flagged ? "1" : "0", std::to_string(c.story + 1)});
+    }
+    list({"section", "figure", "query"});
+    for (const auto& s : r.searches) out += csv_row({"search", s.figure, s.query});
     return out;
 }
 

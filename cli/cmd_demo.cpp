@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/program_path.h"
 #include "cli/output.h"
 #include "config/error.h"
 #include "demo/sample_site.h"
@@ -144,8 +145,9 @@ int run(Context& ctx) {
     std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     print_daily_list(st, now);
     print_example_search(st);
-    std::cout << fmt::format("\nThử tiếp:\n  presswatch --data {} search \"Thanh Hoá\"\n  presswatch --data {} show ID\n",
-                             dir.string(), dir.string());
+    std::string data = shell_word(dir.string());
+    std::cout << fmt::format("\nThử tiếp:\n  {0} --data {1} search \"Thanh Hoá\"\n  {0} --data {1} show ID\n", ctx.program,
+                             data);
     return 0;
 }
 

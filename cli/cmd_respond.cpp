@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
+#include "briefing/letters.h"
 #include "cli/context.h"
 #include "cli/workflow_args.h"
 #include "config/error.h"
@@ -22,8 +23,6 @@ struct Options {
     std::string published;
     std::string agency, letter, date, deadline, reply, summary, reason;
 };
-
-std::int64_t days_later(std::int64_t t, int days) { return t + static_cast<std::int64_t>(days) * 86400; }
 
 int show(store::Store& st, std::int64_t id) {
     store::Workflow wf(st, "viewer");
@@ -73,7 +72,7 @@ int run(Context& ctx, const Options& o) {
                                          a->agencies.size()));
         // No deadline from the user nor from triage: the configured default.
         if (!l.deadline && (o.reassign || !a->deadline))
-            l.deadline = days_later(l.date, ctx.config().briefing.letters.answer_days);
+            l.deadline = briefing::default_answer_deadline(ctx.config(), l.date);
         if (o.sent) wf.sent(o.id, l);
         else wf.reassign(o.id, l);
     } else if (o.answered) {

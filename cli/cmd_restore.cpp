@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/workflow_args.h"
 #include "config/error.h"
 #include "store/workflow_dump.h"
 
@@ -24,13 +25,17 @@ int run(Context& ctx, const std::string& file) {
         if (!in) throw InputError("cannot read " + file + ": check that it exists and is readable");
         r = store::restore_decisions(st, in, file, ctx.user());
     }
+    sync_index_or_warn(st);  // the restored decisions reach search
     std::cout << fmt::format("Đã khôi phục quyết định cho {} tin, {} dòng nhật ký.\n", r.articles, r.audit);
     if (!r.unmatched.empty()) {
-        std::cout << fmt::format("{} tin chưa có trong dữ liệu này (chưa thu thập?); quyết định của chúng vẫn nằm "
-                                 "trong tệp, chạy lại restore sau khi thu thập:\n",
+        std::cout << fmt::format("{} tin chưa có trong dữ liệu này (chưa thu thập?): quyết định của chúng được giữ "
+                                 "lại và tự áp dụng khi bài được thu thập hoặc nhập:\n",
                                  r.unmatched.size());
         for (std::size_t i = 0; i < r.unmatched.size() && i < max_listed; ++i) std::cout << "  " << r.unmatched[i] << "\n";
+        if (r.unmatched.size() > max_listed)
+            std::cout << fmt::format("  ... và {} tin khác\n", r.unmatched.size() - max_listed);
     }
+    std::cout << fmt::format("Đang chờ bài viết: {} quyết định.\n", r.waiting);
     return 0;
 }
 

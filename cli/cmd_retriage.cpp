@@ -1,7 +1,9 @@
 // presswatch retriage [--since DATE] [QUERY]: runs triage again over the
 // stored articles (after the configuration changed), fetching nothing, and
-// reports what changed. A person's tags, flag and review are never
-// overridden (Store::save_decision keeps rows with source 'user').
+// reports what changed. QUERY is the search language (docs/search.md),
+// run over every article, clippings or not, through the index. A person's
+// tags, flag and review are never overridden (Store::save_decision keeps
+// rows with source 'user').
 #include <iostream>
 #include <set>
 
@@ -10,10 +12,10 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
+#include "cli/workflow_args.h"
 #include "config/error.h"
 #include "store/store.h"
 #include "text/dates.h"
-#include "text/normalize.h"
 #include "triage/decision_json.h"
 #include "triage/triage.h"
 
@@ -22,7 +24,7 @@ namespace {
 
 struct Options {
     std::string since;
-    std::string query;
+    std::vector<std::string> query;  // words of the query, joined by spaces
     bool dry_run = false;
 };
 
@@ -59,21 +61,21 @@ int retriage(Context& ctx, const Options& o) {
         since = text::parse_iso8601(o.since);
         if (!since) throw InputError(fmt::format("--since \"{}\" is not a date: write YYYY-MM-DD", o.since));
     }
-    std::string query = text::fold(o.query);
     triage::Triager triager(ctx.config());
     store::Store st(ctx.data_dir());
+    // Not only clippings: a changed configuration may make one of them.
+    std::string query;
+    for (const auto& w : o.query) query += (query.empty() ? "" : " ") + w;
+    std::vector<std::int64_t> ids =
+        query.empty() ? st.all_article_ids() : query_article_ids(st, query, /*clippings_only=*/false);
     Records out({{"id", "Mã"}, {"headline", "Tít", 50}, {"changes", "Thay đổi"}});
     int seen = 0, changed = 0;
     std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
-    for (auto id : st.all_article_ids()) {
+    for (auto id : ids) {
         auto a = st.article(id);
         if (!a) continue;
         std::int64_t when = a->article.published.value_or(a->fetched);
         if (since && when < *since) continue;
-        if (!query.empty()) {
-            std::string text = text::fold(a->article.headline + "\n" + a->article.description + "\n" + a->article.body);
-            if (text.find(query) == std::string::npos) continue;
-        }
         ++seen;
         auto old_json = nlohmann::json::parse(a->decision_json, nullptr, false);
         triage::Decision before = old_json.is_discarded() ? triage::Decision{} : triage::decision_from_json(old_json);
@@ -87,6 +89,9 @@ int retriage(Context& ctx, const Options& o) {
     out.print(std::cout, stdout_is_terminal() ? Format::table : Format::json);
     std::cerr << fmt::format("Đã phân loại lại {} bài, {} bài thay đổi{}.\n", seen, changed,
                              o.dry_run ? " (chạy thử: chưa lưu)" : "");
+    if (changed && !o.dry_run) {
+        sync_index_or_warn(st);  // the new decisions reach search
+    }
     return 0;
 }
 
@@ -95,7 +100,9 @@ void register_retriage(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<Options>();
     cmd->add_option("--since", o->since, "Only articles published on or after this date (YYYY-MM-DD)");
     cmd->add_flag("--dry-run", o->dry_run, "Report the changes without saving them");
-    cmd->add_option("QUERY", o->query, "Only articles whose text contains this (case and diacritics ignored)");
+    cmd->add_option("QUERY", o->query,
+                    "Only the articles this search query matches, clippings or not (as in `presswatch search`, "
+                    "e.g. 'outlet:vnexpress date:2026-11')");
     cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return retriage(ctx, *o); }; });
 }
 

@@ -18,6 +18,7 @@ struct Context {
     std::string config_option;   // --config
     std::string user_option;     // --user
     std::string log_format = "text";  // --log-format text|json
+    std::string program = "presswatch";  // how to call this program in hints (cli/program_path.h)
 
     const config::Config& config();
     // The data folder, resolved from --data, PRESSWATCH_DATA, configuration, XDG.

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/context.h"
+#include "cli/program_path.h"
 #include "config/error.h"
 #include "store/store.h"
 
@@ -44,6 +45,7 @@ std::string Context::user() {
 int main(int argc, char** argv) {
     using namespace presswatch;
     cli::Context ctx;
+    ctx.program = cli::program_for_hints(argc > 0 ? argv[0] : "");
     CLI::App app{"presswatch: follow what the central press writes about the province"};
     app.set_version_flag("--version", std::string("presswatch ") + PRESSWATCH_VERSION);
     app.add_option("--data", ctx.data_option,

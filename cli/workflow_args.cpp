@@ -1,6 +1,7 @@
 #include "cli/workflow_args.h"
 
 #include <algorithm>
+#include <iostream>
 
 #include <fmt/format.h>
 
@@ -22,28 +23,45 @@ bool is_id(const std::string& w) {
 }
 
 std::vector<std::int64_t> search_ids(store::Store& store, const std::string& query) {
+    auto ids = query_article_ids(store, query, true, max_query_matches);
+    if (ids.empty()) throw InputError(fmt::format("no clipping matches \"{}\": nothing was changed", query));
+    return ids;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> query_article_ids(store::Store& store, const std::string& query, bool clippings_only,
+                                           std::size_t max_matches) {
     // Bring the index up to date first, so that the query sees every
     // decision already made (the index is derived and may lag).
     pipeline::sync_index(store);
     index::Searcher searcher(pipeline::index_dir(store));
     index::SearchOptions options;
-    options.clippings_only = true;
+    options.clippings_only = clippings_only;
+    options.sort = index::SortOrder::date;  // a stable order to page through
     options.limit = page;
     std::vector<std::int64_t> ids;
     while (true) {
         auto r = searcher.search(query, options);
         for (const auto& h : r.hits) ids.push_back(h.id);
         if (r.hits.size() < page) break;
-        if (ids.size() > max_query_matches)
+        if (max_matches && ids.size() > max_matches)
             throw InputError(fmt::format("\"{}\" matches more than {} clippings: narrow it (date:, outlet:, is:new)",
-                                         query, max_query_matches));
+                                         query, max_matches));
         options.offset += page;
     }
-    if (ids.empty()) throw InputError(fmt::format("no clipping matches \"{}\": nothing was changed", query));
     return ids;
 }
 
-}  // namespace
+void sync_index_or_warn(store::Store& store) {
+    try {
+        pipeline::sync_index(store);
+    } catch (const std::exception& e) {
+        std::cerr << fmt::format("Cảnh báo: chỉ mục tìm kiếm chưa cập nhật lần này ({}); các bài vẫn chờ trong "
+                                 "hàng đợi chỉ mục (search index not updated; queued for the next sync)\n",
+                                 e.what());
+    }
+}
 
 std::vector<std::int64_t> resolve_articles(Context&, store::Store& store, const std::vector<std::string>& words) {
     if (words.empty()) throw InputError("give the article ids (as `presswatch search` shows them) or a search query");

@@ -26,6 +26,10 @@ void load_letters(TableReader& t, Letters& l) {
         if (*v < 1 || *v > 365) t.fail("answer_days", "must be between 1 and 365 days");
         l.answer_days = static_cast<int>(*v);
     }
+    l.answer_clock = t.str_or("answer_clock", l.answer_clock);
+    if (l.answer_clock != "working-days" && l.answer_clock != "calendar-days")
+        t.fail("answer_clock", fmt::format("\"{}\" is not a clock; write \"working-days\" or \"calendar-days\"",
+                                           l.answer_clock));
     t.finish();
 }
 

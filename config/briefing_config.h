@@ -25,8 +25,13 @@ struct Sender {
     std::vector<std::string> copies = {"UBND tỉnh (để b/c)", "Lưu: VT, TTBC"};
 };
 
+// The answer period a letter gives when neither a person nor triage set a
+// deadline: answer_days units of answer_clock from the letter's date.
+// Vietnamese administrative deadlines count working days (weekends and the
+// holidays of response.toml skipped); calendar days stay possible.
 struct Letters {
-    int answer_days = 15;   // calendar days from the letter when no deadline is known
+    int answer_days = 10;
+    std::string answer_clock = "working-days";  // working-days | calendar-days
 };
 
 struct Digest {

@@ -49,9 +49,12 @@ std::size_t column(const std::string& q, std::size_t byte) {
     return col;
 }
 
-[[noreturn]] void fail(const std::string& q, std::size_t byte, const std::string& what) {
-    throw InputError(fmt::format("bad query at column {}: {}\n  {}\n  {:>{}}", column(q, byte), what, q, "^",
-                                 column(q, byte)));
+// Users read Vietnamese; the English gloss follows in parentheses, as in
+// every user-facing message, for the docs and for anyone who writes in.
+[[noreturn]] void fail(const std::string& q, std::size_t byte, const std::string& vi, const std::string& en) {
+    std::size_t col = column(q, byte);
+    throw InputError(fmt::format("truy vấn sai ở cột {}: {} (bad query at column {}: {})\n  {}\n  {:>{}}", col, vi,
+                                 col, en, q, "^", col));
 }
 
 // Straight and typographic double quotes (phones type the latter).
@@ -86,7 +89,7 @@ std::vector<Token> lex(const std::string& q) {
                 i = j + n;
                 return q.substr(start, j - start);
             }
-        fail(q, open, "this quote is never closed; close it or remove it");
+        fail(q, open, "dấu ngoặc kép này chưa được đóng; hãy đóng hoặc xóa nó", "this quote is never closed; close it or remove it");
     };
     while (i < q.size()) {
         char c = q[i];
@@ -117,8 +120,8 @@ std::vector<Token> lex(const std::string& q) {
                 std::string name = word.substr(0, colon);
                 std::transform(name.begin(), name.end(), name.begin(), [](char ch) { return ch | 0x20; });
                 if (!known_field(name))
-                    fail(q, start, fmt::format("unknown field '{}:'; the fields are {}", word.substr(0, colon),
-                                               field_list()));
+                    fail(q, start, fmt::format("không có trường '{}:'; các trường là {}", word.substr(0, colon), field_list()),
+                         fmt::format("unknown field '{}:'; the fields are {}", word.substr(0, colon), field_list()));
                 t.kind = Tok::field;
                 t.field = name;
                 t.text = word.substr(colon + 1);
@@ -127,8 +130,8 @@ std::vector<Token> lex(const std::string& q) {
                         t.text = read_quoted(i);
                         t.quoted = true;
                     } else {
-                        fail(q, start, fmt::format("field '{}:' has no value; write {}:VALUE with no space", name,
-                                                   name));
+                        fail(q, start, fmt::format("trường '{}:' chưa có giá trị; viết {}:GIÁ_TRỊ, liền không cách", name, name),
+                             fmt::format("field '{}:' has no value; write {}:VALUE with no space", name, name));
                     }
                 }
             }
@@ -137,7 +140,8 @@ std::vector<Token> lex(const std::string& q) {
                 t.text.pop_back();
                 t.wildcard = true;
             }
-            if (t.kind == Tok::word && t.text == "*") fail(q, start, "'*' must follow the start of a word, as in nghi*");
+            if (t.kind == Tok::word && t.text == "*") fail(q, start, "'*' phải đứng sau phần đầu của một từ, như nghi*",
+                     "'*' must follow the start of a word, as in nghi*");
             out.push_back(std::move(t));
         }
     }
@@ -175,7 +179,7 @@ public:
 
     CompiledQuery run() {
         Part p = parse_or();
-        if (peek().kind == Tok::rparen) fail(q_, peek().pos, "this ')' has no matching '('");
+        if (peek().kind == Tok::rparen) fail(q_, peek().pos, "dấu ')' này không có dấu '(' tương ứng", "this ')' has no matching '('");
         CompiledQuery out;
         if (p.nothing) return out;
         Xapian::Query q = p.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.q) : p.q;
@@ -205,8 +209,8 @@ private:
         while (peek().kind == Tok::op_or) {
             const Token& op = next();
             if (ends_group(peek().kind) || peek().kind == Tok::op_and)
-                fail(q_, op.pos, "OR has nothing after it");
-            if (parts.back().nothing) fail(q_, op.pos, "OR has nothing before it");
+                fail(q_, op.pos, "sau OR không có gì", "OR has nothing after it");
+            if (parts.back().nothing) fail(q_, op.pos, "trước OR không có gì", "OR has nothing before it");
             parts.push_back(parse_and());
         }
         if (parts.size() == 1) return parts.front();
@@ -227,8 +231,8 @@ private:
         while (!ends_group(peek().kind)) {
             if (peek().kind == Tok::op_and) {
                 const Token& op = next();
-                if (items.empty()) fail(q_, op.pos, "AND has nothing before it");
-                if (ends_group(peek().kind) || peek().kind == Tok::op_and) fail(q_, op.pos, "AND has nothing after it");
+                if (items.empty()) fail(q_, op.pos, "trước AND không có gì", "AND has nothing before it");
+                if (ends_group(peek().kind) || peek().kind == Tok::op_and) fail(q_, op.pos, "sau AND không có gì", "AND has nothing after it");
                 continue;
             }
             items.push_back(parse_unary());
@@ -262,7 +266,8 @@ private:
         if (peek().kind == Tok::op_not || peek().kind == Tok::minus) {
             const Token& op = next();
             if (ends_group(peek().kind) || peek().kind == Tok::op_and)
-                fail(q_, op.pos, op.kind == Tok::minus ? "'-' has nothing after it" : "NOT has nothing after it");
+                fail(q_, op.pos, op.kind == Tok::minus ? "sau '-' không có gì" : "sau NOT không có gì",
+                     op.kind == Tok::minus ? "'-' has nothing after it" : "NOT has nothing after it");
             Part p = parse_unary();
             if (!p.nothing) p.negated = !p.negated;
             return p;
@@ -275,15 +280,15 @@ private:
         switch (t.kind) {
         case Tok::lparen: {
             Part p = parse_or();
-            if (peek().kind != Tok::rparen) fail(q_, t.pos, "this '(' is never closed");
+            if (peek().kind != Tok::rparen) fail(q_, t.pos, "dấu '(' này chưa được đóng", "this '(' is never closed");
             next();
             return p;
         }
-        case Tok::rparen: fail(q_, t.pos, "this ')' has no matching '('");
+        case Tok::rparen: fail(q_, t.pos, "dấu ')' này không có dấu '(' tương ứng", "this ')' has no matching '('");
         case Tok::word: return text_part(t.text, "", t.wildcard, t.pos);
         case Tok::phrase: return text_part(t.text, "", false, t.pos);
         case Tok::field: return field_part(t);
-        default: fail(q_, t.pos, "unexpected operator");
+        default: fail(q_, t.pos, "toán tử đặt sai chỗ", "unexpected operator");
         }
     }
 
@@ -292,7 +297,7 @@ private:
         std::vector<std::string> exact = text_terms(text, prefix, TermForm::exact);
         if (folded.empty()) return {};
         if (wildcard) {
-            if (folded.size() > 1) fail(q_, pos, "'*' may end only a single word, as in nghi*");
+            if (folded.size() > 1) fail(q_, pos, "'*' chỉ được đặt cuối một từ đơn, như nghi*", "'*' may end only a single word, as in nghi*");
             const std::string& term = ctx_.exact && !exact.empty() ? exact.front() : folded.front();
             Xapian::Query q = ctx_.db ? expand_prefix(term)
                                       : Xapian::Query(Xapian::Query::OP_WILDCARD, term, max_wildcard_expansion,
@@ -354,14 +359,16 @@ private:
             static const char* const states[] = {"flagged", "new", "clipping"};
             for (const char* s : states)
                 if (t.text == s) return filter_part(filter_query(boolean_term(schema::state, s)));
-            fail(q_, t.pos, fmt::format("is:{} is not known; use is:flagged, is:new or is:clipping", t.text));
+            fail(q_, t.pos, fmt::format("không có is:{}; dùng is:flagged, is:new hoặc is:clipping", t.text),
+                 fmt::format("is:{} is not known; use is:flagged, is:new or is:clipping", t.text));
         }
         const schema::Field* f = nullptr;
         for (const auto& candidate : schema::fields)
             if (candidate.name == t.field) f = &candidate;
         if (!f->boolean) return text_part(t.text, f->prefix, t.wildcard, t.pos);
         std::string value = f->slug ? slug_value(t.text) : t.text;
-        if (value.empty()) fail(q_, t.pos, fmt::format("field '{}:' has no usable value", t.field));
+        if (value.empty()) fail(q_, t.pos, fmt::format("trường '{}:' không có giá trị dùng được", t.field),
+                                  fmt::format("field '{}:' has no usable value", t.field));
         // Overdue is never stored: it is an open item whose deadline has
         // passed by the time the query runs (slot_open_deadline).
         if (f->prefix == schema::status && value == "overdue")
@@ -419,11 +426,15 @@ private:
     // The first (or last) day a date covers, as YYYYMMDD.
     std::string bound(const Token& t, std::string_view s, bool upper) {
         auto d = parse_date(s);
-        if (!d) fail(q_, t.pos, fmt::format("'{}' is not a date; write 2026-11-05, 2026-11, 2026 or 5/11/2026", s));
-        if (d->y < 1900 || d->y > 2200) fail(q_, t.pos, fmt::format("the year in '{}' is out of range", s));
-        if (d->m != 0 && (d->m < 1 || d->m > 12)) fail(q_, t.pos, fmt::format("'{}' has no such month", s));
+        if (!d) fail(q_, t.pos, fmt::format("'{}' không phải ngày; viết 2026-11-05, 2026-11, 2026 hoặc 5/11/2026", s),
+                          fmt::format("'{}' is not a date; write 2026-11-05, 2026-11, 2026 or 5/11/2026", s));
+        if (d->y < 1900 || d->y > 2200) fail(q_, t.pos, fmt::format("năm trong '{}' nằm ngoài khoảng dùng được", s),
+                                                  fmt::format("the year in '{}' is out of range", s));
+        if (d->m != 0 && (d->m < 1 || d->m > 12)) fail(q_, t.pos, fmt::format("'{}' có tháng không tồn tại", s),
+                                                                 fmt::format("'{}' has no such month", s));
         if (d->d != 0 && (d->d < 1 || d->d > days_in_month(d->y, d->m)))
-            fail(q_, t.pos, fmt::format("'{}' is not a real date: that month has {} days", s, days_in_month(d->y, d->m)));
+            fail(q_, t.pos, fmt::format("'{}' không phải ngày có thật: tháng đó có {} ngày", s, days_in_month(d->y, d->m)),
+                 fmt::format("'{}' is not a real date: that month has {} days", s, days_in_month(d->y, d->m)));
         int m = d->m ? d->m : (upper ? 12 : 1);
         int day = d->d ? d->d : (upper ? days_in_month(d->y, m) : 1);
         return day_string(d->y, m, day);
@@ -439,15 +450,16 @@ private:
             int n = 0;
             std::from_chars(v.data(), v.data() + v.size() - 1, n);
             if (n < 1 || n > max_relative_days)
-                fail(q_, t.pos, fmt::format("date:{} must count between 1 and {} days", v, max_relative_days));
+                fail(q_, t.pos, fmt::format("date:{} phải đếm từ 1 đến {} ngày", v, max_relative_days),
+                     fmt::format("date:{} must count between 1 and {} days", v, max_relative_days));
             lo = day_of(now() - std::int64_t(n - 1) * 86400);
             hi = day_of(now());
         } else if (auto dots = v.find(".."); dots != std::string::npos) {
             std::string_view a = std::string_view(v).substr(0, dots), b = std::string_view(v).substr(dots + 2);
-            if (a.empty() && b.empty()) fail(q_, t.pos, "a date range needs a start, an end or both");
+            if (a.empty() && b.empty()) fail(q_, t.pos, "khoảng ngày cần ngày đầu, ngày cuối hoặc cả hai", "a date range needs a start, an end or both");
             if (!a.empty()) lo = bound(t, a, false);
             if (!b.empty()) hi = bound(t, b, true);
-            if (!lo.empty() && !hi.empty() && lo > hi) fail(q_, t.pos, "this date range ends before it starts");
+            if (!lo.empty() && !hi.empty() && lo > hi) fail(q_, t.pos, "khoảng ngày này kết thúc trước khi bắt đầu", "this date range ends before it starts");
         } else {
             lo = bound(t, v, false);
             hi = bound(t, v, true);

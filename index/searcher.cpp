@@ -102,7 +102,8 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
             CompiledQuery compiled = compile_query(text, {options.exact, options.now, &impl_->db});
             if (compiled.empty())
                 throw InputError(
-                    "the query is empty: give at least one word, phrase or field (see `presswatch search --help`)");
+                    "truy vấn trống: hãy cho ít nhất một từ, cụm từ hoặc trường (the query is empty: give at least one word, "
+                    "phrase or field; see `presswatch search --help`)");
             Xapian::Query query = compiled.query;
             if (options.clippings_only)
                 query = Xapian::Query(Xapian::Query::OP_FILTER, query,

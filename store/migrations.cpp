@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace presswatch::store {
@@ -207,6 +209,24 @@ CREATE TABLE note (
 CREATE INDEX note_article ON note(article_id);
 CREATE INDEX audit_article ON audit(article_id, at);
 )sql"},
+    {21, "workflow: decisions restored before their article was crawled, applied when it is stored",
+     R"sql(
+-- An article line of a dump (store/workflow_dump.h) whose URL the store
+-- did not hold when it was restored. Store::save_article applies it, in
+-- the same transaction, when an article with this canonical URL arrives,
+-- then deletes the row.
+CREATE TABLE pending_decision (
+  url TEXT PRIMARY KEY,
+  line TEXT NOT NULL,
+  source TEXT NOT NULL,
+  user TEXT NOT NULL,
+  restored_at INTEGER NOT NULL
+);
+-- The audit rows of such an article wait with article_id NULL and its URL
+-- here; both change when it arrives.
+ALTER TABLE audit ADD COLUMN waiting_url TEXT;
+CREATE INDEX audit_waiting ON audit(waiting_url, at) WHERE waiting_url IS NOT NULL;
+)sql"},
     {30, "index journal versions: a change made while the index sync runs must not be cleared with the batch",
      R"sql(
 ALTER TABLE index_journal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
@@ -269,6 +289,12 @@ CREATE INDEX story_member_published ON story_member(published);
 
 int latest_schema_version() { return migrations[std::size(migrations) - 1].version; }
 
+// A database without the schema_migration table was migrated by
+// user_version alone, which ran every migration up to its version that
+// existed then: these. Later migrations may take a free number below the
+// highest (each team has its range), so what ran is recorded one by one.
+constexpr int migrations_before_tracking[] = {1, 10, 20, 30, 31, 32, 33};
+
 int migrate(Database& db) {
     auto q = db.prepare("PRAGMA user_version");
     q.step();
@@ -278,13 +304,23 @@ int migrate(Database& db) {
         throw RuntimeFailure(fmt::format(
             "the database has schema version {}, newer than this presswatch knows ({}): upgrade presswatch",
             current, latest_schema_version()));
+    db.transaction([&] {
+        auto t = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'");
+        if (t.step()) return;
+        db.exec("CREATE TABLE schema_migration (version INTEGER PRIMARY KEY)");
+        for (int v : migrations_before_tracking)
+            if (v <= current) db.prepare("INSERT INTO schema_migration(version) VALUES (?1)").bind(1, v).run();
+    });
     for (const auto& m : migrations) {
-        if (m.version <= current) continue;
+        auto done = db.prepare("SELECT 1 FROM schema_migration WHERE version = ?1");
+        done.bind(1, m.version);
+        if (done.step()) continue;
         db.transaction([&] {
             db.exec(m.sql);
-            db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+            db.prepare("INSERT INTO schema_migration(version) VALUES (?1)").bind(1, m.version).run();
+            if (m.version > current) db.exec(fmt::format("PRAGMA user_version = {}", m.version));
         });
-        current = m.version;
+        current = std::max(current, m.version);
     }
     return current;
 }

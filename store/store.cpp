@@ -9,6 +9,7 @@
 #include "store/decision_rows.h"
 #include "store/migrations.h"
 #include "store/snapshot_codec.h"
+#include "store/workflow_dump.h"
 #include "triage/decision_json.h"
 
 namespace presswatch::store {
@@ -117,6 +118,8 @@ SaveResult Store::save_article(const std::string& outlet, const Article& a, cons
         r.id = *id;
 
         write_decision_rows(db_, *id, d);
+        // A person's decisions restored before the article was crawled.
+        if (r.inserted) apply_pending_decision(db_, *id, a.url);
 
         if (!snap.body.empty()) {
             db_.prepare(

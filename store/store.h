@@ -94,7 +94,8 @@ public:
     // transaction; queues it for indexing. An article whose URL is known
     // and whose content is unchanged is left as it is (idempotent).
     // Triage's topics and flag replace earlier automatic ones, never a
-    // person's.
+    // person's. A new article whose URL has decisions waiting from a
+    // restore (store/workflow_dump.h) gets them in the same transaction.
     SaveResult save_article(const std::string& outlet, const Article& a, const triage::Decision& d,
                             const Snapshot& snap);
 

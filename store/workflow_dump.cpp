@@ -149,8 +149,15 @@ struct Writers {
               "INSERT INTO audit(at, user, action, article_id, detail) SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS "
               "(SELECT 1 FROM audit WHERE at = ?1 AND user = ?2 AND action = ?3 AND article_id IS ?4 "
               "AND detail = ?5)")),
+          audit_waiting(db.prepare(
+              "INSERT INTO audit(at, user, action, article_id, detail, waiting_url) SELECT ?1, ?2, ?3, NULL, ?4, ?5 "
+              "WHERE NOT EXISTS (SELECT 1 FROM audit WHERE waiting_url = ?5 AND at = ?1 AND user = ?2 "
+              "AND action = ?3 AND detail = ?4)")),
           index(db.prepare("INSERT INTO index_journal(article_id, queued_at) VALUES (?1, strftime('%s','now')) "
-                           "ON CONFLICT DO NOTHING")) {}
+                           "ON CONFLICT(article_id) DO UPDATE SET version = version + 1, queued_at = excluded.queued_at")),
+          pending(db.prepare("INSERT OR REPLACE INTO pending_decision(url, line, source, user, restored_at) "
+                             "VALUES (?1, ?2, ?3, ?4, strftime('%s','now'))")),
+          forget_pending(db.prepare("DELETE FROM pending_decision WHERE url = ?1")) {}
 
     std::optional<std::int64_t> article(const std::string& url) {
         by_url.bind(1, url);
@@ -160,35 +167,45 @@ struct Writers {
         return id;
     }
 
-    Statement by_url, review, topic, flag, response, note, audit, index;
+    Statement by_url, review, topic, flag, response, note, audit, audit_waiting, index, pending, forget_pending;
 };
 
-void restore_article(const Line& l, std::int64_t id, Writers& w) {
+// Reads an article line and, when id is set, writes it to that article;
+// without an id it only checks the line (an article not stored yet).
+void restore_article(const Line& l, std::optional<std::int64_t> id, Writers& w) {
     const json& j = l.get();
+    if (auto tone = l.str(j, "tone"); !tone.empty() && tone != "positive" && tone != "neutral" && tone != "negative")
+        l.fail("tone \"" + tone + "\" is unknown");
     if (const json* r = l.part(j, "review")) {
         std::string state = l.str(*r, "state", true);
         if (state != "new" && state != "relevant" && state != "not-relevant")
             l.fail("review state \"" + state + "\" is unknown");
         std::optional<std::string> tone;
         if (l.part(j, "tone")) tone = l.str(j, "tone");
-        w.review.bind(1, id).bind(2, state).bind(3, l.str(*r, "user")).bind(4, l.date(*r, "at")).bind(5, tone).run();
-    } else if (l.part(j, "tone")) {
-        w.review.bind(1, id).bind(2, "new").bind_null(3).bind_null(4).bind(5, l.str(j, "tone")).run();
+        std::string user = l.str(*r, "user");
+        auto at = l.date(*r, "at");
+        if (id) w.review.bind(1, *id).bind(2, state).bind(3, user).bind(4, at).bind(5, tone).run();
+    } else if (l.part(j, "tone") && id) {
+        w.review.bind(1, *id).bind(2, "new").bind_null(3).bind_null(4).bind(5, l.str(j, "tone")).run();
     }
-    if (auto tone = l.str(j, "tone"); !tone.empty() && tone != "positive" && tone != "neutral" && tone != "negative")
-        l.fail("tone \"" + tone + "\" is unknown");
     if (const json* t = l.part(j, "topics")) {
-        for (const auto& s : l.strings(*t, "add")) w.topic.bind(1, id).bind(2, s).bind(3, 0).run();
-        for (const auto& s : l.strings(*t, "remove")) w.topic.bind(1, id).bind(2, s).bind(3, 1).run();
+        auto add = l.strings(*t, "add"), remove = l.strings(*t, "remove");
+        if (id) {
+            for (const auto& s : add) w.topic.bind(1, *id).bind(2, s).bind(3, 0).run();
+            for (const auto& s : remove) w.topic.bind(1, *id).bind(2, s).bind(3, 1).run();
+        }
     }
     if (const json* f = l.part(j, "flag")) {
         const json* needed = l.part(*f, "needed");
         if (!needed || !needed->is_boolean()) l.fail("flag: \"needed\" must be true or false");
         const json* sev = l.part(*f, "severity");
         if (sev && !sev->is_number_integer()) l.fail("flag: \"severity\" must be a number");
-        w.flag.bind(1, id).bind(2, needed->get<bool>() ? 1 : 0).bind(3, sev ? sev->get<std::int64_t>() : 0)
-            .bind(4, json(l.strings(*f, "agencies")).dump()).bind(5, l.date(*f, "deadline"))
-            .bind(6, l.str(*f, "reason")).run();
+        auto agencies = json(l.strings(*f, "agencies")).dump();
+        auto deadline = l.date(*f, "deadline");
+        auto reason = l.str(*f, "reason");
+        if (id)
+            w.flag.bind(1, *id).bind(2, needed->get<bool>() ? 1 : 0).bind(3, sev ? sev->get<std::int64_t>() : 0)
+                .bind(4, agencies).bind(5, deadline).bind(6, reason).run();
     }
     if (const json* r = l.part(j, "response")) {
         static const std::set<std::string> states = {"sent", "answered", "published", "closed"};
@@ -196,21 +213,35 @@ void restore_article(const Line& l, std::int64_t id, Writers& w) {
         if (!states.count(status)) l.fail("response status \"" + status + "\" is unknown");
         std::optional<std::string> before;
         if (l.part(*r, "status_before_close")) before = l.str(*r, "status_before_close");
-        w.response.bind(1, id).bind(2, status).bind(3, l.str(*r, "agency")).bind(4, l.str(*r, "letter_number"))
-            .bind(5, l.date(*r, "letter_date")).bind(6, l.date(*r, "deadline")).bind(7, l.date(*r, "answered_date"))
-            .bind(8, l.str(*r, "reply_number")).bind(9, l.str(*r, "answer_summary"))
-            .bind(10, l.str(*r, "published_url")).bind(11, l.date(*r, "closed_at")).bind(12, before)
-            .bind(13, l.date(*r, "updated_at").value_or(0)).run();
+        auto agency = l.str(*r, "agency"), letter = l.str(*r, "letter_number");
+        auto letter_date = l.date(*r, "letter_date"), deadline = l.date(*r, "deadline");
+        auto answered = l.date(*r, "answered_date");
+        auto reply = l.str(*r, "reply_number"), summary = l.str(*r, "answer_summary");
+        auto published = l.str(*r, "published_url");
+        auto closed = l.date(*r, "closed_at");
+        auto updated = l.date(*r, "updated_at").value_or(0);
+        if (id)
+            w.response.bind(1, *id).bind(2, status).bind(3, agency).bind(4, letter).bind(5, letter_date)
+                .bind(6, deadline).bind(7, answered).bind(8, reply).bind(9, summary).bind(10, published)
+                .bind(11, closed).bind(12, before).bind(13, updated).run();
     }
     if (const json* notes = l.part(j, "notes")) {
         if (!notes->is_array()) l.fail("\"notes\" must be a list");
         for (const auto& n : *notes) {
             if (!n.is_object()) l.fail("each note must be an object with at, user and text");
-            w.note.bind(1, id).bind(2, l.date(n, "at").value_or(0)).bind(3, l.str(n, "user"))
-                .bind(4, l.str(n, "text", true)).run();
+            auto at = l.date(n, "at").value_or(0);
+            auto user = l.str(n, "user"), text = l.str(n, "text", true);
+            if (id) w.note.bind(1, *id).bind(2, at).bind(3, user).bind(4, text).run();
         }
     }
-    w.index.bind(1, id).run();
+    if (id) w.index.bind(1, *id).run();
+}
+
+// Attaches the audit rows waiting for url (audit.waiting_url) to the
+// article id: they become what a restore into a store that had the
+// article writes, so restoring again adds nothing.
+void attach_waiting_audit(Database& db, std::int64_t id, const std::string& url) {
+    db.prepare("UPDATE audit SET article_id = ?1, waiting_url = NULL WHERE waiting_url = ?2").bind(1, id).bind(2, url).run();
 }
 
 }  // namespace
@@ -229,14 +260,21 @@ DumpCounts dump_decisions(Store& store, std::ostream& out) {
             out << j.dump() << '\n';
             ++c.articles;
         }
+        // Decisions still waiting for their article, as they were restored.
+        auto p = db.prepare("SELECT line FROM pending_decision ORDER BY url");
+        while (p.step()) {
+            out << p.text(0) << '\n';
+            ++c.articles;
+        }
         auto q = db.prepare(
-            "SELECT u.at, u.user, u.action, a.url, u.detail FROM audit u LEFT JOIN article a ON a.id = u.article_id "
-            "ORDER BY u.id");
+            "SELECT u.at, u.user, u.action, COALESCE(a.url, u.waiting_url), u.detail FROM audit u "
+            "LEFT JOIN article a ON a.id = u.article_id ORDER BY u.id");
         while (q.step()) {
             json line{{"kind", "audit"}, {"at", text::iso8601(q.int64(0))}, {"user", q.text(1)}, {"action", q.text(2)}};
             if (!q.is_null(3)) line["url"] = q.text(3);
-            line["detail"] = json::parse(q.text(4), nullptr, false);
-            if (line["detail"].is_discarded()) line["detail"] = q.text(4);
+            json detail = json::parse(q.text(4), nullptr, false);
+            if (detail.is_discarded()) detail = q.text(4);
+            line["detail"] = std::move(detail);
             out << line.dump() << '\n';
             ++c.audit;
         }
@@ -279,31 +317,72 @@ RestoreResult restore_decisions(Store& store, std::istream& in, const std::strin
             std::optional<std::int64_t> id;
             if (!url.empty()) id = w.article(url);
             if (kind == "article") {
-                if (!id) {
+                restore_article(l, id, w);
+                if (id) {
+                    w.forget_pending.bind(1, url).run();
+                    ++r.articles;
+                } else {
+                    w.pending.bind(1, url).bind(2, l.get().dump()).bind(3, source).bind(4, user).run();
                     r.unmatched.push_back(url);
-                    continue;
                 }
-                restore_article(l, *id, w);
-                ++r.articles;
             } else if (kind == "audit") {
                 json detail = l.part(l.get(), "detail") ? l.get()["detail"] : json::object();
-                if (!id && !url.empty() && detail.is_object()) detail["url"] = url;
                 auto at = l.date(l.get(), "at");
                 if (!at) l.fail("\"at\" is missing");
-                w.audit.bind(1, *at).bind(2, l.str(l.get(), "user", true)).bind(3, l.str(l.get(), "action", true))
-                    .bind(4, id).bind(5, detail.is_string() ? detail.get<std::string>() : detail.dump()).run();
+                std::string who = l.str(l.get(), "user", true), action = l.str(l.get(), "action", true);
+                std::string text = detail.is_string() ? detail.get<std::string>() : detail.dump();
+                // An article not stored yet: the row waits with its URL.
+                if (!id && !url.empty())
+                    w.audit_waiting.bind(1, *at).bind(2, who).bind(3, action).bind(4, text).bind(5, url).run();
+                else
+                    w.audit.bind(1, *at).bind(2, who).bind(3, action).bind(4, id).bind(5, text).run();
                 if (db.changes() > 0) ++r.audit;
             } else {
                 l.fail("\"kind\" must be \"article\" or \"audit\", not \"" + kind + "\"");
             }
         }
         if (!header) throw InputError(source + ": empty: not a presswatch dump");
+        auto waiting = db.prepare("SELECT COUNT(*) FROM pending_decision");
+        waiting.step();
+        r.waiting = static_cast<std::size_t>(waiting.int64(0));
         store.audit(user, "restore", std::nullopt,
                     json{{"source", source}, {"articles", r.articles}, {"audit", r.audit},
                          {"unmatched", r.unmatched.size()}}
                         .dump());
         return r;
     });
+}
+
+bool apply_pending_decision(Database& db, std::int64_t id, const std::string& url) {
+    auto q = db.prepare("SELECT line, source, user, restored_at FROM pending_decision WHERE url = ?1");
+    q.bind(1, url);
+    if (!q.step()) return false;
+    std::string text = q.text(0), source = q.text(1), user = q.text(2);
+    std::int64_t restored_at = q.int64(3);
+    q.reset();
+    json j = json::parse(text, nullptr, false);
+    // The line was checked when it was restored; a row that no longer
+    // parses (edited by hand) is left for `restore` to report.
+    if (j.is_discarded() || !j.is_object()) return false;
+    Writers w(db);
+    // Never let a waiting decision stop the crawl that stores its article:
+    // a line that fails now (edited by hand) is undone and left waiting.
+    db.exec("SAVEPOINT pending_decision");
+    try {
+        restore_article(Line(std::move(j), "pending decision for " + url + " (from " + source + ")"), id, w);
+    } catch (const InputError&) {
+        db.exec("ROLLBACK TO pending_decision");
+        db.exec("RELEASE pending_decision");
+        return false;
+    }
+    db.exec("RELEASE pending_decision");
+    attach_waiting_audit(db, id, url);
+    w.forget_pending.bind(1, url).run();
+    db.prepare("INSERT INTO audit(at, user, action, article_id, detail) VALUES (strftime('%s','now'), ?1, "
+               "'restore-pending', ?2, ?3)")
+        .bind(1, user).bind(2, id)
+        .bind(3, json{{"source", source}, {"restored_at", text::iso8601(restored_at)}}.dump()).run();
+    return true;
 }
 
 }  // namespace presswatch::store

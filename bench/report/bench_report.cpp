@@ -210,6 +210,60 @@ void bench_dump_restore(int decisions, int runs) {
     std::cout << fmt::format("  restore median {:.2f} s of {} runs   target < 30 s: {:.2f} of target\n", rs, runs, rs / 30);
 }
 
+// The articles of seed_decisions arriving one by one through
+// Store::save_article (as a crawl stores them), into a store that holds no
+// decisions for them, or one where a restore left them waiting.
+double arrive(store::Store& s, int n) {
+    config::Outlet o;
+    o.slug = "vnexpress";
+    o.name = "VnExpress";
+    o.domains = {"vnexpress.net"};
+    s.sync_outlets({o});
+    auto t = Clock::now();
+    for (int i = 0; i < n; ++i) {
+        Article a;
+        a.url = fmt::format("https://vnexpress.net/bai-{}.html", i);
+        a.headline = fmt::format("Bài thử {}", i);
+        a.published = 1790000000 + i;
+        triage::Decision d;
+        d.clipping = true;
+        d.score = 2.0;
+        store::Snapshot snap;
+        snap.fetched = 1790000000;
+        s.save_article("vnexpress", a, d, snap);
+    }
+    return seconds_since(t);
+}
+
+void bench_waiting_decisions(int n, int runs) {
+    TempFolder tmp;
+    store::Store a(tmp.path / "a");
+    seed_decisions(a, n, true);
+    std::ostringstream out;
+    store::dump_decisions(a, out);
+    const std::string dumped = out.str();
+    std::vector<double> restore_times, plain_times, waiting_times;
+    for (int r = 0; r < runs; ++r) {
+        store::Store plain(tmp.path / fmt::format("plain{}", r));
+        plain_times.push_back(arrive(plain, n));
+        store::Store b(tmp.path / fmt::format("waiting{}", r));
+        std::istringstream in(dumped);
+        auto t = Clock::now();
+        auto res = store::restore_decisions(b, in, "bench.jsonl", "bench");
+        restore_times.push_back(seconds_since(t));
+        waiting_times.push_back(arrive(b, n));
+        auto q = b.db().prepare("SELECT COUNT(*) FROM pending_decision");
+        q.step();
+        if (res.waiting == 0 || q.int64(0) != 0) std::cerr << "waiting decisions were not all applied\n";
+    }
+    double rs = median(restore_times), p = median(plain_times), w = median(waiting_times);
+    std::cout << fmt::format("waiting decisions: {} articles restored into an empty store, then stored one by one\n", n);
+    std::cout << fmt::format("  restore (all wait)        median {:.2f} s of {} runs\n", rs, runs);
+    std::cout << fmt::format("  articles arrive, none waiting   median {:.2f} s ({:.3f} ms each)\n", p, p * 1000 / n);
+    std::cout << fmt::format("  articles arrive, decisions waiting median {:.2f} s ({:.3f} ms each): {:.2f}x\n", w,
+                             w * 1000 / n, w / p);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -228,6 +282,7 @@ int main(int argc, char** argv) {
     try {
         bench_briefing(clippings, runs);
         bench_dump_restore(decisions, runs);
+        bench_waiting_decisions(std::max(1, decisions / 10), runs);
     } catch (const std::exception& e) {
         std::cerr << "bench_report: " << e.what() << "\n";
         return 1;

@@ -12,7 +12,8 @@ using presswatch::testing::TempDir;
 TEST_CASE("briefing.toml's built-in defaults load") {
     auto cfg = config::load_config();
     CHECK(cfg.briefing.sender.body == "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
-    CHECK(cfg.briefing.letters.answer_days == 15);
+    CHECK(cfg.briefing.letters.answer_days == 10);
+    CHECK(cfg.briefing.letters.answer_clock == "working-days");
     CHECK(cfg.briefing.report.counting == "relevant+unreviewed");
     CHECK(cfg.briefing.digest.smtp_url.empty());
 }
@@ -26,6 +27,7 @@ TEST_CASE("a wrong briefing.toml is refused naming file, line and key") {
         {"[digest]\nto = [\"lanh dao\"]\n", "briefing.toml:2: digest.to: \"lanh dao\" is not an e-mail address"},
         {"[report]\ncounting = \"all\"\n", "briefing.toml:2: report.counting: must be \"relevant\" or \"relevant+unreviewed\""},
         {"[letters]\nanswer_days = 0\n", "briefing.toml:2: letters.answer_days: must be between 1 and 365"},
+        {"[letters]\nanswer_clock = \"weeks\"\n", "briefing.toml:2: letters.answer_clock: \"weeks\" is not a clock"},
         {"[sender]\nsigner = \"A\"\n", "briefing.toml:2: sender.signer"},
         {"[sender]\nbody = \"\"\n", "sender.body: must name the issuing body"},
     };

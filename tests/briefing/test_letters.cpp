@@ -49,9 +49,10 @@ TEST_CASE("letters go to each agency with flagged items not yet sent") {
     std::vector<std::string> agencies;
     for (const auto& l : plan.letters) agencies.push_back(l.agency);
     CHECK(agencies == std::vector<std::string>{"so-nnmt", "so-xd", "ubnd-xa-hoang-hoa"});
-    // so-nnmt's item carries triage's deadline (18/11), earlier than date + 15 days.
+    // so-nnmt's item carries triage's deadline (18/11), earlier than the
+    // default answer period: 10 working days from Thursday 12/11.
     CHECK(plan.letters[0].deadline == t("2026-11-18T17:00:00+07:00"));
-    CHECK(plan.letters[1].deadline == date + 15 * 86400);
+    CHECK(plan.letters[1].deadline == t("2026-11-26"));
 
     store::Workflow wf(s, "lan");
     wf.sent(ids[0], {"so-nnmt", "125/SKHCN-TTBC", date, {}});
@@ -60,6 +61,29 @@ TEST_CASE("letters go to each agency with flagged items not yet sent") {
     plan = briefing::plan_letters(s, cfg, nov.from, nov.to, date);
     CHECK(plan.letters.empty());
     CHECK(plan.without_agency == std::vector<std::int64_t>{ids[1]});
+}
+
+TEST_CASE("the default answer period counts working days, skipping weekends and the configured holidays") {
+    struct Row {
+        const char* clock;
+        int days;
+        const char* letter, *expected;
+    };
+    const Row rows[] = {
+        {"working-days", 10, "2026-11-12", "2026-11-26"},  // Thursday: two weekends in between
+        {"working-days", 1, "2026-11-13", "2026-11-16"},   // Friday: the next Monday
+        {"working-days", 10, "2026-08-27", "2026-09-15"},  // 31/8, 1/9 and 2/9 are holidays
+        {"working-days", 5, "2026-02-13", "2026-02-27"},   // Tết: 16-20/2 off
+        {"calendar-days", 15, "2026-11-12", "2026-11-27"},
+        {"calendar-days", 15, "2026-08-27", "2026-09-11"},  // calendar days ignore holidays
+    };
+    auto cfg = presswatch::testing::fixture_config();
+    for (const auto& r : rows) {
+        CAPTURE(r.clock, r.days, r.letter);
+        cfg.briefing.letters.answer_clock = r.clock;
+        cfg.briefing.letters.answer_days = r.days;
+        CHECK(text::iso8601(briefing::default_answer_deadline(cfg, t(r.letter))) == text::iso8601(t(r.expected)));
+    }
 }
 
 TEST_CASE("a letter is a Word file in the administrative layout that LibreOffice opens") {

@@ -87,9 +87,9 @@ TEST_CASE("a bad query exits 2 with what and where", "[cli][search]") {
         const char* message;
     };
     const Row rows[] = {
-        {"search '\"thanh hoa'", 2, "column 1: this quote is never closed"},
-        {"search 'colour:red'", 2, "unknown field 'colour:'"},
-        {"search 'date:2026-02-30'", 2, "not a real date"},
+        {"search '\"thanh hoa'", 2, "truy vấn sai ở cột 1: dấu ngoặc kép này chưa được đóng"},
+        {"search 'colour:red'", 2, "không có trường 'colour:'"},
+        {"search 'date:2026-02-30'", 2, "không phải ngày có thật"},
         {"search @nothing", 2, "there is no saved search named 'nothing'"},
         {"search --save 'Bad Name' thanh", 2, "cannot name a saved search"},
         {"search --limit 0 thanh", 2, "--limit must be between"},

@@ -43,6 +43,18 @@ TEST_CASE("demo crawls the sample site and the three spellings of the province f
     REQUIRE(demo.code == 0);
     CHECK_THAT(demo.out, Catch::Contains("Thanh H"));
 
+    // The hint it prints works as printed, from the folder it was run in
+    // (here the binary is not on PATH: the hint names its path).
+    auto hint_at = demo.out.find("Thử tiếp:\n  ");
+    REQUIRE(hint_at != std::string::npos);
+    hint_at += std::string("Thử tiếp:\n  ").size();
+    std::string hint = demo.out.substr(hint_at, demo.out.find('\n', hint_at) - hint_at);
+    INFO(hint);
+    CHECK(hint.rfind("presswatch ", 0) == std::string::npos);
+    Run hinted = presswatch::testing::run_shell(hint + " 2>&1");
+    CHECK(hinted.code == 0);
+    CHECK_THAT(hinted.out, Catch::Contains("Thanh H"));
+
     Run plain = run(data + " search --json --limit 200 " + quote("thanh hoa"));
     Run new_style = run(data + " search --json --limit 200 " + quote("Thanh Hoá"));
     Run upper = run(data + " search --json --limit 200 " + quote("THANH HÓA"));

@@ -60,6 +60,25 @@ TEST_CASE("migrations create the schema on an empty database and leave an existi
     CHECK(q.int64(0) == 1);
 }
 
+TEST_CASE("a migration numbered below a database's version but added later is still applied", "[store]") {
+    TempDir dir;
+    {
+        // A database as migrated before schema_migration existed: version
+        // 33 without the later migration 21.
+        store::Database db(dir.path() / "x.db");
+        store::migrate(db);
+        db.exec("DROP TABLE pending_decision; DROP INDEX audit_waiting; ALTER TABLE audit DROP COLUMN waiting_url; "
+                "DROP TABLE schema_migration; PRAGMA user_version = 33");
+    }
+    store::Database db(dir.path() / "x.db");
+    CHECK(store::migrate(db) == store::latest_schema_version());
+    auto q = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'pending_decision'");
+    REQUIRE(q.step());
+    CHECK(q.int64(0) == 1);
+    // and the migrations it had are not run twice (they would fail: ALTER TABLE ADD COLUMN).
+    CHECK(store::migrate(db) == store::latest_schema_version());
+}
+
 TEST_CASE("a database newer than the program is refused, not damaged", "[store]") {
     TempDir dir;
     {
