@@ -27,6 +27,7 @@ int run(Context& ctx, const Options& o) {
         if (o.clear) wf.clear_flag(id, o.reason);
         else wf.set_flag(id, o.reason, o.agencies, o.severity ? std::optional<int>(o.severity) : std::nullopt);
     }
+    sync_index_or_warn(st);
     if (o.clear) std::cout << fmt::format("Đã bỏ đánh dấu {} tin.\n", ids.size());
     else std::cout << fmt::format("Đã đánh dấu cần trả lời {} tin.\n", ids.size());
     return 0;

@@ -34,6 +34,7 @@ int run(Context& ctx, const Options& o) {
         if (!o.tone.empty()) wf.set_tone(id, o.tone == "auto" ? "" : o.tone);
         if (!o.note.empty()) wf.add_note(id, o.note);
     }
+    sync_index_or_warn(st);
     std::cout << fmt::format("Đã cập nhật {} tin.\n", ids.size());
     return 0;
 }

@@ -85,6 +85,7 @@ int run(Context& ctx, const Options& o) {
     } else {
         wf.reopen(o.id, o.reason);
     }
+    sync_index_or_warn(st);  // status: and agency: reach search
     auto a = st.article(o.id);
     std::cout << fmt::format("[{}] {}\n", o.id, briefing::status_label(a->response_status));
     return 0;

@@ -6,6 +6,7 @@
 
 #include "briefing/month_report.h"
 #include "cli/context.h"
+#include "cli/workflow_args.h"
 #include "cli/review_terminal.h"
 #include "config/error.h"
 #include "store/workflow.h"
@@ -21,7 +22,11 @@ struct Options {
 
 int run(Context& ctx, const Options& o) {
     store::Store st(ctx.data_dir());
-    if (o.interactive) return review_interactively(st, ctx.config(), ctx.user());
+    if (o.interactive) {
+        int rc = review_interactively(st, ctx.config(), ctx.user());
+        sync_index_or_warn(st);  // the decisions reach search (is:new, review:)
+        return rc;
+    }
     store::Workflow wf(st, ctx.user());
     auto ids = wf.unreviewed(o.limit);
     for (auto id : ids) {

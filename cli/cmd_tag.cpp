@@ -36,6 +36,7 @@ int run(Context& ctx, const std::vector<std::string>& words) {
     auto ids = resolve_articles(ctx, st, query);
     store::Workflow wf(st, ctx.user());
     for (auto id : ids) wf.change_topics(id, add, remove);
+    sync_index_or_warn(st);
     std::cout << fmt::format("Đã cập nhật lĩnh vực cho {} tin.\n", ids.size());
     return 0;
 }

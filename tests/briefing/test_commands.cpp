@@ -56,6 +56,10 @@ TEST_CASE("the workflow commands record decisions that the store and the audit l
         {"respond " + id(0) + " --published https://vnexpress.localhost/da-xu-ly.html", 0, "Đã đăng phản hồi"},
         {"respond " + id(0) + " --close --reason xong", 0, "Đã kết thúc"},
         {"respond " + id(0), 0, "Công văn: số 125/SKHCN-TTBC, ngày 04/11/2026"},
+        // Each decision reaches search as soon as the command ends.
+        {"search status:closed", 0, "1 kết quả cho «status:closed»"},
+        {"search topic:van-hoa", 0, "1 kết quả cho «topic:van-hoa»"},
+        {"search agency:ubnd-phuong-sam-son", 0, "1 kết quả cho «agency:ubnd-phuong-sam-son»"},
         {"respond " + id(1) + " --answered --date 2026-11-15", 2, "not sent"},
         {"briefing --month 2026-11 -o '" + (dir.path() / "b.json").string() + "'", 0, "Báo cáo tháng 2026-11: 3 tin"},
         {"briefing --month 2026-13 -o x.json", 2, "is not a month"},

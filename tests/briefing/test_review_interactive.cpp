@@ -56,6 +56,13 @@ TEST_CASE("interactive review on a pseudo-terminal records each key's decision")
     REQUIRE(wf.notes(ids[2]).size() == 1);
     CHECK(wf.notes(ids[2])[0].text == "xã");
     CHECK(wf.audit_log(ids[0]).at(0).user == "thu");
+    // The decisions reach search when the review ends.
+    auto search = [&](const std::string& q) {
+        return presswatch::testing::run_presswatch("--data '" + dir.path().string() + "' search '" + q + "'").out;
+    };
+    CHECK(search("review:relevant").find("1 kết quả") != std::string::npos);
+    CHECK(search("review:not-relevant").find("1 kết quả") != std::string::npos);
+    CHECK(search("is:new").find("1 kết quả") != std::string::npos);
 }
 
 TEST_CASE("interactive review without a terminal says what to do instead") {
