@@ -1,9 +1,8 @@
 #pragma once
-// The "stemmer" of the folded pass: maps one lowercase term to its folded
-// form (no diacritics, đ -> d), so that TermGenerator's STEM_ALL_Z puts
-// "Z"+fold(term) with positions in the index, QueryParser-free queries can
-// build the same terms, and MSet::snippet highlights every spelling of a
-// query word (it compares "Z"+stemmer(token) with the query's terms).
+// The fold of one term (no diacritics, đ -> d): the word scanner
+// (terms.h) makes the folded terms "Z"+fold_term(word) with it, and the
+// same fold as a Xapian::Stem lets MSet::snippet highlight every spelling
+// of a query word (it compares "Z"+stemmer(token) with the query's terms).
 // Design: ../shared/notes/xapian-vietnamese.md §0 and §1.4 (variant D).
 #include <string>
 

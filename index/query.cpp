@@ -307,7 +307,7 @@ private:
         folded_terms_.insert(folded_terms_.end(), folded.begin(), folded.end());
         for (const auto& e : exact)
             if (std::find(exact_terms_.begin(), exact_terms_.end(), e) == exact_terms_.end()) exact_terms_.push_back(e);
-        Xapian::Query q = folded.size() == 1 ? Xapian::Query(folded.front()) : phrase(text, prefix, folded);
+        Xapian::Query q = folded.size() == 1 ? Xapian::Query(folded.front()) : phrase(prefix, folded);
         if (ctx_.exact && !exact.empty()) {
             // Exact terms carry no positions: the phrase is checked on the
             // folded terms, the spelling on each exact term.
@@ -322,18 +322,17 @@ private:
     // one such pair is that term alone; longer phrases are filtered by
     // their pairs first, so positions are checked only where all pairs
     // occur.
-    Xapian::Query phrase(const std::string& text, std::string_view prefix, const std::vector<std::string>& folded) {
+    Xapian::Query phrase(std::string_view prefix, const std::vector<std::string>& folded) {
         Xapian::Query positional(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
         if (!prefix.empty() || !ctx_.db) return positional;
         if (!grams_) grams_ = CommonGrams::of(*ctx_.db);
-        std::vector<std::string> syllables;
-        WordScanner words(text);
-        for (std::string_view w; words.next(w);) syllables.push_back(word_forms(w).folded);
+        // Unprefixed folded terms are "Z" + the syllable.
+        auto syllable = [&](std::size_t i) { return std::string_view(folded[i]).substr(schema::folded.size()); };
         std::vector<Xapian::Query> pairs;
-        for (std::size_t i = 1; i < syllables.size(); ++i)
-            if (std::string t = grams_->pair_term(syllables[i - 1], syllables[i]); !t.empty()) pairs.emplace_back(t);
+        for (std::size_t i = 1; i < folded.size(); ++i)
+            if (std::string t = grams_->pair_term(syllable(i - 1), syllable(i)); !t.empty()) pairs.emplace_back(t);
         if (pairs.empty()) return positional;
-        if (syllables.size() == 2) return pairs.front();
+        if (folded.size() == 2) return pairs.front();
         return Xapian::Query(Xapian::Query::OP_FILTER, positional, combine(Xapian::Query::OP_AND, pairs));
     }
 

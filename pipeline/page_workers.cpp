@@ -66,11 +66,11 @@ void PageWorkers::work() {
 
         PreparedResult r;
         r.tag = raw.tag;
-        double t0 = thread_cpu_seconds();
-        raw.page.body = crawler::decode_to_utf8(raw.page.body, raw.content_type).text;
-        r.decode_cpu = thread_cpu_seconds() - t0;
         std::string outlet = raw.page.outlet;
         try {
+            double t0 = thread_cpu_seconds();
+            raw.page.body = crawler::decode_to_utf8(raw.page.body, raw.content_type).text;
+            r.decode_cpu = thread_cpu_seconds() - t0;
             r.page = ingest_.prepare(std::move(raw.page));
         } catch (const std::exception& e) {
             // A page that breaks extraction is skipped with the reason, not the crawl.
