@@ -10,6 +10,7 @@
 
 #include "config/error.h"
 #include "index/schema.h"
+#include "index/word_ids.h"
 
 namespace presswatch::index {
 
@@ -40,7 +41,7 @@ void BulkBuilder::add(unsigned lane, const Document& d) {
     Lane& l = lanes_.at(lane);
     if (!l.writer) {
         auto part = parts_dir_ / fmt::format("{}-{}", lane, l.parts++);
-        l.writer = std::make_unique<Writer>(part, Writer::Durability::bulk, grams_);
+        l.writer = std::make_unique<Writer>(part, Writer::Durability::bulk, grams_, &ids_);
     }
     l.writer->add(d);
     if (++l.pending == part_commit_every) {
@@ -68,6 +69,7 @@ void BulkBuilder::finish() {
         Xapian::WritableDatabase out(dir_.string(), Xapian::DB_CREATE_OR_OPEN);
         out.set_metadata(std::string(schema::version_key), std::string(schema::version));
         grams_.record(out);
+        ids_.record(out);
         out.commit();
     } catch (const Xapian::Error& e) {
         throw RuntimeFailure(fmt::format("cannot merge the new index into {}: {}", dir_.string(), e.get_description()));

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "index/index.h"
+#include "index/word_ids.h"
 
 namespace presswatch::index {
 
@@ -48,6 +49,7 @@ private:
     struct Lane;
     std::filesystem::path dir_, parts_dir_;
     CommonGrams grams_;
+    WordIds ids_;  // shared by the lanes: every part numbers words alike
     std::vector<Lane> lanes_;
 };
 

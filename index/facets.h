@@ -1,6 +1,6 @@
 #pragma once
 // Facet counting during a search: exact counts by outlet, topic, flag and
-// month (the value slots of schema.h). Counts are exact only when the
+// month (schema::slot_facets). Counts are exact only when the
 // enquire checks every match (check_at_least = doc count), which
 // searcher.cpp does when facets are asked for.
 #include <map>

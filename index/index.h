@@ -42,6 +42,8 @@ struct Document {
 // index documents. `presswatch check` compares it with the index's copy.
 std::string fingerprint(const Document& d);
 
+class WordIds;
+
 class Writer {
 public:
     enum class Durability {
@@ -49,11 +51,13 @@ public:
         bulk,     // no fsync (DB_NO_SYNC): for rebuilding into a new folder
     };
     // Opens or creates the index in dir; a new index records
-    // grams_if_new as its common syllables (index/common_grams.h). Throws
-    // RuntimeFailure when another writer holds the lock or the folder is
-    // not a usable index.
+    // grams_if_new as its common syllables (index/common_grams.h). Word
+    // numbers (index/word_ids.h) come from the index's metadata, or from
+    // shared_ids, which a bulk build records in the finished index itself.
+    // Throws RuntimeFailure when another writer holds the lock or the
+    // folder is not a usable index.
     explicit Writer(const std::filesystem::path& dir, Durability durability = Durability::normal,
-                    const CommonGrams& grams_if_new = CommonGrams::builtin());
+                    const CommonGrams& grams_if_new = CommonGrams::builtin(), WordIds* shared_ids = nullptr);
     ~Writer();
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;

@@ -14,6 +14,7 @@
 #include "config/error.h"
 #include "index/boolean_terms.h"
 #include "index/common_grams.h"
+#include "index/phrase_filter.h"
 #include "index/schema.h"
 #include "index/terms.h"
 #include "text/dates.h"
@@ -186,13 +187,19 @@ public:
         if (p.scored && !exact_terms_.empty()) {
             // Matches are decided by the folded terms; articles that also
             // contain the exact spellings typed rank higher. The zero-weight
-            // folded OR makes MSet::snippet highlight inside phrases.
-            Xapian::Query boost(Xapian::Query::OP_OR, exact_terms_.begin(), exact_terms_.end());
-            Xapian::Query highlight(Xapian::Query::OP_OR, folded_terms_.begin(), folded_terms_.end());
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                              Xapian::Query(Xapian::Query::OP_OR,
-                                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, exact_boost),
-                                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, highlight, 0.0)));
+            // OR of the words of phrases answered by a pair term alone makes
+            // MSet::snippet highlight them (every other folded term is in
+            // the query already).
+            Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(Xapian::Query::OP_OR, exact_terms_.begin(), exact_terms_.end()),
+                                exact_boost);
+            if (!highlight_terms_.empty())
+                boost = Xapian::Query(Xapian::Query::OP_OR, boost,
+                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                    Xapian::Query(Xapian::Query::OP_OR, highlight_terms_.begin(),
+                                                                  highlight_terms_.end()),
+                                                    0.0));
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost);
         }
         out.query = q;
         out.folded_terms = folded_terms_;
@@ -317,23 +324,42 @@ private:
         return {q, true, false, false};
     }
 
-    // A phrase of folded terms. Pairs of common syllables have their own
-    // terms in the index (index/common_grams.h): a two-syllable phrase of
-    // one such pair is that term alone; longer phrases are filtered by
-    // their pairs first, so positions are checked only where all pairs
-    // occur.
+    // A phrase of folded terms: the AND of its terms (which ranks it),
+    // filtered by the word order (PhraseFilter reads each candidate's word
+    // sequence). Pairs of common syllables have their own terms in the
+    // index (index/common_grams.h): a two-syllable phrase of one such pair
+    // is that term alone; longer phrases are filtered by their pairs first,
+    // so the order is checked only where all pairs occur.
     Xapian::Query phrase(std::string_view prefix, const std::vector<std::string>& folded) {
-        Xapian::Query positional(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), folded.size());
-        if (!prefix.empty() || !ctx_.db) return positional;
-        if (!grams_) grams_ = CommonGrams::of(*ctx_.db);
-        // Unprefixed folded terms are "Z" + the syllable.
-        auto syllable = [&](std::size_t i) { return std::string_view(folded[i]).substr(schema::folded.size()); };
-        std::vector<Xapian::Query> pairs;
-        for (std::size_t i = 1; i < folded.size(); ++i)
-            if (std::string t = grams_->pair_term(syllable(i - 1), syllable(i)); !t.empty()) pairs.emplace_back(t);
-        if (pairs.empty()) return positional;
-        if (folded.size() == 2) return pairs.front();
-        return Xapian::Query(Xapian::Query::OP_FILTER, positional, combine(Xapian::Query::OP_AND, pairs));
+        // Folded terms are "Z" + prefix + the syllable.
+        auto syllable = [&](std::size_t i) {
+            return std::string_view(folded[i]).substr(schema::folded.size() + prefix.size());
+        };
+        std::vector<Xapian::Query> filters;
+        if (prefix.empty() && ctx_.db) {
+            if (!grams_) grams_ = CommonGrams::of(*ctx_.db);
+            for (std::size_t i = 1; i < folded.size(); ++i)
+                if (std::string t = grams_->pair_term(syllable(i - 1), syllable(i)); !t.empty()) filters.emplace_back(t);
+            if (folded.size() == 2 && !filters.empty()) {
+                highlight_terms_.insert(highlight_terms_.end(), folded.begin(), folded.end());
+                return filters.front();
+            }
+        }
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < folded.size(); ++i) words.emplace_back(syllable(i));
+        filters.emplace_back((new PhraseFilter(std::move(words), phrase_fields(prefix)))->release());
+        std::vector<Xapian::Query> terms(folded.begin(), folded.end());
+        return Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_AND, terms),
+                             combine(Xapian::Query::OP_AND, filters));
+    }
+
+    // The fields of the word sequence a phrase under prefix may lie in.
+    static std::vector<schema::WordField> phrase_fields(std::string_view prefix) {
+        using F = schema::WordField;
+        if (prefix == schema::headline) return {F::headline};
+        if (prefix == schema::lead) return {F::lead};
+        if (prefix == schema::author) return {F::author};
+        return {F::headline, F::lead, F::body};
     }
 
     // The most frequent terms starting with prefix, as one synonym.
@@ -465,7 +491,38 @@ private:
         }
         if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot_day, hi);
         if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot_day, lo);
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_day, lo, hi);
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, date_terms(lo, hi), 0.0);
+    }
+
+    // The fewest year, month and day terms (schema.h) that cover the days
+    // lo..hi (YYYYMMDD, lo <= hi): a 90-day range is two or three months
+    // and the days at its ends.
+    Xapian::Query date_terms(const std::string& lo, const std::string& hi) {
+        auto number = [](const std::string& s, std::size_t at, std::size_t n) {
+            int v = 0;
+            std::from_chars(s.data() + at, s.data() + at + n, v);
+            return v;
+        };
+        int y = number(lo, 0, 4), m = number(lo, 4, 2), d = number(lo, 6, 2);
+        std::vector<Xapian::Query> terms;
+        for (std::string day = lo; day <= hi; day = day_string(y, m, d)) {
+            int month_end = days_in_month(y, m);
+            if (m == 1 && d == 1 && day_string(y, 12, 31) <= hi) {
+                terms.emplace_back(std::string(schema::year) + day.substr(0, 4));
+                ++y;
+            } else if (d == 1 && day_string(y, m, month_end) <= hi) {
+                terms.emplace_back(std::string(schema::month) + day.substr(0, 6));
+                if (++m > 12) m = 1, ++y;
+            } else {
+                terms.emplace_back(std::string(schema::day) + day);
+                if (++d <= month_end) continue;
+                d = 1;
+                if (++m > 12) m = 1, ++y;
+                continue;
+            }
+            d = 1;
+        }
+        return combine(Xapian::Query::OP_OR, terms);
     }
 
     const std::string& q_;
@@ -473,7 +530,7 @@ private:
     std::optional<CommonGrams> grams_;  // the index's, read on first use
     std::vector<Token> toks_;
     std::size_t at_ = 0;
-    std::vector<std::string> folded_terms_, exact_terms_;
+    std::vector<std::string> folded_terms_, exact_terms_, highlight_terms_;
 };
 
 }  // namespace

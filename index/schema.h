@@ -9,20 +9,22 @@
 //   prefix  kind      what
 //   Q       boolean   the store's article id in decimal: "Q123". Unique; the
 //                     writer replaces documents by it (idempotent re-index).
-//   Z       free text folded terms WITH positions: lowercase, no diacritics,
-//                     đ -> d ("Zthanh", "Zhoa"), from headline, lead and body.
-//                     They decide what matches. "Z" + the fold stemmer's
+//   Z       free text folded terms: lowercase, no diacritics, đ -> d
+//                     ("Zthanh", "Zhoa"), from headline, lead and body.
+//                     They decide what matches. No term has Xapian
+//                     positions: phrases are checked on the document's word
+//                     sequence (slot_words). "Z" + the fold stemmer's
 //                     output (fold_stemmer.h; words split by terms.h), so
 //                     MSet::snippet, given that stemmer, highlights them.
-//   (none)  free text exact terms WITHOUT positions: NFC, lowercase, tone
+//   (none)  free text exact terms, no positions: NFC, lowercase, tone
 //                     mark placement canonicalised ("hoá"), from headline,
 //                     lead and body. They only rank (articles spelled as the
 //                     query is typed come first) and filter in --exact mode.
-//   ZS      free text folded headline terms with positions (`title:`).
+//   ZS      free text folded headline terms (`title:`).
 //   S       free text exact headline terms, no positions (`title:` --exact).
-//   ZXL     free text folded lead terms with positions (`lead:`).
+//   ZXL     free text folded lead terms (`lead:`).
 //   XL      free text exact lead terms, no positions.
-//   ZA      free text folded author terms with positions (`author:`).
+//   ZA      free text folded author terms (`author:`).
 //   A       free text exact author terms, no positions.
 //   XO      boolean   outlet slug: "XOvnexpress".
 //   XT      boolean   topic slug: "XTmoi-truong".
@@ -34,6 +36,11 @@
 //   XST     boolean   response status: "XSTsent", "XSTanswered", ...
 //   XTO     boolean   tone: "XTOnegative".
 //   XIS     boolean   states for `is:`: "XISclipping", "XISflagged", "XISnew".
+//   XDY     boolean   publication year, "XDY2026"; XDM month, "XDM202611";
+//   XDM, XDD          XDD day, "XDD20261105" (slot_day's date). A closed
+//                     `date:` range is the OR of the fewest of these that
+//                     cover it: a posting list union instead of one value
+//                     read per candidate.
 //   XB      free text common grams, no positions: two adjacent folded
 //                     syllables that are both common, "XBcua_nguoi", from
 //                     headline, lead and body (index/common_grams.h).
@@ -66,6 +73,9 @@ inline constexpr std::string_view status = "XST";
 inline constexpr std::string_view tone = "XTO";
 inline constexpr std::string_view state = "XIS";
 inline constexpr std::string_view common_gram = "XB";
+inline constexpr std::string_view year = "XDY";
+inline constexpr std::string_view month = "XDM";
+inline constexpr std::string_view day = "XDD";
 
 // Value slots.
 // "YYYYMMDD" of the publication (else fetch) date in Vietnam time. Date
@@ -77,14 +87,11 @@ inline constexpr Xapian::valueno slot_time = 1;
 // The story id (decimal) for collapsing near-duplicates; empty when the
 // article is in no story, which Xapian never collapses.
 inline constexpr Xapian::valueno slot_story = 2;
-// Outlet slug, for the outlet facet.
-inline constexpr Xapian::valueno slot_outlet = 3;
-// "YYYY-MM", for the month facet.
-inline constexpr Xapian::valueno slot_month = 4;
-// Topic slugs joined by '\n', for the topic facet (multi-valued).
-inline constexpr Xapian::valueno slot_topics = 5;
-// "1" flagged, "0" not, for the flag facet.
-inline constexpr Xapian::valueno slot_flagged = 6;
+// The facets, one per line: outlet slug, "YYYY-MM", "1" flagged or "0",
+// then each topic slug on a line of its own. One slot, so that exact
+// counts read one value a match (index/facets.cpp). Slots 4-6 held them
+// one by one in schema 2 and are not used.
+inline constexpr Xapian::valueno slot_facets = 3;
 // fingerprint(Document) of what was put, so `presswatch check` can compare
 // the index with the store without rebuilding documents term by term.
 inline constexpr Xapian::valueno slot_fingerprint = 7;
@@ -92,14 +99,26 @@ inline constexpr Xapian::valueno slot_fingerprint = 7;
 // agency (response status pending or sent); unset otherwise. status:overdue
 // is "this slot <= now", computed when the query runs, never stored.
 inline constexpr Xapian::valueno slot_open_deadline = 8;
+// The document's folded words in order, as word numbers (index/word_ids.h),
+// each an unsigned LEB128 varint; a 0x00 byte ends each field, in the order
+// headline, lead, body, author. A phrase is a run of consecutive numbers
+// inside one field (index/phrase_filter.h). Words the scanner skips (over
+// max_word_bytes) are left out, as they were from positions.
+inline constexpr Xapian::valueno slot_words = 9;
+// The fields of slot_words, in order.
+enum class WordField { headline = 0, lead = 1, body = 2, author = 3 };
 
 // Metadata key holding the schema version; an index with another version
 // is refused with a message to run `presswatch reindex`.
 inline constexpr std::string_view version_key = "presswatch-schema";
-inline constexpr std::string_view version = "2";
+inline constexpr std::string_view version = "3";
 // Metadata key holding the index's list of common syllables (folded,
 // space-separated), see index/common_grams.h.
 inline constexpr std::string_view common_grams_key = "presswatch-common-grams";
+// Metadata keys of the word numbers (index/word_ids.h): the prefix of one
+// word's key ("presswatch-w:" + folded word) and the next free number.
+inline constexpr std::string_view word_key_prefix = "presswatch-w:";
+inline constexpr std::string_view word_count_key = "presswatch-words";
 
 // Xapian rejects any term over 245 bytes at add_document time.
 inline constexpr std::size_t max_term_bytes = 245;

@@ -7,6 +7,7 @@
 #include "index/index.h"
 #include "index/schema.h"
 #include "index/terms.h"
+#include "index/word_ids.h"
 #include "text/dates.h"
 
 namespace presswatch::index {
@@ -18,28 +19,14 @@ std::string day_value(std::int64_t t) {
     return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
 }
 
-std::string join(const std::vector<std::string>& v, char sep) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += sep;
-        out += s;
-    }
-    return out;
-}
-
-// Positions skipped between fields, so a phrase never spans two fields
-// (TermGenerator::increase_termpos's default gap).
-constexpr Xapian::termpos field_gap = 100;
-
 // Adds the terms of the free-text fields to one document: per word, the
-// folded term with its position and the exact term without, under the
-// field's prefix and, for headline and lead, also unprefixed so that a
-// plain word finds them (at the same positions: the two are different
-// terms, so sharing positions is harmless).
-// Unprefixed text also gets the common grams of adjacent syllables.
+// folded and the exact term under the field's prefix and, for headline and
+// lead, also unprefixed so that a plain word finds them. Unprefixed text
+// also gets the common grams of adjacent syllables. Every field appends its
+// word numbers to the word sequence (schema::slot_words), then a 0x00.
 class FieldIndexer {
 public:
-    FieldIndexer(Xapian::Document& doc, const CommonGrams& grams) : doc_(doc), grams_(grams) {}
+    FieldIndexer(Xapian::Document& doc, const CommonGrams& grams, WordIds& ids) : doc_(doc), grams_(grams), ids_(ids) {}
 
     void add(std::string_view text, std::string_view prefix, Xapian::termcount wdf, bool also_unprefixed) {
         WordScanner words(text);
@@ -47,7 +34,7 @@ public:
         std::string previous;  // folded; a pair never spans two fields
         while (words.next(w)) {
             const WordForms& f = word_forms(w);
-            ++pos_;
+            append_varint(sequence_, ids_.id(f.folded));
             if (!prefix.empty()) post(prefix, f, wdf);
             if (prefix.empty() || also_unprefixed) {
                 post("", f, wdf);
@@ -57,34 +44,39 @@ public:
                 previous = f.folded;
             }
         }
-        pos_ += field_gap;
+        sequence_.push_back('\0');
     }
+
+    const std::string& sequence() const { return sequence_; }
 
 private:
     void post(std::string_view prefix, const WordForms& f, Xapian::termcount wdf) {
         term_.assign(schema::folded).append(prefix).append(f.folded);
-        doc_.add_posting(term_, pos_, wdf);
+        doc_.add_term(term_, wdf);
         term_.assign(prefix).append(f.exact);
         doc_.add_term(term_, wdf);
     }
 
     Xapian::Document& doc_;
     const CommonGrams& grams_;
-    Xapian::termpos pos_ = 0;
+    WordIds& ids_;
+    std::string sequence_;
     std::string term_;  // reused: one allocation per document, not per word
 };
 
-void index_text_fields(const Document& d, Xapian::Document& doc, const CommonGrams& grams) {
-    FieldIndexer fields(doc, grams);
+// The order of the calls is schema::WordField's.
+void index_text_fields(const Document& d, Xapian::Document& doc, const CommonGrams& grams, WordIds& ids) {
+    FieldIndexer fields(doc, grams, ids);
     fields.add(d.headline, schema::headline, schema::headline_wdf, true);
     fields.add(d.lead, schema::lead, 1, true);
     fields.add(d.body, "", 1, false);
     fields.add(d.author, schema::author, 1, false);
+    doc.add_value(schema::slot_words, fields.sequence());
 }
 
-Xapian::Document build(const Document& d, const CommonGrams& grams) {
+Xapian::Document build(const Document& d, const CommonGrams& grams, WordIds& ids) {
     Xapian::Document doc;
-    index_text_fields(d, doc, grams);
+    index_text_fields(d, doc, grams, ids);
 
     doc.add_boolean_term(id_term(d.id));
     auto add = [&](std::string_view prefix, const std::string& value) {
@@ -105,12 +97,14 @@ Xapian::Document build(const Document& d, const CommonGrams& grams) {
     std::int64_t when = d.published.value_or(d.fetched);
     std::string day = day_value(when);
     doc.add_value(schema::slot_day, day);
-    doc.add_value(schema::slot_month, day.substr(0, 4) + "-" + day.substr(4, 2));
+    doc.add_boolean_term(std::string(schema::year) + day.substr(0, 4));
+    doc.add_boolean_term(std::string(schema::month) + day.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::day) + day);
     doc.add_value(schema::slot_time, Xapian::sortable_serialise(static_cast<double>(when)));
     if (d.story) doc.add_value(schema::slot_story, std::to_string(*d.story));
-    doc.add_value(schema::slot_outlet, d.outlet);
-    if (!d.topics.empty()) doc.add_value(schema::slot_topics, join(d.topics, '\n'));
-    doc.add_value(schema::slot_flagged, d.flagged ? "1" : "0");
+    std::string facets = d.outlet + "\n" + day.substr(0, 4) + "-" + day.substr(4, 2) + (d.flagged ? "\n1" : "\n0");
+    for (const auto& t : d.topics) facets += "\n" + t;
+    doc.add_value(schema::slot_facets, facets);
     doc.add_value(schema::slot_fingerprint, fingerprint(d));
     if (d.deadline && (d.response_status == "pending" || d.response_status == "sent"))
         doc.add_value(schema::slot_open_deadline, Xapian::sortable_serialise(static_cast<double>(*d.deadline)));
@@ -123,14 +117,18 @@ Xapian::Document build(const Document& d, const CommonGrams& grams) {
 struct Writer::Impl {
     Xapian::WritableDatabase db;
     CommonGrams grams;
+    std::unique_ptr<WordIds> own_ids;  // unless a bulk build shares its table
+    WordIds* ids = nullptr;
 };
 
-Writer::Writer(const std::filesystem::path& dir, Durability durability, const CommonGrams& grams_if_new) {
+Writer::Writer(const std::filesystem::path& dir, Durability durability, const CommonGrams& grams_if_new,
+               WordIds* shared_ids) {
     int flags = Xapian::DB_CREATE_OR_OPEN;
     if (durability == Durability::bulk) flags |= Xapian::DB_NO_SYNC;
     try {
         std::filesystem::create_directories(dir);
-        impl_ = std::make_unique<Impl>(Impl{Xapian::WritableDatabase(dir.string(), flags), {}});
+        impl_ = std::make_unique<Impl>();
+        impl_->db = Xapian::WritableDatabase(dir.string(), flags);
         std::string key(schema::version_key);
         std::string v = impl_->db.get_metadata(key);
         if (v.empty()) {
@@ -142,6 +140,12 @@ Writer::Writer(const std::filesystem::path& dir, Durability durability, const Co
                                              dir.string(), v, schema::version));
         }
         impl_->grams = CommonGrams::of(impl_->db);
+        if (shared_ids) {
+            impl_->ids = shared_ids;
+        } else {
+            impl_->own_ids = std::make_unique<WordIds>(impl_->db);
+            impl_->ids = impl_->own_ids.get();
+        }
     } catch (const Xapian::DatabaseLockError&) {
         throw RuntimeFailure(fmt::format(
             "the search index {} is being written by another presswatch process (a crawl or a reindex); "
@@ -156,9 +160,9 @@ Writer::Writer(const std::filesystem::path& dir, Durability durability, const Co
 
 Writer::~Writer() = default;
 
-void Writer::put(const Document& d) { impl_->db.replace_document(id_term(d.id), build(d, impl_->grams)); }
+void Writer::put(const Document& d) { impl_->db.replace_document(id_term(d.id), build(d, impl_->grams, *impl_->ids)); }
 
-void Writer::add(const Document& d) { impl_->db.add_document(build(d, impl_->grams)); }
+void Writer::add(const Document& d) { impl_->db.add_document(build(d, impl_->grams, *impl_->ids)); }
 
 void Writer::remove(std::int64_t id) { impl_->db.delete_document(id_term(id)); }
 

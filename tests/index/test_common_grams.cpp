@@ -58,10 +58,10 @@ TEST_CASE("a two-syllable phrase of common syllables is one pair term", "[index]
     index::Searcher s(idx.path());
     auto described = s.search("\"của người\"", {}).query_description;
     CHECK(described.find("XBcua_nguoi") != std::string::npos);
-    CHECK(described.find("PHRASE") == std::string::npos);
-    // A pair with a rare syllable stays a positional phrase.
+    CHECK(described.find("PhraseFilter") == std::string::npos);
+    // A pair with a rare syllable is checked on the word sequence.
     described = s.search("\"ông ba\"", {}).query_description;
-    CHECK(described.find("PHRASE") != std::string::npos);
+    CHECK(described.find("PhraseFilter(ong ba)") != std::string::npos);
 }
 
 TEST_CASE("an index records its common syllables; one without them still answers phrases",

@@ -1,0 +1,61 @@
+#pragma once
+// Word numbers: every distinct folded word of an index has a number (1, 2,
+// ...), so that a document's word sequence (schema::slot_words) is a short
+// string of varints instead of text. The numbers belong to the index: each
+// is recorded in its metadata under word_key(word), and the next free one
+// under schema::word_count_key, committed with the documents that use them.
+//
+// Why not Xapian's positions: glass keeps one B-tree entry per (term,
+// document) with positions, about 21 bytes each on our articles, which made
+// positions 57 % of the index and a third of the build's CPU
+// (docs/benchmarks.md, search). One sequence a document costs about 1.5
+// bytes a word and one value read verifies a phrase.
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <xapian.h>
+
+namespace presswatch::index {
+
+// Metadata key of a folded word's number.
+std::string word_key(std::string_view folded);
+
+// Appends n as an unsigned LEB128 varint: 7 bits a byte, high bit set on
+// every byte but the last. A non-zero number never encodes a 0x00 byte, so
+// 0x00 can separate the fields of a sequence.
+void append_varint(std::string& out, std::uint32_t n);
+
+// The numbers of one index, for writing. Thread-safe: the lanes of a bulk
+// build share one table.
+class WordIds {
+public:
+    // A table backed by db's metadata: numbers already recorded are read
+    // from it, new ones are recorded in it (committed with db).
+    explicit WordIds(Xapian::WritableDatabase& db);
+    // A table in memory only, for a bulk build: record() writes it into the
+    // finished index.
+    WordIds() = default;
+    WordIds(const WordIds&) = delete;
+    WordIds& operator=(const WordIds&) = delete;
+
+    // The number of a folded word, allotted if new.
+    std::uint32_t id(std::string_view folded);
+    // Writes every number and the next free one into db's metadata.
+    void record(Xapian::WritableDatabase& db) const;
+
+private:
+    Xapian::WritableDatabase* db_ = nullptr;
+    mutable std::mutex m_;
+    std::unordered_map<std::string, std::uint32_t> ids_;
+    std::uint32_t next_ = 1;
+    bool loaded_next_ = false;
+};
+
+// The number of a folded word in a (readable) index; 0 when the index has
+// never seen the word.
+std::uint32_t word_id(const Xapian::Database& db, std::string_view folded);
+
+}  // namespace presswatch::index
