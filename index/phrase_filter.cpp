@@ -6,23 +6,50 @@
 
 namespace presswatch::index {
 
-PhraseFilter::PhraseFilter(std::vector<std::string> folded, std::vector<schema::WordField> fields)
-    : folded_(std::move(folded)), fields_(std::move(fields)) {
-    for (auto f : fields_) field_mask_ |= 1u << static_cast<unsigned>(f);
+namespace {
+
+unsigned mask_of(const std::vector<schema::WordField>& fields) {
+    unsigned mask = 0;
+    for (auto f : fields) mask |= 1u << static_cast<unsigned>(f);
+    return mask;
 }
+
+std::string run_of(const Xapian::Database& db, const std::vector<std::string>& words) {
+    std::string run;
+    for (const auto& w : words) {
+        std::uint32_t id = word_id(db, w);
+        if (id == 0) return {};  // never indexed: nothing can match
+        append_varint(run, id);
+    }
+    return run;
+}
+
+}  // namespace
+
+ResolvedPhrase::ResolvedPhrase(const Xapian::Database& db, const PhraseCheck& phrase)
+    : run(run_of(db, phrase.words)), field_mask(mask_of(phrase.fields)) {}
+
+bool ResolvedPhrase::held_by(const std::string& sequence) const {
+    return PhraseFilter::holds(sequence, run, field_mask);
+}
+
+PhraseDecider::PhraseDecider(const Xapian::Database& db, const std::vector<PhraseCheck>& phrases) {
+    for (const auto& p : phrases) phrases_.emplace_back(db, p);
+}
+
+bool PhraseDecider::operator()(const Xapian::Document& doc) const {
+    std::string sequence = doc.get_value(schema::slot_words);
+    for (const auto& p : phrases_)
+        if (!p.held_by(sequence)) return false;
+    return true;
+}
+
+PhraseFilter::PhraseFilter(PhraseCheck phrase) : phrase_(std::move(phrase)), field_mask_(mask_of(phrase_.fields)) {}
 
 void PhraseFilter::init(const Xapian::Database& db) {
     db_ = db;
     doccount_ = db.get_doccount();
-    run_.clear();
-    for (const auto& w : folded_) {
-        std::uint32_t id = word_id(db, w);
-        if (id == 0) {  // never indexed: nothing can match
-            run_.clear();
-            break;
-        }
-        append_varint(run_, id);
-    }
+    run_ = run_of(db, phrase_.words);
     it_ = db.valuestream_begin(schema::slot_words);
     end_ = db.valuestream_end(schema::slot_words);
     if (run_.empty()) it_ = end_;
@@ -99,11 +126,11 @@ bool PhraseFilter::at_end() const { return it_ == end_; }
 
 Xapian::docid PhraseFilter::get_docid() const { return it_.get_docid(); }
 
-PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(folded_, fields_); }
+PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(phrase_); }
 
 std::string PhraseFilter::get_description() const {
     std::string out = "PhraseFilter(";
-    for (std::size_t i = 0; i < folded_.size(); ++i) out += (i ? " " : "") + folded_[i];
+    for (std::size_t i = 0; i < phrase_.words.size(); ++i) out += (i ? " " : "") + phrase_.words[i];
     return out + ")";
 }
 

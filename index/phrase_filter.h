@@ -17,11 +17,41 @@
 
 namespace presswatch::index {
 
+// A phrase: its folded words (no prefix: "thanh", "hoa") and the fields
+// of the word sequence it may lie in.
+struct PhraseCheck {
+    std::vector<std::string> words;
+    std::vector<schema::WordField> fields;
+};
+
+// A phrase resolved against one index: its words as varints (empty if the
+// index lacks one of them) and its fields as a bit mask.
+struct ResolvedPhrase {
+    std::string run;
+    unsigned field_mask = 0;
+    ResolvedPhrase(const Xapian::Database& db, const PhraseCheck& phrase);
+    // Whether an encoded word sequence holds the run (varints, no 0x00) in
+    // one of the fields.
+    bool held_by(const std::string& sequence) const;
+};
+
+// Accepts the documents that hold every phrase. Xapian calls a decider
+// only for a candidate whose weight would still put it in the results
+// (after check_at_least matches, most candidates are turned away before),
+// so for a phrase every match needs this is far cheaper than checking each
+// candidate inside the query. Built per search, on the searcher's snapshot.
+class PhraseDecider : public Xapian::MatchDecider {
+public:
+    PhraseDecider(const Xapian::Database& db, const std::vector<PhraseCheck>& phrases);
+    bool operator()(const Xapian::Document& doc) const override;
+
+private:
+    std::vector<ResolvedPhrase> phrases_;
+};
+
 class PhraseFilter : public Xapian::PostingSource {
 public:
-    // folded: the phrase's words, folded, without prefix ("thanh", "hoa").
-    // fields: where the run may lie.
-    PhraseFilter(std::vector<std::string> folded, std::vector<schema::WordField> fields);
+    explicit PhraseFilter(PhraseCheck phrase);
 
     void init(const Xapian::Database& db) override;
     void next(double min_wt) override;
@@ -37,7 +67,7 @@ public:
     std::string get_description() const override;
 
     // Whether an encoded word sequence holds the encoded run (varints, no
-    // 0x00) in one of the fields. Exposed for tests.
+    // 0x00) in one of the fields (bit i: schema::WordField i).
     static bool holds(const std::string& sequence, const std::string& run, unsigned field_mask);
 
 private:
@@ -46,8 +76,7 @@ private:
     // Moves to the first accepted document at or after did.
     void advance_to(Xapian::docid did);
 
-    std::vector<std::string> folded_;
-    std::vector<schema::WordField> fields_;
+    PhraseCheck phrase_;
     unsigned field_mask_ = 0;
     std::string run_;            // the phrase as varints; empty: a word the index lacks
     Xapian::Database db_;

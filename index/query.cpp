@@ -176,7 +176,14 @@ struct Date {
 
 class Parser {
 public:
-    Parser(const std::string& q, const QueryContext& ctx) : q_(q), ctx_(ctx), toks_(lex(q)) {}
+    Parser(const std::string& q, const QueryContext& ctx) : q_(q), ctx_(ctx), toks_(lex(q)) {
+        int depth = 0;
+        for (const auto& t : toks_) {
+            if (t.kind == Tok::lparen) ++depth;
+            else if (t.kind == Tok::rparen) --depth;
+            else if (t.kind == Tok::op_or && depth == 0) top_level_or_ = true;
+        }
+    }
 
     CompiledQuery run() {
         Part p = parse_or();
@@ -203,6 +210,7 @@ public:
         }
         out.query = q;
         out.folded_terms = folded_terms_;
+        out.phrase_checks = std::move(phrase_checks_);
         return out;
     }
 
@@ -275,7 +283,9 @@ private:
             if (ends_group(peek().kind) || peek().kind == Tok::op_and)
                 fail(q_, op.pos, op.kind == Tok::minus ? "sau '-' không có gì" : "sau NOT không có gì",
                      op.kind == Tok::minus ? "'-' has nothing after it" : "NOT has nothing after it");
+            ++negations_;
             Part p = parse_unary();
+            --negations_;
             if (!p.nothing) p.negated = !p.negated;
             return p;
         }
@@ -286,7 +296,9 @@ private:
         const Token& t = next();
         switch (t.kind) {
         case Tok::lparen: {
+            ++depth_;
             Part p = parse_or();
+            --depth_;
             if (peek().kind != Tok::rparen) fail(q_, t.pos, "dấu '(' này chưa được đóng", "this '(' is never closed");
             next();
             return p;
@@ -345,13 +357,22 @@ private:
                 return filters.front();
             }
         }
-        std::vector<std::string> words;
-        for (std::size_t i = 0; i < folded.size(); ++i) words.emplace_back(syllable(i));
-        filters.emplace_back((new PhraseFilter(std::move(words), phrase_fields(prefix)))->release());
+        PhraseCheck check{{}, phrase_fields(prefix)};
+        for (std::size_t i = 0; i < folded.size(); ++i) check.words.emplace_back(syllable(i));
         std::vector<Xapian::Query> terms(folded.begin(), folded.end());
-        return Xapian::Query(Xapian::Query::OP_FILTER, combine(Xapian::Query::OP_AND, terms),
-                             combine(Xapian::Query::OP_AND, filters));
+        Xapian::Query all = combine(Xapian::Query::OP_AND, terms);
+        if (every_match_needs_this()) {
+            phrase_checks_.push_back(std::move(check));
+            return filters.empty() ? all : Xapian::Query(Xapian::Query::OP_FILTER, all, combine(Xapian::Query::OP_AND, filters));
+        }
+        filters.emplace_back((new PhraseFilter(std::move(check)))->release());
+        return Xapian::Query(Xapian::Query::OP_FILTER, all, combine(Xapian::Query::OP_AND, filters));
     }
+
+    // Whether the text being compiled is one of the top-level ANDed parts
+    // of the query (not under OR, NOT or parentheses): every match must
+    // then hold it, and its order can be left to the searcher's decider.
+    bool every_match_needs_this() const { return !top_level_or_ && depth_ == 0 && negations_ == 0; }
 
     // The fields of the word sequence a phrase under prefix may lie in.
     static std::vector<schema::WordField> phrase_fields(std::string_view prefix) {
@@ -531,6 +552,10 @@ private:
     std::vector<Token> toks_;
     std::size_t at_ = 0;
     std::vector<std::string> folded_terms_, exact_terms_, highlight_terms_;
+    std::vector<PhraseCheck> phrase_checks_;
+    bool top_level_or_ = false;  // an OR outside every parenthesis
+    int depth_ = 0;              // parentheses open around the current token
+    int negations_ = 0;          // NOT or '-' around the current token
 };
 
 }  // namespace

@@ -19,6 +19,8 @@
 
 #include <xapian.h>
 
+#include "index/phrase_filter.h"
+
 namespace presswatch::index {
 
 struct QueryContext {
@@ -35,6 +37,11 @@ struct CompiledQuery {
     Xapian::Query query;       // matching and ranking, filters included
     // Folded terms of the positive words, for snippet highlighting.
     std::vector<std::string> folded_terms;
+    // Phrases every match must hold, left out of query: the searcher checks
+    // them with a PhraseDecider, which Xapian consults only for candidates
+    // that could still enter the results (phrase_filter.h). Phrases under
+    // OR or NOT are checked inside query instead.
+    std::vector<PhraseCheck> phrase_checks;
     bool empty() const { return query.empty(); }
 };
 

@@ -2,6 +2,7 @@
 // snippets from the caller's text; reopen and rerun when a writer's
 // commits overtake the snapshot being read.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 #include <unicode/normalizer2.h>
@@ -128,13 +129,21 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
                 facets.attach(enquire);
                 check_at_least = impl_->db.get_doccount();
             }
-            Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check_at_least);
+            std::optional<PhraseDecider> phrases;
+            if (!compiled.phrase_checks.empty()) phrases.emplace(impl_->db, compiled.phrase_checks);
+            Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check_at_least, nullptr,
+                                                 phrases ? &*phrases : nullptr);
 
             SearchResult result;
             result.total = mset.get_matches_estimated();
             result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
             if (result.total_exact) result.total = mset.get_matches_lower_bound();
             result.query_description = query.get_description();
+            for (const auto& p : compiled.phrase_checks) {
+                result.query_description += " PHRASE-CHECK(";
+                for (std::size_t i = 0; i < p.words.size(); ++i) result.query_description += (i ? " " : "") + p.words[i];
+                result.query_description += ")";
+            }
             Xapian::Stem stem = fold_stemmer();
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Hit h;

@@ -59,9 +59,10 @@ TEST_CASE("a two-syllable phrase of common syllables is one pair term", "[index]
     auto described = s.search("\"của người\"", {}).query_description;
     CHECK(described.find("XBcua_nguoi") != std::string::npos);
     CHECK(described.find("PhraseFilter") == std::string::npos);
+    CHECK(described.find("PHRASE-CHECK") == std::string::npos);
     // A pair with a rare syllable is checked on the word sequence.
     described = s.search("\"ông ba\"", {}).query_description;
-    CHECK(described.find("PhraseFilter(ong ba)") != std::string::npos);
+    CHECK(described.find("PHRASE-CHECK(ong ba)") != std::string::npos);
 }
 
 TEST_CASE("an index records its common syllables; one without them still answers phrases",

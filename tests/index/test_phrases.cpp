@@ -97,10 +97,35 @@ TEST_CASE("phrases keep to their field: plain text, title:, lead: and author:", 
         {"\"sơn cảng\"", {}},
         {"\"lọc hóa dầu tăng\"", {1}},
         {"\"lọc hóa dầu giảm\"", {}},
+        {"\"nghi son\" \"họp bàn\"", {1, 2}},
+        {"\"nghi son\" OR \"lọc hóa dầu\"", {1, 2}},
+        {"(\"nghi son\")", {1, 2}},
+        {"cảng -\"nghi sơn\"", {3}},
+        {"rộng NOT \"mở rộng\"", {}},
+        {"rộng -(\"mở rộng\" OR tàu)", {}},
     };
     for (const auto& r : rows) {
         INFO(r.query);
         CHECK(idx.id_set(r.query) == r.expected);
+    }
+}
+
+TEST_CASE("a phrase every match needs is checked by the decider, elsewhere inside the query, alike",
+          "[index][search][phrase]") {
+    TestIndex idx(fields_corpus());
+    index::Searcher s(idx.path());
+    for (const char* q : {"\"cảng nghi sơn\"", "\"nghi son\"", "title:\"họp bàn\"", "lead:\"mở rộng\"",
+                          "\"sơn cảng\"", "author:\"văn sơn\""}) {
+        INFO(q);
+        auto alone = s.search(q, {});
+        CHECK(alone.query_description.find("PHRASE-CHECK") != std::string::npos);
+        CHECK(alone.query_description.find("PhraseFilter") == std::string::npos);
+        // OR with a word no article has: the phrase is no longer needed by
+        // every match, so it is checked inside the query.
+        std::string either = std::string("(") + q + ") OR khongcotunay";
+        auto inside = s.search(either, {});
+        CHECK(inside.query_description.find("PhraseFilter") != std::string::npos);
+        CHECK(idx.id_set(q) == idx.id_set(either));
     }
 }
 
