@@ -1,87 +1,87 @@
 #include "index/phrase_filter.h"
 
-#include <string_view>
+#include <algorithm>
 
 #include "index/word_ids.h"
+#include "index/word_positions.h"
 
 namespace presswatch::index {
 
-namespace {
-
-unsigned mask_of(const std::vector<schema::WordField>& fields) {
-    unsigned mask = 0;
-    for (auto f : fields) mask |= 1u << static_cast<unsigned>(f);
-    return mask;
-}
-
-std::string run_of(const Xapian::Database& db, const std::vector<std::string>& words) {
-    std::string run;
-    for (const auto& w : words) {
-        std::uint32_t id = word_id(db, w);
-        if (id == 0) return {};  // never indexed: nothing can match
-        append_varint(run, id);
+ResolvedPhrase::ResolvedPhrase(const Xapian::Database& db, const PhraseCheck& phrase) {
+    for (auto f : phrase.fields) field_mask_ |= 1u << static_cast<unsigned>(f);
+    std::vector<std::pair<Xapian::termcount, std::uint32_t>> by_frequency;  // (collection freq, offset)
+    for (std::size_t i = 0; i < phrase.words.size(); ++i) {
+        std::uint32_t id = word_id(db, phrase.words[i]);
+        if (id == 0) {  // never indexed: nothing can match
+            words_.clear();
+            return;
+        }
+        words_.push_back({id, static_cast<std::uint32_t>(4 * i)});
+        by_frequency.emplace_back(db.get_collection_freq(std::string(schema::folded) + phrase.words[i]),
+                                  static_cast<std::uint32_t>(i));
     }
-    return run;
+    // Rarest first: its few positions leave few starts to try, and a word
+    // that rules the document out spares reading the common words' longer
+    // lists.
+    std::stable_sort(by_frequency.begin(), by_frequency.end());
+    std::vector<Word> ordered;
+    for (const auto& [freq, i] : by_frequency) ordered.push_back(words_[i]);
+    words_ = std::move(ordered);
 }
 
-}  // namespace
-
-ResolvedPhrase::ResolvedPhrase(const Xapian::Database& db, const PhraseCheck& phrase)
-    : run(run_of(db, phrase.words)), field_mask(mask_of(phrase.fields)) {}
-
-bool ResolvedPhrase::held_by(const std::string& sequence) const {
-    return PhraseFilter::holds(sequence, run, field_mask);
+bool ResolvedPhrase::held_by(PositionReader& reader, Xapian::docid did) const {
+    if (words_.empty()) return false;
+    // Starts: positions p of the phrase's first word such that every word
+    // read so far is at p + its offset.
+    reader.positions(did, words_[0].id, list_);
+    starts_.clear();
+    for (std::uint32_t pos : list_)
+        if (pos >= words_[0].offset && ((field_mask_ >> (pos & 3)) & 1)) starts_.push_back(pos - words_[0].offset);
+    for (std::size_t k = 1; k < words_.size() && !starts_.empty(); ++k) {
+        reader.positions(did, words_[k].id, list_);
+        std::size_t kept = 0;
+        for (std::uint32_t p : starts_)
+            if (std::binary_search(list_.begin(), list_.end(), p + words_[k].offset)) starts_[kept++] = p;
+        starts_.resize(kept);
+    }
+    return !starts_.empty();
 }
 
-PhraseDecider::PhraseDecider(const Xapian::Database& db, const std::vector<PhraseCheck>& phrases) {
+PhraseDecider::PhraseDecider(const Xapian::Database& db, const std::vector<PhraseCheck>& phrases)
+    : reader_(std::make_unique<PositionReader>(db)) {
     for (const auto& p : phrases) phrases_.emplace_back(db, p);
 }
 
+PhraseDecider::~PhraseDecider() = default;
+
 bool PhraseDecider::operator()(const Xapian::Document& doc) const {
-    std::string sequence = doc.get_value(schema::slot_words);
+    Xapian::docid did = doc.get_docid();
     for (const auto& p : phrases_)
-        if (!p.held_by(sequence)) return false;
+        if (!p.held_by(*reader_, did)) return false;
     return true;
 }
 
-PhraseFilter::PhraseFilter(PhraseCheck phrase) : phrase_(std::move(phrase)), field_mask_(mask_of(phrase_.fields)) {}
+PhraseFilter::PhraseFilter(PhraseCheck phrase) : phrase_(std::move(phrase)) {}
+
+PhraseFilter::~PhraseFilter() = default;
 
 void PhraseFilter::init(const Xapian::Database& db) {
-    db_ = db;
     doccount_ = db.get_doccount();
-    run_ = run_of(db, phrase_.words);
-    it_ = db.valuestream_begin(schema::slot_words);
-    end_ = db.valuestream_end(schema::slot_words);
-    if (run_.empty()) it_ = end_;
+    resolved_ = std::make_unique<ResolvedPhrase>(db, phrase_);
+    reader_ = std::make_unique<PositionReader>(db);
+    std::uint32_t first = resolved_->rarest_word();
+    Xapian::valueno slot = schema::slot_positions + first % schema::position_shards;
+    it_ = db.valuestream_begin(slot);
+    end_ = db.valuestream_end(slot);
+    if (first == 0) it_ = end_;
     started_ = false;
     failed_ = 0;
 }
 
-bool PhraseFilter::holds(const std::string& sequence, const std::string& run, unsigned field_mask) {
-    if (run.empty()) return false;
-    std::string_view seq(sequence);
-    unsigned field = 0;
-    std::size_t start = 0;
-    while (start <= seq.size()) {
-        std::size_t end = seq.find('\0', start);
-        if (end == std::string_view::npos) end = seq.size();
-        if (field_mask & (1u << field)) {
-            std::string_view part = seq.substr(start, end - start);
-            // A match must start where a varint starts: at the field's
-            // start or after a varint's last byte (high bit clear). It ends
-            // on a last byte, since the run does.
-            for (std::size_t at = part.find(run); at != std::string_view::npos; at = part.find(run, at + 1))
-                if (at == 0 || (static_cast<unsigned char>(part[at - 1]) & 0x80) == 0) return true;
-        }
-        if (end == seq.size()) break;
-        start = end + 1;
-        ++field;
-    }
-    return false;
-}
+bool PhraseFilter::held(Xapian::docid did) const { return resolved_->held_by(*reader_, did); }
 
 void PhraseFilter::settle() {
-    while (it_ != end_ && !holds(*it_, run_, field_mask_)) ++it_;
+    while (it_ != end_ && !held(it_.get_docid())) ++it_;
 }
 
 void PhraseFilter::advance_to(Xapian::docid did) {
@@ -115,9 +115,9 @@ bool PhraseFilter::check(Xapian::docid did, double) {
     failed_ = 0;
     if (it_ != end_ && it_.get_docid() < did) it_.skip_to(did);
     if (it_ == end_) return true;  // at the end: a definite position
-    if (it_.get_docid() == did && holds(*it_, run_, field_mask_)) return true;
-    // did has no sequence or does not hold the run: rejected, and the
-    // iterator may stand on a later document not yet checked.
+    if (it_.get_docid() == did && held(did)) return true;
+    // did does not hold the phrase: rejected, and the iterator may stand on
+    // a later document not yet checked.
     failed_ = did;
     return false;
 }

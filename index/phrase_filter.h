@@ -1,13 +1,18 @@
 #pragma once
-// PhraseFilter: a Xapian posting source that accepts the documents whose
-// word sequence (schema::slot_words) holds the given folded words as
-// consecutive words of one of the given fields. The query compiler puts it
-// beside the AND of the phrase's terms (query.cpp): the terms find the
-// candidates, this checks their order, one value read a candidate.
+// Phrase checks on the word positions of index/word_positions.h.
 //
-// It only filters (weight 0), and it reports the whole index as its
-// estimate, so that Xapian never lets it drive a search: it is asked about
-// documents the other terms already matched (check()).
+// A phrase compiles to the AND of its folded terms (which finds and ranks
+// the candidates) plus a check of their order, done one of two ways:
+//   - PhraseDecider, a Xapian match decider, for phrases every match needs
+//     (the top-level ANDed parts of a query): Xapian consults a decider
+//     only for a candidate whose weight could still put it in the results,
+//     so most candidates are never checked once check_at_least matches are
+//     found;
+//   - PhraseFilter, a posting source inside the query, for phrases under OR
+//     or NOT. It only filters (weight 0) and reports the whole index as its
+//     estimate, so that Xapian never lets it drive a search.
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,41 +22,51 @@
 
 namespace presswatch::index {
 
+class PositionReader;
+
 // A phrase: its folded words (no prefix: "thanh", "hoa") and the fields
-// of the word sequence it may lie in.
+// it may lie in.
 struct PhraseCheck {
     std::vector<std::string> words;
     std::vector<schema::WordField> fields;
 };
 
-// A phrase resolved against one index: its words as varints (empty if the
-// index lacks one of them) and its fields as a bit mask.
-struct ResolvedPhrase {
-    std::string run;
-    unsigned field_mask = 0;
+// A phrase resolved against one index: its word numbers (empty if the
+// index lacks one of its words: nothing matches) and its fields as a mask.
+class ResolvedPhrase {
+public:
     ResolvedPhrase(const Xapian::Database& db, const PhraseCheck& phrase);
-    // Whether an encoded word sequence holds the run (varints, no 0x00) in
-    // one of the fields.
-    bool held_by(const std::string& sequence) const;
+    // Whether document did holds the words at positions p, p + 4, ... of
+    // one allowed field (word_positions.h).
+    bool held_by(PositionReader& reader, Xapian::docid did) const;
+    // The number of the phrase's rarest word; 0 if nothing can match.
+    std::uint32_t rarest_word() const { return words_.empty() ? 0 : words_.front().id; }
+
+private:
+    struct Word {
+        std::uint32_t id;      // word number
+        std::uint32_t offset;  // 4 * its index in the phrase
+    };
+    std::vector<Word> words_;  // rarest first
+    unsigned field_mask_ = 0;
+    mutable std::vector<std::uint32_t> list_, starts_;  // scratch
 };
 
-// Accepts the documents that hold every phrase. Xapian calls a decider
-// only for a candidate whose weight would still put it in the results
-// (after check_at_least matches, most candidates are turned away before),
-// so for a phrase every match needs this is far cheaper than checking each
-// candidate inside the query. Built per search, on the searcher's snapshot.
 class PhraseDecider : public Xapian::MatchDecider {
 public:
     PhraseDecider(const Xapian::Database& db, const std::vector<PhraseCheck>& phrases);
+    ~PhraseDecider() override;
     bool operator()(const Xapian::Document& doc) const override;
 
 private:
     std::vector<ResolvedPhrase> phrases_;
+    std::unique_ptr<PositionReader> reader_;
 };
 
 class PhraseFilter : public Xapian::PostingSource {
 public:
     explicit PhraseFilter(PhraseCheck phrase);
+    ~PhraseFilter() override;
 
     void init(const Xapian::Database& db) override;
     void next(double min_wt) override;
@@ -66,20 +81,18 @@ public:
     std::string name() const override { return "presswatch.PhraseFilter"; }
     std::string get_description() const override;
 
-    // Whether an encoded word sequence holds the encoded run (varints, no
-    // 0x00) in one of the fields (bit i: schema::WordField i).
-    static bool holds(const std::string& sequence, const std::string& run, unsigned field_mask);
-
 private:
-    // Moves to the first accepted document at or after the value iterator.
+    bool held(Xapian::docid did) const;
+    // Moves to the first accepted document at or after the iterator.
     void settle();
     // Moves to the first accepted document at or after did.
     void advance_to(Xapian::docid did);
 
     PhraseCheck phrase_;
-    unsigned field_mask_ = 0;
-    std::string run_;            // the phrase as varints; empty: a word the index lacks
-    Xapian::Database db_;
+    std::unique_ptr<ResolvedPhrase> resolved_;
+    std::unique_ptr<PositionReader> reader_;
+    // The rarest word's position slot: only documents with a value there
+    // can hold the phrase.
     Xapian::ValueIterator it_, end_;
     Xapian::doccount doccount_ = 0;
     bool started_ = false;

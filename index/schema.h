@@ -12,8 +12,8 @@
 //   Z       free text folded terms: lowercase, no diacritics, đ -> d
 //                     ("Zthanh", "Zhoa"), from headline, lead and body.
 //                     They decide what matches. No term has Xapian
-//                     positions: phrases are checked on the document's word
-//                     sequence (slot_words). "Z" + the fold stemmer's
+//                     positions: phrases are checked on the word positions
+//                     kept in value slots (slot_positions). "Z" + the fold stemmer's
 //                     output (fold_stemmer.h; words split by terms.h), so
 //                     MSet::snippet, given that stemmer, highlights them.
 //   (none)  free text exact terms, no positions: NFC, lowercase, tone
@@ -99,13 +99,14 @@ inline constexpr Xapian::valueno slot_fingerprint = 7;
 // agency (response status pending or sent); unset otherwise. status:overdue
 // is "this slot <= now", computed when the query runs, never stored.
 inline constexpr Xapian::valueno slot_open_deadline = 8;
-// The document's folded words in order, as word numbers (index/word_ids.h),
-// each an unsigned LEB128 varint; a 0x00 byte ends each field, in the order
-// headline, lead, body, author. A phrase is a run of consecutive numbers
-// inside one field (index/phrase_filter.h). Words the scanner skips (over
-// max_word_bytes) are left out, as they were from positions.
-inline constexpr Xapian::valueno slot_words = 9;
-// The fields of slot_words, in order.
+// Slots slot_positions .. slot_positions + position_shards - 1: the
+// document's word positions, spread over the slots by word number
+// (index/word_positions.h). Phrases are checked on them; no term has
+// Xapian positions. Words the scanner skips (over max_word_bytes) have no
+// position, as they had none before.
+inline constexpr Xapian::valueno slot_positions = 10;
+inline constexpr unsigned position_shards = 32;
+// The fields of a document, as word positions record them (word_positions.h).
 enum class WordField { headline = 0, lead = 1, body = 2, author = 3 };
 
 // Metadata key holding the schema version; an index with another version

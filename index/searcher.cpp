@@ -122,9 +122,13 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
             if (options.collapse) enquire.set_collapse_key(schema::slot_story);
             FacetCounters facets;
             // Counts are exact up to this many matches at little cost;
-            // beyond, Xapian's estimate (facets count every match).
-            Xapian::doccount check_at_least =
-                static_cast<Xapian::doccount>(std::max<std::size_t>(exact_count_up_to, options.offset + options.limit));
+            // beyond, Xapian's estimate (facets count every match). Not
+            // with a phrase check: until this many matches are found every
+            // candidate's word positions are read, where after the page is
+            // full only candidates that could still enter it are.
+            std::size_t page_end = options.offset + options.limit;
+            Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
+                compiled.phrase_checks.empty() ? std::max(exact_count_up_to, page_end) : page_end);
             if (options.facets) {
                 facets.attach(enquire);
                 check_at_least = impl_->db.get_doccount();

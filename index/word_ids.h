@@ -1,15 +1,9 @@
 #pragma once
 // Word numbers: every distinct folded word of an index has a number (1, 2,
-// ...), so that a document's word sequence (schema::slot_words) is a short
-// string of varints instead of text. The numbers belong to the index: each
+// ...), so that a document's word positions (word_positions.h) are short
+// strings of varints instead of text. The numbers belong to the index: each
 // is recorded in its metadata under word_key(word), and the next free one
 // under schema::word_count_key, committed with the documents that use them.
-//
-// Why not Xapian's positions: glass keeps one B-tree entry per (term,
-// document) with positions, about 21 bytes each on our articles, which made
-// positions 57 % of the index and a third of the build's CPU
-// (docs/benchmarks.md, search). One sequence a document costs about 1.5
-// bytes a word and one value read verifies a phrase.
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -24,8 +18,7 @@ namespace presswatch::index {
 std::string word_key(std::string_view folded);
 
 // Appends n as an unsigned LEB128 varint: 7 bits a byte, high bit set on
-// every byte but the last. A non-zero number never encodes a 0x00 byte, so
-// 0x00 can separate the fields of a sequence.
+// every byte but the last.
 void append_varint(std::string& out, std::uint32_t n);
 
 // The numbers of one index, for writing. Thread-safe: the lanes of a bulk

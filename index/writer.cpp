@@ -8,6 +8,7 @@
 #include "index/schema.h"
 #include "index/terms.h"
 #include "index/word_ids.h"
+#include "index/word_positions.h"
 #include "text/dates.h"
 
 namespace presswatch::index {
@@ -22,19 +23,21 @@ std::string day_value(std::int64_t t) {
 // Adds the terms of the free-text fields to one document: per word, the
 // folded and the exact term under the field's prefix and, for headline and
 // lead, also unprefixed so that a plain word finds them. Unprefixed text
-// also gets the common grams of adjacent syllables. Every field appends its
-// word numbers to the word sequence (schema::slot_words), then a 0x00.
+// also gets the common grams of adjacent syllables. Every word's position
+// goes to the position slots (word_positions.h).
 class FieldIndexer {
 public:
     FieldIndexer(Xapian::Document& doc, const CommonGrams& grams, WordIds& ids) : doc_(doc), grams_(grams), ids_(ids) {}
 
-    void add(std::string_view text, std::string_view prefix, Xapian::termcount wdf, bool also_unprefixed) {
+    void add(std::string_view text, schema::WordField field, std::string_view prefix, Xapian::termcount wdf,
+             bool also_unprefixed) {
         WordScanner words(text);
         std::string_view w;
         std::string previous;  // folded; a pair never spans two fields
+        std::uint32_t index = 0;
         while (words.next(w)) {
             const WordForms& f = word_forms(w);
-            append_varint(sequence_, ids_.id(f.folded));
+            positions_.add(ids_.id(f.folded), field, index++);
             if (!prefix.empty()) post(prefix, f, wdf);
             if (prefix.empty() || also_unprefixed) {
                 post("", f, wdf);
@@ -44,10 +47,9 @@ public:
                 previous = f.folded;
             }
         }
-        sequence_.push_back('\0');
     }
 
-    const std::string& sequence() const { return sequence_; }
+    void finish() { positions_.put(doc_); }
 
 private:
     void post(std::string_view prefix, const WordForms& f, Xapian::termcount wdf) {
@@ -60,18 +62,18 @@ private:
     Xapian::Document& doc_;
     const CommonGrams& grams_;
     WordIds& ids_;
-    std::string sequence_;
+    PositionsBuilder positions_;
     std::string term_;  // reused: one allocation per document, not per word
 };
 
-// The order of the calls is schema::WordField's.
 void index_text_fields(const Document& d, Xapian::Document& doc, const CommonGrams& grams, WordIds& ids) {
+    using F = schema::WordField;
     FieldIndexer fields(doc, grams, ids);
-    fields.add(d.headline, schema::headline, schema::headline_wdf, true);
-    fields.add(d.lead, schema::lead, 1, true);
-    fields.add(d.body, "", 1, false);
-    fields.add(d.author, schema::author, 1, false);
-    doc.add_value(schema::slot_words, fields.sequence());
+    fields.add(d.headline, F::headline, schema::headline, schema::headline_wdf, true);
+    fields.add(d.lead, F::lead, schema::lead, 1, true);
+    fields.add(d.body, F::body, "", 1, false);
+    fields.add(d.author, F::author, schema::author, 1, false);
+    fields.finish();
 }
 
 Xapian::Document build(const Document& d, const CommonGrams& grams, WordIds& ids) {

@@ -58,6 +58,7 @@ struct Options {
     bool fts5 = true;
     unsigned threads = 2;  // the machine's cores
     bool show_slowest = false;
+    std::size_t common = common_syllables;  // syllables the index pairs (--common)
 };
 
 struct Query {
@@ -133,7 +134,7 @@ nlohmann::json build(const Options& o, const bench::Generator& gen) {
         // index lists them as common, as a deployment's index lists
         // Vietnamese's (index/common_grams.cpp).
         std::vector<std::string> common;
-        for (std::size_t rank = 0; rank < common_syllables; ++rank) common.push_back(text::fold(gen.syllable(rank)));
+        for (std::size_t rank = 0; rank < o.common; ++rank) common.push_back(text::fold(gen.syllable(rank)));
         index::BulkBuilder builder(xdir, o.threads, index::CommonGrams(common));
         index::run_per_lane(builder, [&](unsigned lane) {
             for (std::int64_t id = 1 + lane; id <= o.articles; id += o.threads) {
@@ -286,10 +287,11 @@ int main(int argc, char** argv) {
         else if (a == "--phase") o.phase = value();
         else if (a == "--no-fts5") o.fts5 = false;
         else if (a == "--slowest") o.show_slowest = true;
+        else if (a == "--common") o.common = static_cast<std::size_t>(std::stoul(value()));
         else if (a == "--threads") o.threads = static_cast<unsigned>(std::max(1, std::stoi(value())));
         else {
             std::cout << "usage: bench_search [--articles N (100000)] [--dir DIR] [--phase build|query|all] "
-                         "[--no-fts5] [--threads N (2)] [--slowest]\n";
+                         "[--no-fts5] [--threads N (2)] [--slowest] [--common N (120)]\n";
             return a == "--help" ? 0 : 2;
         }
     }

@@ -1,7 +1,7 @@
-// Phrases are checked on each document's word sequence (schema::slot_words,
-// index/phrase_filter.h), numbered by the index's own word numbers
-// (index/word_ids.h): the order, the fields, and numbers that stay the same
-// across writers and bulk builds.
+// Phrases are checked on each document's word positions
+// (index/word_positions.h, index/phrase_filter.h), numbered by the index's
+// own word numbers (index/word_ids.h): the order, the fields, and numbers
+// that stay the same across writers and bulk builds.
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
@@ -10,6 +10,7 @@
 #include "index/phrase_filter.h"
 #include "index/schema.h"
 #include "index/word_ids.h"
+#include "index/word_positions.h"
 
 using namespace presswatch;
 using presswatch::testing::doc;
@@ -18,15 +19,6 @@ using presswatch::testing::vn_time;
 using Ids = std::set<std::int64_t>;
 
 namespace {
-
-std::string seq(std::initializer_list<std::uint32_t> ids) {
-    std::string out;
-    for (auto n : ids) {
-        if (n == 0) out.push_back('\0');
-        else index::append_varint(out, n);
-    }
-    return out;
-}
 
 std::vector<index::Document> fields_corpus() {
     auto t = vn_time(2026, 11, 2);
@@ -51,31 +43,46 @@ Ids found(index::Searcher& s, const std::string& q) {
 
 }  // namespace
 
-TEST_CASE("a run matches only whole word numbers inside one of the asked fields", "[index][search][phrase]") {
-    const unsigned headline = 1u << 0, body = 1u << 2, author = 1u << 3, text = 0b0111;
+TEST_CASE("word positions are spread over shards by word number and read back per word", "[index][search][phrase]") {
+    using F = index::schema::WordField;
+    const auto shards = index::schema::position_shards;
+    index::PositionsBuilder b;
+    b.add(5, F::headline, 0);
+    b.add(6, F::lead, 1);
+    b.add(5, F::body, 3);
+    b.add(5 + shards, F::body, 4);          // same shard as 5, listed after it
+    b.add(650 + shards * 20, F::body, 1000); // a number of two bytes, in shard 650 % 32 = 10
+    b.add(5, F::author, 0);
+    Xapian::Document doc;
+    b.put(doc);
+    auto shard = [&](std::uint32_t word) { return doc.get_value(index::schema::slot_positions + word % shards); };
+    std::vector<std::uint32_t> out;
     struct Row {
-        std::string sequence, run;
-        unsigned mask;
-        bool holds;
+        std::uint32_t word;
+        std::vector<std::uint32_t> positions;  // 4 * index in field + field
     };
     const Row rows[] = {
-        {seq({1, 2, 3, 0, 0, 0, 0}), seq({2, 3}), text, true},
-        {seq({1, 2, 3, 0, 0, 0, 0}), seq({3, 2}), text, false},
-        {seq({1, 2, 3, 0, 0, 0, 0}), seq({2, 3}), body, false},        // in the headline only
-        {seq({1, 2, 0, 3, 0, 0, 0}), seq({2, 3}), text, false},        // across headline and lead
-        {seq({0, 0, 7, 8, 0, 9, 0}), seq({7, 8}), body, true},
-        {seq({0, 0, 7, 8, 0, 9, 10, 0}), seq({9, 10}), text, false},   // the author is not text
-        {seq({0, 0, 7, 8, 0, 9, 10, 0}), seq({9, 10}), author, true},
-        // 645 is 0x85 0x05: the byte of 5 inside it is not the number 5.
-        {seq({645, 6, 0, 0, 0}), seq({5, 6}), headline, false},
-        {seq({645, 6, 0, 0, 0}), seq({645, 6}), headline, true},
-        {seq({4, 5, 6, 0, 0, 0}), seq({5, 6}), headline, true},
-        {seq({1, 2, 0, 0, 0}), "", text, false},                      // a word the index lacks
+        {5, {0, 3 * 4 + 2, 0 * 4 + 3}},
+        {6, {1 * 4 + 1}},
+        {5 + shards, {4 * 4 + 2}},
+        {5 + 2 * shards, {}},
+        {650 + shards * 20, {1000 * 4 + 2}},
+        {7, {}},
     };
     for (const auto& r : rows) {
-        INFO("row " << (&r - rows));
-        CHECK(index::PhraseFilter::holds(r.sequence, r.run, r.mask) == r.holds);
+        INFO("word " << r.word);
+        index::positions_in_shard(shard(r.word), r.word, out);
+        std::vector<std::uint32_t> sorted = r.positions;
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(out == sorted);
     }
+    // Shards without words have no value at all.
+    CHECK(doc.get_value(index::schema::slot_positions + 7).empty());
+    CHECK(doc.values_count() == 3);
+    // A builder is empty again after put().
+    Xapian::Document empty;
+    b.put(empty);
+    CHECK(empty.values_count() == 0);
 }
 
 TEST_CASE("phrases keep to their field: plain text, title:, lead: and author:", "[index][search][phrase]") {
