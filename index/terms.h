@@ -18,6 +18,7 @@
 // gives both forms (TermGenerator needs one pass per form), and this is the
 // hot loop of a bulk index build (docs/benchmarks.md, search).
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,11 @@ enum class TermForm {
 struct WordForms {
     std::string folded;  // "hoa"
     std::string exact;   // "hoá"
+    // The folded word's number in the last index that asked (word_ids.h),
+    // kept here so that a writer finds it without a second lookup:
+    // number_owner is that table's serial (never reused), 0 for none.
+    mutable std::uint64_t number_owner = 0;
+    mutable std::uint32_t number = 0;
 };
 
 // Splits text into words, in order. Invalid UTF-8 separates words.

@@ -1,5 +1,6 @@
 #include "index/word_ids.h"
 
+#include <atomic>
 #include <charconv>
 
 #include "index/schema.h"
@@ -27,6 +28,11 @@ void append_varint(std::string& out, std::uint32_t n) {
         n >>= 7;
     }
     out.push_back(static_cast<char>(n));
+}
+
+std::uint64_t WordIds::next_serial() {
+    static std::atomic<std::uint64_t> serial{0};
+    return ++serial;
 }
 
 WordIds::WordIds(Xapian::WritableDatabase& db) : db_(&db) {}

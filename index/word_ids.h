@@ -12,6 +12,8 @@
 
 #include <xapian.h>
 
+#include "index/terms.h"
+
 namespace presswatch::index {
 
 // Metadata key of a folded word's number.
@@ -36,10 +38,22 @@ public:
 
     // The number of a folded word, allotted if new.
     std::uint32_t id(std::string_view folded);
+    // The same for a scanned word, remembered in its cached forms: the
+    // writer's hot loop asks for the same few thousand words again and
+    // again (terms.h).
+    std::uint32_t id(const WordForms& word) {
+        if (word.number_owner != serial_) {
+            word.number = id(word.folded);
+            word.number_owner = serial_;
+        }
+        return word.number;
+    }
     // Writes every number and the next free one into db's metadata.
     void record(Xapian::WritableDatabase& db) const;
 
 private:
+    static std::uint64_t next_serial();
+    const std::uint64_t serial_ = next_serial();  // unique, so never confused after a free
     Xapian::WritableDatabase* db_ = nullptr;
     mutable std::mutex m_;
     std::unordered_map<std::string, std::uint32_t> ids_;

@@ -37,7 +37,7 @@ public:
         std::uint32_t index = 0;
         while (words.next(w)) {
             const WordForms& f = word_forms(w);
-            positions_.add(ids_.id(f.folded), field, index++);
+            positions_.add(ids_.id(f), field, index++);
             if (!prefix.empty()) post(prefix, f, wdf);
             if (prefix.empty() || also_unprefixed) {
                 post("", f, wdf);
