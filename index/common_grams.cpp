@@ -1,5 +1,6 @@
 #include "index/common_grams.h"
 
+#include <atomic>
 #include <sstream>
 
 #include "index/schema.h"
@@ -47,11 +48,20 @@ void CommonGrams::record(Xapian::WritableDatabase& db) const {
     db.set_metadata(std::string(schema::common_grams_key), joined);
 }
 
-std::string CommonGrams::pair_term(std::string_view a, std::string_view b) const {
-    if (!common(a) || !common(b)) return {};
+std::uint64_t CommonGrams::next_serial() {
+    static std::atomic<std::uint64_t> serial{0};
+    return ++serial;
+}
+
+std::string CommonGrams::pair_of_common(std::string_view a, std::string_view b) {
     std::string t(schema::common_gram);
     t.append(a).append("_").append(b);
     return t;
+}
+
+std::string CommonGrams::pair_term(std::string_view a, std::string_view b) const {
+    if (!common(a) || !common(b)) return {};
+    return pair_of_common(a, b);
 }
 
 }  // namespace presswatch::index

@@ -12,12 +12,15 @@
 // it in its metadata, and both the writer and the query compiler read it
 // back from there, so a query always asks for the pairs the index holds.
 // Changing the list takes a `presswatch reindex`.
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <xapian.h>
+
+#include "index/terms.h"
 
 namespace presswatch::index {
 
@@ -36,11 +39,26 @@ public:
     void record(Xapian::WritableDatabase& db) const;
 
     bool common(std::string_view folded) const { return set_.count(folded) > 0; }
+    // The same for a scanned word, remembered in its cached forms (the
+    // writer asks for every word of every article).
+    bool common(const WordForms& word) const {
+        if (word.common_owner != serial_) {
+            word.common = common(word.folded);
+            word.common_owner = serial_;
+        }
+        return word.common;
+    }
+    // The pair term of two folded syllables both known to be common.
+    static std::string pair_of_common(std::string_view a, std::string_view b);
     // The pair term of two folded syllables, or "" unless both are common.
     std::string pair_term(std::string_view a, std::string_view b) const;
     bool empty() const { return set_.empty(); }
 
 private:
+    static std::uint64_t next_serial();
+    // Unique per list made (copies share it, as they share the contents),
+    // so a word's remembered answer is never taken from another list.
+    std::uint64_t serial_ = next_serial();
     std::set<std::string, std::less<>> set_;
 };
 

@@ -40,6 +40,10 @@ struct WordForms {
     // number_owner is that table's serial (never reused), 0 for none.
     mutable std::uint64_t number_owner = 0;
     mutable std::uint32_t number = 0;
+    // Whether it is a common syllable of the last list that asked
+    // (common_grams.h), under the same rule.
+    mutable std::uint64_t common_owner = 0;
+    mutable bool common = false;
 };
 
 // Splits text into words, in order. Invalid UTF-8 separates words.

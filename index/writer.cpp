@@ -33,7 +33,7 @@ public:
              bool also_unprefixed) {
         WordScanner words(text);
         std::string_view w;
-        std::string previous;  // folded; a pair never spans two fields
+        bool previous_common = false;  // a pair never spans two fields
         std::uint32_t index = 0;
         while (words.next(w)) {
             const WordForms& f = word_forms(w);
@@ -41,10 +41,10 @@ public:
             if (!prefix.empty()) post(prefix, f, wdf);
             if (prefix.empty() || also_unprefixed) {
                 post("", f, wdf);
-                if (!previous.empty())
-                    if (std::string pair = grams_.pair_term(previous, f.folded); !pair.empty())
-                        doc_.add_term(pair, wdf);
-                previous = f.folded;
+                bool common = grams_.common(f);
+                if (previous_common && common) doc_.add_term(CommonGrams::pair_of_common(previous_, f.folded), wdf);
+                if (common) previous_.assign(f.folded);
+                previous_common = common;
             }
         }
     }
@@ -63,7 +63,8 @@ private:
     const CommonGrams& grams_;
     WordIds& ids_;
     PositionsBuilder positions_;
-    std::string term_;  // reused: one allocation per document, not per word
+    std::string term_;      // reused: one allocation per document, not per word
+    std::string previous_;  // the last common syllable, folded
 };
 
 void index_text_fields(const Document& d, Xapian::Document& doc, const CommonGrams& grams, WordIds& ids) {
