@@ -374,7 +374,7 @@ private:
     // then hold it, and its order can be left to the searcher's decider.
     bool every_match_needs_this() const { return !top_level_or_ && depth_ == 0 && negations_ == 0; }
 
-    // The fields of the word sequence a phrase under prefix may lie in.
+    // The fields a phrase under prefix may lie in.
     static std::vector<schema::WordField> phrase_fields(std::string_view prefix) {
         using F = schema::WordField;
         if (prefix == schema::headline) return {F::headline};

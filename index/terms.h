@@ -9,11 +9,11 @@
 //
 // Every word has two forms, computed once per distinct word and cached per
 // thread (an article repeats the same few hundred syllables):
-//   folded: lowercase, no diacritics, đ -> d ("hoa"): positional, decides
-//           what matches;
-//   exact:  NFC, canonical tone-mark placement, lowercase ("hoá"): no
-//           positions; ranks what is spelled as typed first, and filters in
-//           --exact mode.
+//   folded: lowercase, no diacritics, đ -> d ("hoa"): decides what
+//           matches; its number gives the word's positions
+//           (word_positions.h);
+//   exact:  NFC, canonical tone-mark placement, lowercase ("hoá"): ranks
+//           what is spelled as typed first, and filters in --exact mode.
 // We scan words ourselves instead of using Xapian::TermGenerator: one pass
 // gives both forms (TermGenerator needs one pass per form), and this is the
 // hot loop of a bulk index build (docs/benchmarks.md, search).
@@ -28,7 +28,7 @@ namespace presswatch::index {
 inline constexpr std::size_t max_word_bytes = 64;
 
 enum class TermForm {
-    folded,  // "Z"+prefix+fold(word), positional: decides matches
+    folded,  // "Z"+prefix+fold(word): decides matches
     exact,   // prefix+exact form of word, no positions: ranking and --exact
 };
 

@@ -1,6 +1,6 @@
 // Common grams (index/common_grams.h): phrases of common syllables are
-// answered from pair terms and must find exactly what a positional phrase
-// finds.
+// answered from pair terms and must find exactly what a phrase checked on
+// word positions finds.
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
@@ -60,7 +60,7 @@ TEST_CASE("a two-syllable phrase of common syllables is one pair term", "[index]
     CHECK(described.find("XBcua_nguoi") != std::string::npos);
     CHECK(described.find("PhraseFilter") == std::string::npos);
     CHECK(described.find("PHRASE-CHECK") == std::string::npos);
-    // A pair with a rare syllable is checked on the word sequence.
+    // A pair with a rare syllable is checked on the word positions.
     described = s.search("\"ông ba\"", {}).query_description;
     CHECK(described.find("PHRASE-CHECK(ong ba)") != std::string::npos);
 }
