@@ -29,6 +29,7 @@ class PositionReader;
 struct PhraseCheck {
     std::vector<std::string> words;
     std::vector<schema::WordField> fields;
+    std::vector<std::string> terms;  // its folded terms as the query has them ("Zthanh", "ZShoa")
 };
 
 // A phrase resolved against one index: its word numbers (empty if the

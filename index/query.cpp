@@ -357,7 +357,7 @@ private:
                 return filters.front();
             }
         }
-        PhraseCheck check{{}, phrase_fields(prefix)};
+        PhraseCheck check{{}, phrase_fields(prefix), folded};
         for (std::size_t i = 0; i < folded.size(); ++i) check.words.emplace_back(syllable(i));
         std::vector<Xapian::Query> terms(folded.begin(), folded.end());
         Xapian::Query all = combine(Xapian::Query::OP_AND, terms);

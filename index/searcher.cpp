@@ -25,6 +25,20 @@ constexpr int max_query_attempts = 5;
 // Small result sets get an exact total ("24 kết quả", not "khoảng 24"):
 // checking a hundred matches costs well under a millisecond.
 constexpr std::size_t exact_count_up_to = 100;
+// ... except for a phrase with more candidates than this (articles holding
+// its rarest word): finding a hundred matches could mean reading the word
+// positions of most of them, where a first page needs only the candidates
+// that could still enter it. About 10 ms of checks on this machine.
+constexpr Xapian::doccount exact_phrase_candidates = 20'000;
+
+// The most candidates a query's phrase checks leave: no more than the
+// articles holding the rarest word of any of them.
+Xapian::doccount phrase_candidates(const Xapian::Database& db, const std::vector<PhraseCheck>& phrases) {
+    Xapian::doccount fewest = db.get_doccount();
+    for (const auto& p : phrases)
+        for (const auto& t : p.terms) fewest = std::min(fewest, db.get_termfreq(t));
+    return fewest;
+}
 
 // Xapian's snippets escape HTML; ours are plain text with mark bytes, and
 // highlight.h escapes for HTML output itself.
@@ -123,12 +137,15 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
             FacetCounters facets;
             // Counts are exact up to this many matches at little cost;
             // beyond, Xapian's estimate (facets count every match). Not
-            // with a phrase check: until this many matches are found every
-            // candidate's word positions are read, where after the page is
-            // full only candidates that could still enter it are.
+            // for a phrase with many candidates: until this many matches
+            // are found every candidate's word positions are read, where
+            // after the page is full only candidates that could still
+            // enter it are.
             std::size_t page_end = options.offset + options.limit;
-            Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
-                compiled.phrase_checks.empty() ? std::max(exact_count_up_to, page_end) : page_end);
+            bool count_exactly = compiled.phrase_checks.empty() ||
+                                 phrase_candidates(impl_->db, compiled.phrase_checks) <= exact_phrase_candidates;
+            Xapian::doccount check_at_least =
+                static_cast<Xapian::doccount>(count_exactly ? std::max(exact_count_up_to, page_end) : page_end);
             if (options.facets) {
                 facets.attach(enquire);
                 check_at_least = impl_->db.get_doccount();
