@@ -1,6 +1,5 @@
 #include "index/common_grams.h"
 
-#include <atomic>
 #include <sstream>
 
 #include "index/schema.h"
@@ -46,11 +45,6 @@ void CommonGrams::record(Xapian::WritableDatabase& db) const {
         joined += w;
     }
     db.set_metadata(std::string(schema::common_grams_key), joined);
-}
-
-std::uint64_t CommonGrams::next_serial() {
-    static std::atomic<std::uint64_t> serial{0};
-    return ++serial;
 }
 
 std::string CommonGrams::pair_of_common(std::string_view a, std::string_view b) {

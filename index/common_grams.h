@@ -55,10 +55,8 @@ public:
     bool empty() const { return set_.empty(); }
 
 private:
-    static std::uint64_t next_serial();
-    // Unique per list made (copies share it, as they share the contents),
-    // so a word's remembered answer is never taken from another list.
-    std::uint64_t serial_ = next_serial();
+    // Copies share it, as they share the contents.
+    std::uint64_t serial_ = new_forms_owner();
     std::set<std::string, std::less<>> set_;
 };
 

@@ -17,8 +17,7 @@ ResolvedPhrase::ResolvedPhrase(const Xapian::Database& db, const PhraseCheck& ph
             return;
         }
         words_.push_back({id, static_cast<std::uint32_t>(4 * i)});
-        by_frequency.emplace_back(db.get_collection_freq(std::string(schema::folded) + phrase.words[i]),
-                                  static_cast<std::uint32_t>(i));
+        by_frequency.emplace_back(db.get_collection_freq(phrase.terms[i]), static_cast<std::uint32_t>(i));
     }
     // Rarest first: its few positions leave few starts to try, and a word
     // that rules the document out spares reading the common words' longer
@@ -128,10 +127,13 @@ Xapian::docid PhraseFilter::get_docid() const { return it_.get_docid(); }
 
 PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(phrase_); }
 
-std::string PhraseFilter::get_description() const {
-    std::string out = "PhraseFilter(";
-    for (std::size_t i = 0; i < phrase_.words.size(); ++i) out += (i ? " " : "") + phrase_.words[i];
-    return out + ")";
+std::string PhraseFilter::get_description() const { return describe("PhraseFilter", phrase_); }
+
+std::string describe(std::string_view name, const PhraseCheck& phrase) {
+    std::string out(name);
+    out += '(';
+    for (std::size_t i = 0; i < phrase.words.size(); ++i) out += (i ? " " : "") + phrase.words[i];
+    return out + ')';
 }
 
 }  // namespace presswatch::index

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -31,6 +32,9 @@ struct PhraseCheck {
     std::vector<schema::WordField> fields;
     std::vector<std::string> terms;  // its folded terms as the query has them ("Zthanh", "ZShoa")
 };
+
+// "PhraseFilter(thanh hoa)"-style text of a phrase: name(words).
+std::string describe(std::string_view name, const PhraseCheck& phrase);
 
 // A phrase resolved against one index: its word numbers (empty if the
 // index lacks one of its words: nothing matches) and its fields as a mask.

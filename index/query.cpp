@@ -337,8 +337,7 @@ private:
     }
 
     // A phrase of folded terms: the AND of its terms (which ranks it),
-    // filtered by the word order (PhraseFilter reads each candidate's word
-    // sequence). Pairs of common syllables have their own terms in the
+    // plus a check of the word order (phrase_filter.h). Pairs of common syllables have their own terms in the
     // index (index/common_grams.h): a two-syllable phrase of one such pair
     // is that term alone; longer phrases are filtered by their pairs first,
     // so the order is checked only where all pairs occur.

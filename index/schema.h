@@ -90,7 +90,7 @@ inline constexpr Xapian::valueno slot_story = 2;
 // The facets, one per line: outlet slug, "YYYY-MM", "1" flagged or "0",
 // then each topic slug on a line of its own. One slot, so that exact
 // counts read one value a match (index/facets.cpp). Slots 4-6 held them
-// one by one in schema 2 and are not used.
+// one by one in schema 2; they and slot 9 are free.
 inline constexpr Xapian::valueno slot_facets = 3;
 // fingerprint(Document) of what was put, so `presswatch check` can compare
 // the index with the store without rebuilding documents term by term.

@@ -160,11 +160,7 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
             result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
             if (result.total_exact) result.total = mset.get_matches_lower_bound();
             result.query_description = query.get_description();
-            for (const auto& p : compiled.phrase_checks) {
-                result.query_description += " PHRASE-CHECK(";
-                for (std::size_t i = 0; i < p.words.size(); ++i) result.query_description += (i ? " " : "") + p.words[i];
-                result.query_description += ")";
-            }
+            for (const auto& p : compiled.phrase_checks) result.query_description += " " + describe("PHRASE-CHECK", p);
             Xapian::Stem stem = fold_stemmer();
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Hit h;

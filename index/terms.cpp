@@ -1,5 +1,6 @@
 #include "index/terms.h"
 
+#include <atomic>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
@@ -43,6 +44,11 @@ std::size_t non_word_at(std::string_view text, std::size_t i) {
 }
 
 }  // namespace
+
+std::uint64_t new_forms_owner() {
+    static std::atomic<std::uint64_t> serial{0};
+    return ++serial;
+}
 
 bool WordScanner::next(std::string_view& word) {
     while (at_ < text_.size()) {

@@ -46,6 +46,10 @@ struct WordForms {
     mutable bool common = false;
 };
 
+// A new owner serial for the answers remembered in WordForms: unique in the
+// process (never reused after the owner is gone), never 0.
+std::uint64_t new_forms_owner();
+
 // Splits text into words, in order. Invalid UTF-8 separates words.
 class WordScanner {
 public:

@@ -1,6 +1,6 @@
 #include "index/word_ids.h"
 
-#include <atomic>
+#include <algorithm>
 #include <charconv>
 
 #include "index/schema.h"
@@ -22,20 +22,8 @@ std::string word_key(std::string_view folded) {
     return key;
 }
 
-void append_varint(std::string& out, std::uint32_t n) {
-    while (n >= 0x80) {
-        out.push_back(static_cast<char>((n & 0x7F) | 0x80));
-        n >>= 7;
-    }
-    out.push_back(static_cast<char>(n));
-}
-
-std::uint64_t WordIds::next_serial() {
-    static std::atomic<std::uint64_t> serial{0};
-    return ++serial;
-}
-
-WordIds::WordIds(Xapian::WritableDatabase& db) : db_(&db) {}
+WordIds::WordIds(Xapian::WritableDatabase& db)
+    : db_(&db), next_(std::max<std::uint32_t>(1, parse_number(db.get_metadata(std::string(schema::word_count_key))))) {}
 
 std::uint32_t WordIds::id(std::string_view folded) {
     std::lock_guard lock(m_);
@@ -44,15 +32,7 @@ std::uint32_t WordIds::id(std::string_view folded) {
     thread_local std::string key;
     key.assign(folded);
     if (auto it = ids_.find(key); it != ids_.end()) return it->second;
-    std::uint32_t n = 0;
-    if (db_) {
-        if (!loaded_next_) {
-            std::uint32_t recorded = parse_number(db_->get_metadata(std::string(schema::word_count_key)));
-            if (recorded > next_) next_ = recorded;
-            loaded_next_ = true;
-        }
-        n = parse_number(db_->get_metadata(word_key(folded)));
-    }
+    std::uint32_t n = db_ ? parse_number(db_->get_metadata(word_key(folded))) : 0;
     if (n == 0) {
         n = next_++;
         if (db_) {

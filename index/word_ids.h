@@ -19,10 +19,6 @@ namespace presswatch::index {
 // Metadata key of a folded word's number.
 std::string word_key(std::string_view folded);
 
-// Appends n as an unsigned LEB128 varint: 7 bits a byte, high bit set on
-// every byte but the last.
-void append_varint(std::string& out, std::uint32_t n);
-
 // The numbers of one index, for writing. Thread-safe: the lanes of a bulk
 // build share one table.
 class WordIds {
@@ -52,13 +48,11 @@ public:
     void record(Xapian::WritableDatabase& db) const;
 
 private:
-    static std::uint64_t next_serial();
-    const std::uint64_t serial_ = next_serial();  // unique, so never confused after a free
+    const std::uint64_t serial_ = new_forms_owner();
     Xapian::WritableDatabase* db_ = nullptr;
     mutable std::mutex m_;
     std::unordered_map<std::string, std::uint32_t> ids_;
     std::uint32_t next_ = 1;
-    bool loaded_next_ = false;
 };
 
 // The number of a folded word in a (readable) index; 0 when the index has

@@ -9,6 +9,16 @@ namespace {
 
 std::uint32_t shard_of(std::uint32_t word) { return word % schema::position_shards; }
 
+// Appends n as an unsigned LEB128 varint: 7 bits a byte, high bit set on
+// every byte but the last.
+void append_varint(std::string& out, std::uint32_t n) {
+    while (n >= 0x80) {
+        out.push_back(static_cast<char>((n & 0x7F) | 0x80));
+        n >>= 7;
+    }
+    out.push_back(static_cast<char>(n));
+}
+
 // Reads a varint at s[at], moving at past it; 0 at a malformed end.
 std::uint32_t read_varint(std::string_view s, std::size_t& at) {
     std::uint32_t n = 0;
