@@ -1,7 +1,9 @@
 #include "index/phrase_filter.h"
 
 #include <algorithm>
+#include <tuple>
 
+#include "index/common_grams.h"
 #include "index/word_ids.h"
 #include "index/word_positions.h"
 
@@ -9,38 +11,84 @@ namespace presswatch::index {
 
 ResolvedPhrase::ResolvedPhrase(const Xapian::Database& db, const PhraseCheck& phrase) {
     for (auto f : phrase.fields) field_mask_ |= 1u << static_cast<unsigned>(f);
-    std::vector<std::pair<Xapian::termcount, std::uint32_t>> by_frequency;  // (collection freq, offset)
+    CommonGrams grams = CommonGrams::of(db);
+    // (common, articles with the word or its occurrences, index in the phrase)
+    std::vector<std::tuple<bool, Xapian::termcount, std::uint32_t>> order;
     for (std::size_t i = 0; i < phrase.words.size(); ++i) {
         std::uint32_t id = word_id(db, phrase.words[i]);
         if (id == 0) {  // never indexed: nothing can match
             words_.clear();
             return;
         }
-        words_.push_back({id, static_cast<std::uint32_t>(4 * i)});
-        by_frequency.emplace_back(db.get_collection_freq(phrase.terms[i]), static_cast<std::uint32_t>(i));
+        bool common = grams.common(phrase.words[i]);
+        words_.push_back({id, static_cast<std::uint32_t>(4 * i), 0, 0, common});
+        // A rarer word by its articles for the walk; among common words,
+        // which are in nearly every article, by its occurrences: the
+        // shortest lists to read.
+        order.emplace_back(common, common ? db.get_collection_freq(phrase.terms[i]) : db.get_termfreq(phrase.terms[i]),
+                           static_cast<std::uint32_t>(i));
     }
-    // Rarest first: its few positions leave few starts to try, and a word
-    // that rules the document out spares reading the common words' longer
-    // lists.
-    std::stable_sort(by_frequency.begin(), by_frequency.end());
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+        if (i > 0) words_[i].before = words_[i - 1].id;
+        if (i + 1 < words_.size()) words_[i].after = words_[i + 1].id;
+    }
+    // Signed words first (their neighbour signatures settle most
+    // candidates on one read), the rarest of them first: fewest candidates
+    // to walk, and a word that rules a document out spares reading the
+    // others' longer lists.
+    std::stable_sort(order.begin(), order.end());
+    std::uint32_t first = std::get<2>(order.front());
+    rarest_term_ = phrase.terms[first];
+    // After the first word, the words its signatures say nothing of, then
+    // its neighbours: if it is signed, they almost always pass (a common
+    // neighbour's long list is read for nothing).
+    bool sure_of_neighbours = !words_[first].common;
+    auto neighbour = [&](std::uint32_t i) { return i + 1 == first || i == first + 1; };
+    std::stable_partition(order.begin() + 1, order.end(),
+                          [&](const auto& o) { return !(sure_of_neighbours && neighbour(std::get<2>(o))); });
     std::vector<Word> ordered;
-    for (const auto& [freq, i] : by_frequency) ordered.push_back(words_[i]);
+    for (const auto& o : order) ordered.push_back(words_[std::get<2>(o)]);
     words_ = std::move(ordered);
+}
+
+unsigned ResolvedPhrase::neighbours() const {
+    if (words_.empty()) return 0;
+    return (words_[0].before ? 1 : 0) + (words_[0].after ? 1 : 0);
+}
+
+void ResolvedPhrase::starts(PositionReader& reader, Xapian::docid did) const {
+    // Starts: positions p of the phrase's first word such that every word
+    // read so far is at p + its offset. The rarest word's signatures (if
+    // it has them) must show the phrase's neighbours around it.
+    const Word& w = words_[0];
+    reader.positions(did, w.id, w.common, first_);
+    int before = w.before ? neighbour_hash(w.before) : -1, after = w.after ? neighbour_hash(w.after) : -1;
+    starts_.clear();
+    for (std::size_t i = 0; i < first_.positions.size(); ++i) {
+        std::uint32_t pos = first_.positions[i];
+        if (pos < w.offset || !((field_mask_ >> (pos & 3)) & 1)) continue;
+        if (first_.is_signed() &&
+            ((before >= 0 && first_.before[i] != before) || (after >= 0 && first_.after[i] != after)))
+            continue;
+        starts_.push_back(pos - w.offset);
+    }
+}
+
+bool ResolvedPhrase::may_be_held_by(PositionReader& reader, Xapian::docid did) const {
+    if (words_.empty()) return false;
+    starts(reader, did);
+    return !starts_.empty();
 }
 
 bool ResolvedPhrase::held_by(PositionReader& reader, Xapian::docid did) const {
     if (words_.empty()) return false;
-    // Starts: positions p of the phrase's first word such that every word
-    // read so far is at p + its offset.
-    reader.positions(did, words_[0].id, list_);
-    starts_.clear();
-    for (std::uint32_t pos : list_)
-        if (pos >= words_[0].offset && ((field_mask_ >> (pos & 3)) & 1)) starts_.push_back(pos - words_[0].offset);
+    starts(reader, did);
     for (std::size_t k = 1; k < words_.size() && !starts_.empty(); ++k) {
-        reader.positions(did, words_[k].id, list_);
+        reader.positions(did, words_[k].id, words_[k].common, other_);
+        const auto& list = other_.positions;
         std::size_t kept = 0;
         for (std::uint32_t p : starts_)
-            if (std::binary_search(list_.begin(), list_.end(), p + words_[k].offset)) starts_[kept++] = p;
+            if (std::binary_search(list.begin(), list.end(), p + words_[k].offset)) starts_[kept++] = p;
         starts_.resize(kept);
     }
     return !starts_.empty();
@@ -60,31 +108,45 @@ bool PhraseDecider::operator()(const Xapian::Document& doc) const {
     return true;
 }
 
-PhraseFilter::PhraseFilter(PhraseCheck phrase) : phrase_(std::move(phrase)) {}
+PhraseFilter::PhraseFilter(PhraseCheck phrase, Check check) : phrase_(std::move(phrase)), check_(check) {}
 
 PhraseFilter::~PhraseFilter() = default;
 
 void PhraseFilter::init(const Xapian::Database& db) {
-    doccount_ = db.get_doccount();
     resolved_ = std::make_unique<ResolvedPhrase>(db, phrase_);
     reader_ = std::make_unique<PositionReader>(db);
-    std::uint32_t first = resolved_->rarest_word();
-    Xapian::valueno slot = schema::slot_positions + first % schema::position_shards;
-    it_ = db.valuestream_begin(slot);
-    end_ = db.valuestream_end(slot);
-    if (first == 0) it_ = end_;
+    // Only articles with the rarest word's term can hold the phrase: its
+    // posting list is the walk, and the word's positions are read (by a
+    // skip in its shard's value stream) for those articles alone.
+    const std::string& term = resolved_->rarest_term();
+    it_ = db.postlist_begin(term);
+    end_ = db.postlist_end(term);
+    if (resolved_->rarest_word() == 0) it_ = end_;
+    // A signed rarest word rules out all but about one candidate in 256 per
+    // neighbour checked: tell Xapian so, and it lets this source drive.
+    // Otherwise (a phrase of common syllables under OR or NOT) report the
+    // whole index, so that Xapian never lets it drive: checking every
+    // article with a common word costs more than checking the candidates
+    // its AND leaves.
+    candidates_ = estimate_ = db.get_doccount();
+    if (resolved_->rarest_word() != 0 && !resolved_->rarest_is_common()) {
+        candidates_ = db.get_termfreq(term);
+        estimate_ = std::max<Xapian::doccount>(1, candidates_ >> (8 * resolved_->neighbours()));
+    }
     started_ = false;
     failed_ = 0;
 }
 
-bool PhraseFilter::held(Xapian::docid did) const { return resolved_->held_by(*reader_, did); }
+bool PhraseFilter::held(Xapian::docid did) const {
+    return check_ == Check::signatures ? resolved_->may_be_held_by(*reader_, did) : resolved_->held_by(*reader_, did);
+}
 
 void PhraseFilter::settle() {
-    while (it_ != end_ && !held(it_.get_docid())) ++it_;
+    while (it_ != end_ && !held(*it_)) ++it_;
 }
 
 void PhraseFilter::advance_to(Xapian::docid did) {
-    if (it_ != end_ && it_.get_docid() < did) it_.skip_to(did);
+    if (it_ != end_ && *it_ < did) it_.skip_to(did);
     settle();
 }
 
@@ -97,7 +159,7 @@ void PhraseFilter::next(double) {
     if (it_ == end_) return;
     // After a failed check(), everything up to that document is decided;
     // otherwise we stand on an accepted document.
-    Xapian::docid decided = failed_ ? failed_ : it_.get_docid();
+    Xapian::docid decided = failed_ ? failed_ : *it_;
     failed_ = 0;
     advance_to(decided + 1);
 }
@@ -112,9 +174,9 @@ void PhraseFilter::skip_to(Xapian::docid did, double) {
 bool PhraseFilter::check(Xapian::docid did, double) {
     started_ = true;
     failed_ = 0;
-    if (it_ != end_ && it_.get_docid() < did) it_.skip_to(did);
+    if (it_ != end_ && *it_ < did) it_.skip_to(did);
     if (it_ == end_) return true;  // at the end: a definite position
-    if (it_.get_docid() == did && held(did)) return true;
+    if (*it_ == did && held(did)) return true;
     // did does not hold the phrase: rejected, and the iterator may stand on
     // a later document not yet checked.
     failed_ = did;
@@ -123,11 +185,13 @@ bool PhraseFilter::check(Xapian::docid did, double) {
 
 bool PhraseFilter::at_end() const { return it_ == end_; }
 
-Xapian::docid PhraseFilter::get_docid() const { return it_.get_docid(); }
+Xapian::docid PhraseFilter::get_docid() const { return *it_; }
 
-PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(phrase_); }
+PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(phrase_, check_); }
 
-std::string PhraseFilter::get_description() const { return describe("PhraseFilter", phrase_); }
+std::string PhraseFilter::get_description() const {
+    return describe(check_ == Check::signatures ? "PhraseCandidates" : "PhraseFilter", phrase_);
+}
 
 std::string describe(std::string_view name, const PhraseCheck& phrase) {
     std::string out(name);

@@ -1,16 +1,25 @@
 #pragma once
 // Phrase checks on the word positions of index/word_positions.h.
 //
-// A phrase compiles to the AND of its folded terms (which finds and ranks
-// the candidates) plus a check of their order, done one of two ways:
-//   - PhraseDecider, a Xapian match decider, for phrases every match needs
-//     (the top-level ANDed parts of a query): Xapian consults a decider
-//     only for a candidate whose weight could still put it in the results,
-//     so most candidates are never checked once check_at_least matches are
-//     found;
-//   - PhraseFilter, a posting source inside the query, for phrases under OR
-//     or NOT. It only filters (weight 0) and reports the whole index as its
-//     estimate, so that Xapian never lets it drive a search.
+// A phrase compiles to the AND of its folded terms (which ranks the
+// matches) plus a check of their order, done one of two ways:
+//   - PhraseDecider, a Xapian match decider, for the phrases every match
+//     needs (the top-level ANDed parts of a query): Xapian consults a
+//     decider only for a candidate whose weight could still put it in the
+//     results;
+//   - PhraseFilter, a posting source inside the query, that walks the
+//     articles holding the phrase's rarest word and reads that word's
+//     positions. A word outside the common list (common_grams.h) has
+//     neighbour signatures, which rule out almost every other article
+//     without reading another word, so Xapian lets the source drive the
+//     AND and the common words' long posting lists are only skipped
+//     through. For a phrase every match needs it yields the articles whose
+//     signatures fit (Check::signatures) and leaves the rest to the
+//     decider: the neighbours of a rarer word are often common words, whose
+//     positions are long to read. Under OR or NOT it checks the whole
+//     phrase itself (Check::positions). A phrase of common syllables only
+//     goes by its pair terms and the decider, or, under OR or NOT, a
+//     source that never drives.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -20,10 +29,10 @@
 #include <xapian.h>
 
 #include "index/schema.h"
+#include "index/word_positions.h"
 
 namespace presswatch::index {
 
-class PositionReader;
 
 // A phrase: its folded words (no prefix: "thanh", "hoa") and the fields
 // it may lie in.
@@ -44,17 +53,34 @@ public:
     // Whether document did holds the words at positions p, p + 4, ... of
     // one allowed field (word_positions.h).
     bool held_by(PositionReader& reader, Xapian::docid did) const;
+    // Whether the rarest word is in did at a place the phrase could start
+    // from: in an allowed field, and (if it is signed) with the phrase's
+    // neighbours' hashes around it. Reads no other word.
+    bool may_be_held_by(PositionReader& reader, Xapian::docid did) const;
     // The number of the phrase's rarest word; 0 if nothing can match.
     std::uint32_t rarest_word() const { return words_.empty() ? 0 : words_.front().id; }
+    // Whether it is in the index's common list (unsigned positions).
+    bool rarest_is_common() const { return !words_.empty() && words_.front().common; }
+    // Its term, as the phrase has it ("Zhoa", "ZShoa").
+    const std::string& rarest_term() const { return rarest_term_; }
+    // How many neighbours of the rarest word its signatures can check.
+    unsigned neighbours() const;
 
 private:
+    // Fills starts_ from the rarest word (see may_be_held_by).
+    void starts(PositionReader& reader, Xapian::docid did) const;
+
     struct Word {
         std::uint32_t id;      // word number
         std::uint32_t offset;  // 4 * its index in the phrase
+        std::uint32_t before, after;  // numbers of the phrase's words around it; 0: none
+        bool common;                  // in the index's common list
     };
     std::vector<Word> words_;  // rarest first
+    std::string rarest_term_;
     unsigned field_mask_ = 0;
-    mutable std::vector<std::uint32_t> list_, starts_;  // scratch
+    mutable WordPositions first_, other_;  // scratch
+    mutable std::vector<std::uint32_t> starts_;
 };
 
 class PhraseDecider : public Xapian::MatchDecider {
@@ -70,7 +96,15 @@ private:
 
 class PhraseFilter : public Xapian::PostingSource {
 public:
-    explicit PhraseFilter(PhraseCheck phrase);
+    // What a document must show to be yielded.
+    enum class Check {
+        positions,   // the whole phrase, in order: the filter is the check
+        signatures,  // the rarest word with the phrase's neighbour
+                     // signatures: candidates for a PhraseDecider, which
+                     // then reads the other words only for the few that
+                     // could enter the results
+    };
+    explicit PhraseFilter(PhraseCheck phrase, Check check = Check::positions);
     ~PhraseFilter() override;
 
     void init(const Xapian::Database& db) override;
@@ -80,8 +114,8 @@ public:
     bool at_end() const override;
     Xapian::docid get_docid() const override;
     Xapian::doccount get_termfreq_min() const override { return 0; }
-    Xapian::doccount get_termfreq_est() const override { return doccount_; }
-    Xapian::doccount get_termfreq_max() const override { return doccount_; }
+    Xapian::doccount get_termfreq_est() const override { return estimate_; }
+    Xapian::doccount get_termfreq_max() const override { return candidates_; }
     PhraseFilter* clone() const override;
     std::string name() const override { return "presswatch.PhraseFilter"; }
     std::string get_description() const override;
@@ -94,12 +128,14 @@ private:
     void advance_to(Xapian::docid did);
 
     PhraseCheck phrase_;
+    Check check_;
     std::unique_ptr<ResolvedPhrase> resolved_;
     std::unique_ptr<PositionReader> reader_;
-    // The rarest word's position slot: only documents with a value there
-    // can hold the phrase.
-    Xapian::ValueIterator it_, end_;
-    Xapian::doccount doccount_ = 0;
+    // The rarest word's posting list: only documents there can hold the
+    // phrase.
+    Xapian::PostingIterator it_, end_;
+    Xapian::doccount candidates_ = 0;  // documents holding the rarest word
+    Xapian::doccount estimate_ = 0;
     bool started_ = false;
     Xapian::docid failed_ = 0;  // the document a check() just rejected
 };

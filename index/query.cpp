@@ -29,6 +29,9 @@ constexpr Xapian::termcount max_wildcard_expansion = 500;
 // put "Thanh Hóa" first for a query typed "Thanh Hóa", not enough to lift
 // a poor match over a good one.
 constexpr double exact_boost = 1.0;
+// Below this many articles with a word, its exact spelling always ranks
+// (see spelled_so_nearly_everywhere): its posting list is short to read.
+constexpr Xapian::doccount universal_spelling_from = 10'000;
 // date:Nd accepts up to this many days (about thirty years).
 constexpr int max_relative_days = 11000;
 
@@ -193,23 +196,14 @@ public:
         Xapian::Query q = p.negated ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, p.q) : p.q;
         if (p.scored && !exact_terms_.empty()) {
             // Matches are decided by the folded terms; articles that also
-            // contain the exact spellings typed rank higher. The zero-weight
-            // OR of the words of phrases answered by a pair term alone makes
-            // MSet::snippet highlight them (every other folded term is in
-            // the query already).
+            // contain the exact spellings typed rank higher.
             Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT,
                                 Xapian::Query(Xapian::Query::OP_OR, exact_terms_.begin(), exact_terms_.end()),
                                 exact_boost);
-            if (!highlight_terms_.empty())
-                boost = Xapian::Query(Xapian::Query::OP_OR, boost,
-                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                    Xapian::Query(Xapian::Query::OP_OR, highlight_terms_.begin(),
-                                                                  highlight_terms_.end()),
-                                                    0.0));
             q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, boost);
         }
         out.query = q;
-        out.folded_terms = folded_terms_;
+        out.highlight_terms = highlight_terms_;
         out.phrase_checks = std::move(phrase_checks_);
         return out;
     }
@@ -323,9 +317,11 @@ private:
                                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
             return {q, true, false, false};
         }
-        folded_terms_.insert(folded_terms_.end(), folded.begin(), folded.end());
-        for (const auto& e : exact)
+        for (std::size_t i = 0; i < exact.size(); ++i) {
+            const std::string& e = exact[i];
+            if (exact.size() == folded.size() && spelled_so_nearly_everywhere(e, folded[i])) continue;
             if (std::find(exact_terms_.begin(), exact_terms_.end(), e) == exact_terms_.end()) exact_terms_.push_back(e);
+        }
         Xapian::Query q = folded.size() == 1 ? Xapian::Query(folded.front()) : phrase(prefix, folded);
         if (ctx_.exact && !exact.empty()) {
             // Exact terms carry no positions: the phrase is checked on the
@@ -336,31 +332,60 @@ private:
         return {q, true, false, false};
     }
 
+    // Whether the exact spelling typed is in so nearly every article with
+    // the word (49 in 50, in a large archive) that ranking those first
+    // would move almost nothing, while boosting by it reads its long
+    // posting list for every match (two thirds of the time of a query for
+    // two such syllables). docs/search.md says so.
+    bool spelled_so_nearly_everywhere(const std::string& exact, const std::string& folded) const {
+        if (!ctx_.db || ctx_.exact) return false;
+        Xapian::doccount with_word = ctx_.db->get_termfreq(folded);
+        return with_word >= universal_spelling_from && ctx_.db->get_termfreq(exact) * 50ull >= with_word * 49ull;
+    }
+
     // A phrase of folded terms: the AND of its terms (which ranks it),
-    // plus a check of the word order (phrase_filter.h). Pairs of common syllables have their own terms in the
-    // index (index/common_grams.h): a two-syllable phrase of one such pair
-    // is that term alone; longer phrases are filtered by their pairs first,
-    // so the order is checked only where all pairs occur.
+    // plus a check of the word order (phrase_filter.h). Pairs of common
+    // syllables have their own terms in the index (index/common_grams.h): a
+    // phrase of common syllables only is the AND of its pair terms (one
+    // term for two syllables), and a longer phrase with some common pairs is
+    // filtered by them, so the order is checked only where all pairs occur.
     Xapian::Query phrase(std::string_view prefix, const std::vector<std::string>& folded) {
         // Folded terms are "Z" + prefix + the syllable.
         auto syllable = [&](std::size_t i) {
             return std::string_view(folded[i]).substr(schema::folded.size() + prefix.size());
         };
         std::vector<Xapian::Query> filters;
+        if (ctx_.db && !grams_) grams_ = CommonGrams::of(*ctx_.db);
         if (prefix.empty() && ctx_.db) {
-            if (!grams_) grams_ = CommonGrams::of(*ctx_.db);
             for (std::size_t i = 1; i < folded.size(); ++i)
                 if (std::string t = grams_->pair_term(syllable(i - 1), syllable(i)); !t.empty()) filters.emplace_back(t);
-            if (folded.size() == 2 && !filters.empty()) {
-                highlight_terms_.insert(highlight_terms_.end(), folded.begin(), folded.end());
-                return filters.front();
-            }
         }
         PhraseCheck check{{}, phrase_fields(prefix), folded};
         for (std::size_t i = 0; i < folded.size(); ++i) check.words.emplace_back(syllable(i));
+        if (!filters.empty() && filters.size() + 1 == folded.size()) {
+            // Every adjacent pair has its term: their AND finds and ranks
+            // the matches (by how often the pairs occur), and the words'
+            // own terms, in nearly every article, are not read at all. Two
+            // syllables are their pair term alone, exactly.
+            highlight_terms_.insert(highlight_terms_.end(), folded.begin(), folded.end());
+            Xapian::Query pairs = combine(Xapian::Query::OP_AND, filters);
+            if (folded.size() == 2) return pairs;
+            if (every_match_needs_this()) {
+                phrase_checks_.push_back(std::move(check));
+                return pairs;
+            }
+            return Xapian::Query(Xapian::Query::OP_FILTER, pairs,
+                                 Xapian::Query((new PhraseFilter(std::move(check)))->release()));
+        }
         std::vector<Xapian::Query> terms(folded.begin(), folded.end());
         Xapian::Query all = combine(Xapian::Query::OP_AND, terms);
+        // A phrase with a word outside the common list is walked from that
+        // word's signed positions, inside the query (phrase_filter.h).
+        bool has_rare_word = false;
+        if (grams_)
+            for (std::size_t i = 0; i < folded.size(); ++i) has_rare_word |= !grams_->common(syllable(i));
         if (every_match_needs_this()) {
+            if (has_rare_word) filters.emplace_back((new PhraseFilter(check, PhraseFilter::Check::signatures))->release());
             phrase_checks_.push_back(std::move(check));
             return filters.empty() ? all : Xapian::Query(Xapian::Query::OP_FILTER, all, combine(Xapian::Query::OP_AND, filters));
         }
@@ -550,7 +575,7 @@ private:
     std::optional<CommonGrams> grams_;  // the index's, read on first use
     std::vector<Token> toks_;
     std::size_t at_ = 0;
-    std::vector<std::string> folded_terms_, exact_terms_, highlight_terms_;
+    std::vector<std::string> exact_terms_, highlight_terms_;
     std::vector<PhraseCheck> phrase_checks_;
     bool top_level_or_ = false;  // an OR outside every parenthesis
     int depth_ = 0;              // parentheses open around the current token

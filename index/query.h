@@ -35,8 +35,11 @@ struct QueryContext {
 
 struct CompiledQuery {
     Xapian::Query query;       // matching and ranking, filters included
-    // Folded terms of the positive words, for snippet highlighting.
-    std::vector<std::string> folded_terms;
+    // Folded terms to highlight that query lacks: the words of phrases
+    // answered by a pair term alone (common_grams.h). Snippets are cut with
+    // them added; a zero-weight OR in query itself was read for every
+    // match (a third of the time of a many-match pair).
+    std::vector<std::string> highlight_terms;
     // Phrases every match must hold, left out of query: the searcher checks
     // them with a PhraseDecider, which Xapian consults only for candidates
     // that could still enter the results (phrase_filter.h). Phrases under

@@ -99,20 +99,24 @@ inline constexpr Xapian::valueno slot_fingerprint = 7;
 // agency (response status pending or sent); unset otherwise. status:overdue
 // is "this slot <= now", computed when the query runs, never stored.
 inline constexpr Xapian::valueno slot_open_deadline = 8;
-// Slots slot_positions .. slot_positions + position_shards - 1: the
-// document's word positions, spread over the slots by word number
-// (index/word_positions.h). Phrases are checked on them; no term has
-// Xapian positions. Words the scanner skips (over max_word_bytes) have no
-// position, as they had none before.
-inline constexpr Xapian::valueno slot_positions = 10;
-inline constexpr unsigned position_shards = 32;
+// Slots slot_positions .. + position_shards - 1: the word positions of
+// the document's words outside the common list, by word number; slots
+// slot_common_positions .. + common_position_shards - 1: those of the
+// common words (index/word_positions.h). Phrases are checked on them; no
+// term has Xapian positions. Words the scanner skips (over max_word_bytes)
+// have no position. Slots 9 to 15 are free (10 to 41 held one family of 32
+// position slots in schema 3).
+inline constexpr Xapian::valueno slot_common_positions = 16;
+inline constexpr unsigned common_position_shards = 32;
+inline constexpr Xapian::valueno slot_positions = 64;
+inline constexpr unsigned position_shards = 256;
 // The fields of a document, as word positions record them (word_positions.h).
 enum class WordField { headline = 0, lead = 1, body = 2, author = 3 };
 
 // Metadata key holding the schema version; an index with another version
 // is refused with a message to run `presswatch reindex`.
 inline constexpr std::string_view version_key = "presswatch-schema";
-inline constexpr std::string_view version = "3";
+inline constexpr std::string_view version = "4";
 // Metadata key holding the index's list of common syllables (folded,
 // space-separated), see index/common_grams.h.
 inline constexpr std::string_view common_grams_key = "presswatch-common-grams";

@@ -40,6 +40,17 @@ Xapian::doccount phrase_candidates(const Xapian::Database& db, const std::vector
     return fewest;
 }
 
+// An empty result whose query holds the terms of query and words: its
+// snippet() highlights both. Nothing is matched (no items asked for).
+Xapian::MSet highlighting(const Xapian::Database& db, const Xapian::Query& query,
+                          const std::vector<std::string>& words) {
+    std::vector<Xapian::Query> terms(query.get_terms_begin(), query.get_terms_end());
+    terms.insert(terms.end(), words.begin(), words.end());
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    return enquire.get_mset(0, 0);
+}
+
 // Xapian's snippets escape HTML; ours are plain text with mark bytes, and
 // highlight.h escapes for HTML output itself.
 std::string unescape_html(const std::string& s) {
@@ -162,6 +173,10 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
             result.query_description = query.get_description();
             for (const auto& p : compiled.phrase_checks) result.query_description += " " + describe("PHRASE-CHECK", p);
             Xapian::Stem stem = fold_stemmer();
+            // MSet::snippet highlights the terms of the query it came from.
+            Xapian::MSet highlighter = mset;
+            if (options.text && !compiled.highlight_terms.empty() && !mset.empty())
+                highlighter = highlighting(impl_->db, query, compiled.highlight_terms);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Hit h;
                 h.id = parse_id(it.get_document().get_data());
@@ -175,7 +190,7 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
                     // good run of matches reads as well.
                     unsigned flags = 0;
                     if (!text.empty())
-                        h.snippet = unescape_html(mset.snippet(text, options.snippet_bytes, stem, flags,
+                        h.snippet = unescape_html(highlighter.snippet(text, options.snippet_bytes, stem, flags,
                                                                std::string(1, mark_begin), std::string(1, mark_end),
                                                                "…"));
                 }

@@ -2,12 +2,8 @@
 
 #include <algorithm>
 
-#include "index/word_ids.h"
-
 namespace presswatch::index {
 namespace {
-
-std::uint32_t shard_of(std::uint32_t word) { return word % schema::position_shards; }
 
 // Appends n as an unsigned LEB128 varint: 7 bits a byte, high bit set on
 // every byte but the last.
@@ -33,73 +29,112 @@ std::uint32_t read_varint(std::string_view s, std::size_t& at) {
 
 }  // namespace
 
-void PositionsBuilder::add(std::uint32_t word, schema::WordField field, std::uint32_t index_in_field) {
-    entries_.emplace_back(word, index_in_field * 4 + static_cast<std::uint32_t>(field));
+void PositionsBuilder::add(std::uint32_t word, schema::WordField field, std::uint32_t index_in_field, bool common) {
+    std::uint32_t position = index_in_field * 4 + static_cast<std::uint32_t>(field);
+    // The word before this one in its field is the previous entry: words
+    // come in order. It gets this word as its next neighbour.
+    std::uint8_t before = 0;
+    if (!entries_.empty() && index_in_field > 0 && entries_.back().position + 4 == position) {
+        entries_.back().after = neighbour_hash(word);
+        before = neighbour_hash(entries_.back().word);
+    }
+    entries_.push_back({positions_slot(word, common), word, position, common, before, 0});
 }
 
 void PositionsBuilder::put(Xapian::Document& doc) {
-    // By shard, then word, then position: each shard's words in increasing
-    // number, each word's positions increasing.
-    std::sort(entries_.begin(), entries_.end(), [](const auto& a, const auto& b) {
-        std::uint32_t sa = shard_of(a.first), sb = shard_of(b.first);
-        return sa != sb ? sa < sb : a < b;
+    // By slot, then word, then position.
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+        if (a.slot != b.slot) return a.slot < b.slot;
+        return a.word != b.word ? a.word < b.word : a.position < b.position;
     });
-    std::string value, deltas;
+    std::string value, list;
     for (std::size_t i = 0; i < entries_.size();) {
-        std::uint32_t shard = shard_of(entries_[i].first);
+        Xapian::valueno slot = entries_[i].slot;
+        bool sign = !entries_[i].common;
+        std::uint32_t shards = sign ? schema::position_shards : schema::common_position_shards;
+        std::uint32_t previous_word = entries_[i].word % shards;
         value.clear();
-        while (i < entries_.size() && shard_of(entries_[i].first) == shard) {
-            std::uint32_t word = entries_[i].first;
-            std::size_t end = i;
-            while (end < entries_.size() && entries_[end].first == word) ++end;
-            deltas.clear();
+        while (i < entries_.size() && entries_[i].slot == slot) {
+            std::uint32_t word = entries_[i].word;
+            list.clear();
             std::uint32_t previous = 0;
-            for (; i < end; ++i) {
-                append_varint(deltas, entries_[i].second - previous);
-                previous = entries_[i].second;
+            for (bool first = true; i < entries_.size() && entries_[i].word == word; ++i, first = false) {
+                const Entry& e = entries_[i];
+                if (first) append_varint(list, (e.position << 1) | (sign ? 1 : 0));
+                else append_varint(list, e.position - previous);
+                previous = e.position;
+                if (sign) {
+                    list.push_back(static_cast<char>(e.before));
+                    list.push_back(static_cast<char>(e.after));
+                }
             }
-            append_varint(value, word);
-            append_varint(value, static_cast<std::uint32_t>(deltas.size()));
-            value += deltas;
+            append_varint(value, (word - previous_word) / shards);
+            append_varint(value, static_cast<std::uint32_t>(list.size()));
+            value += list;
+            previous_word = word;
         }
-        doc.add_value(schema::slot_positions + shard, value);
+        doc.add_value(slot, value);
     }
     entries_.clear();
 }
 
-void positions_in_shard(std::string_view shard, std::uint32_t word, std::vector<std::uint32_t>& out) {
-    out.clear();
+void decode_positions(std::string_view list, WordPositions& out) {
+    out.positions.clear();
+    out.before.clear();
+    out.after.clear();
     std::size_t at = 0;
-    while (at < shard.size()) {
-        std::uint32_t w = read_varint(shard, at);
-        std::size_t bytes = read_varint(shard, at);
-        if (w > word || bytes > shard.size() - at) return;  // words are in increasing order
-        if (w == word) {
-            std::string_view deltas = shard.substr(at, bytes);
-            std::size_t d = 0;
-            for (std::uint32_t p = 0; d < deltas.size();) out.push_back(p += read_varint(deltas, d));
-            return;
+    if (list.empty()) return;
+    std::uint32_t head = read_varint(list, at);
+    bool sign = head & 1;
+    std::uint32_t p = head >> 1;
+    for (;;) {
+        if (sign) {
+            if (list.size() - at < 2) break;  // malformed: a position without its signature
+            out.before.push_back(static_cast<std::uint8_t>(list[at++]));
+            out.after.push_back(static_cast<std::uint8_t>(list[at++]));
         }
-        at += bytes;  // another word's positions: skipped whole
+        out.positions.push_back(p);
+        if (at >= list.size()) break;
+        p += read_varint(list, at);
     }
 }
 
-void PositionReader::positions(Xapian::docid did, std::uint32_t word, std::vector<std::uint32_t>& out) {
-    out.clear();
-    Stream& s = streams_[shard_of(word)];
-    Xapian::valueno slot = schema::slot_positions + shard_of(word);
+void positions_in_shard(std::string_view shard, std::uint32_t word, bool common, WordPositions& out) {
+    std::uint32_t shards = common ? schema::common_position_shards : schema::position_shards;
+    std::uint32_t w = word % shards;
+    std::size_t at = 0;
+    while (at < shard.size()) {
+        std::uint32_t step = read_varint(shard, at);
+        w += step * shards;
+        std::size_t bytes = read_varint(shard, at);
+        if (w > word || bytes > shard.size() - at) break;  // words are in increasing order
+        if (w == word) return decode_positions(shard.substr(at, bytes), out);
+        at += bytes;  // another word's positions: skipped whole
+    }
+    out.positions.clear();
+    out.before.clear();
+    out.after.clear();
+}
+
+void PositionReader::positions(Xapian::docid did, std::uint32_t word, bool common, WordPositions& out) {
+    Xapian::valueno slot = positions_slot(word, common);
+    auto s = std::find_if(streams_.begin(), streams_.end(), [&](const Stream& x) { return x.slot == slot; });
     // Value streams only move forward: a search asks in increasing document
     // order, anything else reopens the stream.
-    if (!s.open || did < s.last) {
-        s.it = db_.valuestream_begin(slot);
-        s.end = db_.valuestream_end(slot);
-        s.open = true;
+    if (s == streams_.end() || did < s->last) {
+        if (s == streams_.end()) s = streams_.insert(streams_.end(), Stream{slot});
+        s->it = db_.valuestream_begin(slot);
+        s->end = db_.valuestream_end(slot);
     }
-    s.last = did;
-    if (s.it == s.end) return;
-    if (s.it.get_docid() < did) s.it.skip_to(did);
-    if (s.it == s.end || s.it.get_docid() != did) return;
-    positions_in_shard(*s.it, word, out);
+    s->last = did;
+    if (s->it != s->end && s->it.get_docid() < did) s->it.skip_to(did);
+    if (s->it == s->end || s->it.get_docid() != did) {
+        out.positions.clear();
+        out.before.clear();
+        out.after.clear();
+        return;
+    }
+    positions_in_shard(*s->it, word, common, out);
 }
 
 }  // namespace presswatch::index

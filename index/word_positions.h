@@ -4,19 +4,29 @@
 //
 // A word's position is 4 * (its index among the words of its field) + the
 // field (schema::WordField), so a phrase is a run p, p + 4, p + 8, ... and
-// can never span two fields, and p & 3 tells the field. Each document
-// spreads its words over position_shards value slots by word number
-// (word_ids.h): word w goes to slot slot_positions + w % position_shards.
-// One shard's value lists its words by increasing number, each as
-// varint(number), varint(n), then n bytes: its positions as varint deltas
-// (the length lets a reader skip the words it does not want).
+// can never span two fields, and p & 3 tells the field.
 //
-// A phrase check reads only the shards of the phrase's words: about 2/32
-// of the position data for a two-word phrase. Xapian's glass backend keeps
-// one B-tree entry per (term, document) with positions, about 21 bytes
-// each on our articles (57 % of the index); one value per document read
-// whole (schema 3's first form) made every check read all of a
-// document's words. Measured in docs/benchmarks.md (search).
+// A document's positions are spread over value slots by word number, in
+// two families: the words of the index's common list (common_grams.h) over
+// common_position_shards slots, every other word over position_shards
+// slots. Keeping them apart keeps a rarer word's slot small: the common
+// words are in nearly every article with long lists, and a phrase walks
+// the value stream of its rarest word's slot (schema 3 had one family of
+// 32 slots, and a phrase of words in a fifth of the articles read nearly
+// all of it). One slot a word would be smaller still to walk, but a bulk
+// commit then rewrites the last value chunk of thousands of slots (build
+// 27 % slower at 100,000 articles).
+//
+// A shard's value lists its words by increasing number, each as
+// varint((number - the previous number, or the shard) / shards),
+// varint(n), then n bytes: the word's positions as varint deltas. Their
+// first varint is (first position << 1) | signed. In a signed list every
+// position is followed by two bytes, the neighbour signature: the 8-bit
+// hashes of the word numbers before and after it in its field (0 when
+// there is none). A phrase whose rarest word is
+// signed rules out almost every candidate on that word alone, without
+// reading its common neighbours' long lists. Common words are unsigned:
+// their phrases go by pair terms.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,37 +38,66 @@
 
 namespace presswatch::index {
 
-// Collects one document's word positions, then encodes them per shard.
+// The 8-bit hash of a word number used in neighbour signatures. One byte
+// a side: with 4 bits, one candidate in 16 of a two-word phrase still
+// needed its other word read (a skip through that word's value stream).
+inline std::uint8_t neighbour_hash(std::uint32_t word) { return static_cast<std::uint8_t>((word * 0x9E3779B1u) >> 24); }
+
+// The slot holding a word's positions.
+inline Xapian::valueno positions_slot(std::uint32_t word, bool common) {
+    return common ? schema::slot_common_positions + word % schema::common_position_shards
+                  : schema::slot_positions + word % schema::position_shards;
+}
+
+// Collects one document's word positions, then writes them per shard.
 class PositionsBuilder {
 public:
-    void add(std::uint32_t word, schema::WordField field, std::uint32_t index_in_field);
+    // Words come in order within a field: index_in_field 0, 1, 2, ...
+    // Common words (common_grams.h) go unsigned to their own family.
+    void add(std::uint32_t word, schema::WordField field, std::uint32_t index_in_field, bool common);
     // Adds the non-empty shards to doc, and clears the builder.
     void put(Xapian::Document& doc);
 
 private:
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries_;  // (word, position)
+    struct Entry {
+        Xapian::valueno slot;
+        std::uint32_t word, position;
+        bool common;
+        std::uint8_t before, after;  // neighbour hashes
+    };
+    std::vector<Entry> entries_;
 };
 
-// The positions of word in one shard's value, in increasing order (empty
-// if the shard does not list it).
-void positions_in_shard(std::string_view shard, std::uint32_t word, std::vector<std::uint32_t>& out);
+// One value decoded: the positions in increasing order, and for a signed
+// value the signature of each.
+struct WordPositions {
+    std::vector<std::uint32_t> positions;
+    // For a signed list, the hashes of the words before and after each
+    // position; empty for an unsigned one.
+    std::vector<std::uint8_t> before, after;
+    bool is_signed() const { return !before.empty(); }
+};
+// Decodes one word's list (the n bytes after its number).
+void decode_positions(std::string_view list, WordPositions& out);
+// Decodes word's list in a shard's value (nothing if it is not there).
+void positions_in_shard(std::string_view shard, std::uint32_t word, bool common, WordPositions& out);
 
 // Reads positions document by document, in increasing document order,
-// keeping one value stream per shard it has needed.
+// keeping one value stream per slot it has been asked for.
 class PositionReader {
 public:
     explicit PositionReader(const Xapian::Database& db) : db_(db) {}
-    // The positions of word in document did.
-    void positions(Xapian::docid did, std::uint32_t word, std::vector<std::uint32_t>& out);
+    // The positions of word in document did (empty when it has none).
+    void positions(Xapian::docid did, std::uint32_t word, bool common, WordPositions& out);
 
 private:
-    Xapian::Database db_;
     struct Stream {
-        bool open = false;
+        Xapian::valueno slot;
         Xapian::docid last = 0;  // the last document asked for
         Xapian::ValueIterator it, end;
     };
-    Stream streams_[schema::position_shards];
+    Xapian::Database db_;
+    std::vector<Stream> streams_;
 };
 
 }  // namespace presswatch::index

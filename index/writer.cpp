@@ -37,11 +37,13 @@ public:
         std::uint32_t index = 0;
         while (words.next(w)) {
             const WordForms& f = word_forms(w);
-            positions_.add(ids_.id(f), field, index++);
+            bool common = grams_.common(f);
+            // Common syllables' phrases go by pair terms: their positions
+            // need no neighbour signatures (word_positions.h).
+            positions_.add(ids_.id(f), field, index++, common);
             if (!prefix.empty()) post(prefix, f, wdf);
             if (prefix.empty() || also_unprefixed) {
                 post("", f, wdf);
-                bool common = grams_.common(f);
                 if (previous_common && common) doc_.add_term(CommonGrams::pair_of_common(previous_, f.folded), wdf);
                 if (common) previous_.assign(f.folded);
                 previous_common = common;

@@ -57,7 +57,7 @@ struct Options {
     std::string phase = "all";  // build | query | all
     bool fts5 = true;
     unsigned threads = 2;  // the machine's cores
-    bool show_slowest = false;
+    std::size_t show_slowest = 0;  // slowest queries listed per class
     std::size_t common = common_syllables;  // syllables the index pairs (--common)
 };
 
@@ -133,8 +133,7 @@ nlohmann::json build(const Options& o, const bench::Generator& gen) {
         // The generator's language has its own most frequent syllables: the
         // index lists them as common, as a deployment's index lists
         // Vietnamese's (index/common_grams.cpp).
-        std::vector<std::string> common;
-        for (std::size_t rank = 0; rank < o.common; ++rank) common.push_back(text::fold(gen.syllable(rank)));
+        std::vector<std::string> common = gen.most_frequent_folded(o.common);
         index::BulkBuilder builder(xdir, o.threads, index::CommonGrams(common));
         index::run_per_lane(builder, [&](unsigned lane) {
             for (std::int64_t id = 1 + lane; id <= o.articles; id += o.threads) {
@@ -266,7 +265,7 @@ void query(const Options& o, const bench::Generator& gen) {
     for (const auto& c : order) {
         auto& v = slowest[c];
         std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
-        for (std::size_t i = 0; i < std::min<std::size_t>(3, v.size()); ++i)
+        for (std::size_t i = 0; i < std::min(o.show_slowest, v.size()); ++i)
             std::cout << fmt::format("  {:<32}{:>9.2f}{:>9}  {}\n", i == 0 ? c : "", std::get<0>(v[i]), std::get<2>(v[i]),
                                      std::get<1>(v[i]));
     }
@@ -286,12 +285,12 @@ int main(int argc, char** argv) {
         else if (a == "--dir") o.dir = value();
         else if (a == "--phase") o.phase = value();
         else if (a == "--no-fts5") o.fts5 = false;
-        else if (a == "--slowest") o.show_slowest = true;
+        else if (a == "--slowest") o.show_slowest = static_cast<std::size_t>(std::stoul(value()));
         else if (a == "--common") o.common = static_cast<std::size_t>(std::stoul(value()));
         else if (a == "--threads") o.threads = static_cast<unsigned>(std::max(1, std::stoi(value())));
         else {
             std::cout << "usage: bench_search [--articles N (100000)] [--dir DIR] [--phase build|query|all] "
-                         "[--no-fts5] [--threads N (2)] [--slowest] [--common N (120)]\n";
+                         "[--no-fts5] [--threads N (2)] [--slowest N] [--common N (120)]\n";
             return a == "--help" ? 0 : 2;
         }
     }

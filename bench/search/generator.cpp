@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -91,6 +92,18 @@ Generator::Generator(std::uint64_t seed) : seed_(seed) {
 }
 
 std::string Generator::fmt_outlet(int i) { return (i < 10 ? "bao0" : "bao") + std::to_string(i); }
+
+std::vector<std::string> Generator::most_frequent_folded(std::size_t n) const {
+    std::map<std::string, double> share;
+    for (std::size_t r = 0; r < syllables_.size(); ++r)
+        share[text::fold(syllables_[r])] += cumulative_[r] - (r ? cumulative_[r - 1] : 0.0);
+    std::vector<std::pair<double, std::string>> by_share;
+    for (const auto& [folded, p] : share) by_share.emplace_back(-p, folded);
+    std::sort(by_share.begin(), by_share.end());
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < std::min(n, by_share.size()); ++i) out.push_back(by_share[i].second);
+    return out;
+}
 
 std::size_t Generator::zipf(std::mt19937_64& rng) const {
     double u = std::uniform_real_distribution<double>(0, 1)(rng);

@@ -27,6 +27,10 @@ public:
     std::int64_t first_day() const { return first_day_; }  // Unix seconds, 2024-01-01 00:00 +07
     static constexpr int days = 3 * 365;
 
+    // The n most frequent syllables once folded (several spellings fold to
+    // one), most frequent first: what a deployment's common list is made
+    // of (index/common_grams.cpp lists Vietnamese's by folded frequency).
+    std::vector<std::string> most_frequent_folded(std::size_t n) const;
     // A syllable by Zipf rank, for sampling query words.
     std::string syllable(std::size_t rank) const { return syllables_.at(rank); }
     // n consecutive syllables of article id's body from a random position.

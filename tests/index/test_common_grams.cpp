@@ -60,9 +60,24 @@ TEST_CASE("a two-syllable phrase of common syllables is one pair term", "[index]
     CHECK(described.find("XBcua_nguoi") != std::string::npos);
     CHECK(described.find("PhraseFilter") == std::string::npos);
     CHECK(described.find("PHRASE-CHECK") == std::string::npos);
-    // A pair with a rare syllable is checked on the word positions.
+    // A pair with a rarer syllable is walked from its positions.
     described = s.search("\"ông ba\"", {}).query_description;
+    CHECK(described.find("PhraseCandidates(ong ba)") != std::string::npos);
     CHECK(described.find("PHRASE-CHECK(ong ba)") != std::string::npos);
+}
+
+TEST_CASE("a phrase answered by its pair term alone still highlights its words", "[index][search][grams][snippet]") {
+    TestIndex idx(pairs_corpus());
+    index::Searcher s(idx.path());
+    index::SearchOptions o;
+    o.text = [&](std::int64_t id) { return idx.text(id); };
+    auto r = s.search("\"của người\"", o);
+    REQUIRE(r.query_description.find("Zcua") == std::string::npos);  // the pair term alone
+    REQUIRE(r.hits.size() == 2);
+    for (const auto& h : r.hits) {
+        INFO(h.id);
+        CHECK_THAT(h.snippet, Catch::Contains(h.id == 1 ? "\x01" "của\x02 \x01người\x02" : "\x01" "cua\x02 \x01nguoi\x02"));
+    }
 }
 
 TEST_CASE("an index records its common syllables; one without them still answers phrases",

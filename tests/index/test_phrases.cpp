@@ -2,6 +2,8 @@
 // (index/word_positions.h, index/phrase_filter.h), numbered by the index's
 // own word numbers (index/word_ids.h): the order, the fields, and numbers
 // that stay the same across writers and bulk builds.
+#include <random>
+
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
@@ -11,6 +13,7 @@
 #include "index/schema.h"
 #include "index/word_ids.h"
 #include "index/word_positions.h"
+#include "text/syllables.h"
 
 using namespace presswatch;
 using presswatch::testing::doc;
@@ -43,42 +46,55 @@ Ids found(index::Searcher& s, const std::string& q) {
 
 }  // namespace
 
-TEST_CASE("word positions are spread over shards by word number and read back per word", "[index][search][phrase]") {
+TEST_CASE("word positions: shards by word number, common words apart, the others signed with their neighbours",
+          "[index][search][phrase]") {
     using F = index::schema::WordField;
-    const auto shards = index::schema::position_shards;
+    const std::uint32_t shards = index::schema::position_shards;
+    const std::uint32_t far = 5 + 3 * shards;  // same shard as 5, listed after it
     index::PositionsBuilder b;
-    b.add(5, F::headline, 0);
-    b.add(6, F::lead, 1);
-    b.add(5, F::body, 3);
-    b.add(5 + shards, F::body, 4);          // same shard as 5, listed after it
-    b.add(650 + shards * 20, F::body, 1000); // a number of two bytes, in shard 650 % 32 = 10
-    b.add(5, F::author, 0);
+    // headline: 5 6; lead: 7; body: 5 650 5 far; author: 5. Word 6 is
+    // common (unsigned, in the other family), the others are signed.
+    b.add(5, F::headline, 0, false);
+    b.add(6, F::headline, 1, true);
+    b.add(7, F::lead, 0, false);
+    b.add(5, F::body, 0, false);
+    b.add(650, F::body, 1, false);  // a number of two bytes
+    b.add(5, F::body, 2, false);
+    b.add(far, F::body, 3, false);
+    b.add(5, F::author, 0, false);
     Xapian::Document doc;
     b.put(doc);
-    auto shard = [&](std::uint32_t word) { return doc.get_value(index::schema::slot_positions + word % shards); };
-    std::vector<std::uint32_t> out;
+    auto h = [](std::uint32_t w) { return index::neighbour_hash(w); };
+    using Sig = std::pair<std::uint8_t, std::uint8_t>;  // hashes of the words before and after
+    auto sig = [](std::uint8_t before, std::uint8_t after) { return Sig{before, after}; };
     struct Row {
         std::uint32_t word;
-        std::vector<std::uint32_t> positions;  // 4 * index in field + field
+        bool common;
+        std::vector<std::uint32_t> positions;  // 4 * index in field + field, increasing
+        std::vector<Sig> signatures;           // empty: unsigned
     };
     const Row rows[] = {
-        {5, {0, 3 * 4 + 2, 0 * 4 + 3}},
-        {6, {1 * 4 + 1}},
-        {5 + shards, {4 * 4 + 2}},
-        {5 + 2 * shards, {}},
-        {650 + shards * 20, {1000 * 4 + 2}},
-        {7, {}},
+        // A field's first word has no word before it (0), its last none after.
+        {5, false, {0 * 4 + 0, 0 * 4 + 2, 0 * 4 + 3, 2 * 4 + 2}, {sig(0, h(6)), sig(0, h(650)), sig(0, 0), sig(h(650), h(far))}},
+        {6, true, {1 * 4 + 0}, {}},
+        {7, false, {0 * 4 + 1}, {sig(0, 0)}},
+        {650, false, {1 * 4 + 2}, {sig(h(5), h(5))}},
+        {far, false, {3 * 4 + 2}, {sig(h(5), 0)}},
+        {5 + shards, false, {}, {}},  // between 5 and far in their shard, absent
+        {8, false, {}, {}},
+        {6, false, {}, {}},  // a common word is not in the other family
     };
+    index::WordPositions out;
     for (const auto& r : rows) {
-        INFO("word " << r.word);
-        index::positions_in_shard(shard(r.word), r.word, out);
-        std::vector<std::uint32_t> sorted = r.positions;
-        std::sort(sorted.begin(), sorted.end());
-        CHECK(out == sorted);
+        INFO("word " << r.word << (r.common ? " (common)" : ""));
+        index::positions_in_shard(doc.get_value(index::positions_slot(r.word, r.common)), r.word, r.common, out);
+        CHECK(out.positions == r.positions);
+        std::vector<Sig> signatures;
+        for (std::size_t i = 0; i < out.before.size(); ++i) signatures.push_back({out.before[i], out.after[i]});
+        CHECK(signatures == r.signatures);
     }
-    // Shards without words have no value at all.
-    CHECK(doc.get_value(index::schema::slot_positions + 7).empty());
-    CHECK(doc.values_count() == 3);
+    // Shards without words have no value at all: 5, 650 and far share one.
+    CHECK(doc.values_count() == 4);
     // A builder is empty again after put().
     Xapian::Document empty;
     b.put(empty);
@@ -117,23 +133,118 @@ TEST_CASE("phrases keep to their field: plain text, title:, lead: and author:", 
     }
 }
 
-TEST_CASE("a phrase every match needs is checked by the decider, elsewhere inside the query, alike",
+TEST_CASE("a phrase every match needs is checked by the decider, its candidates walked from a rarer word's "
+          "signatures; under OR the walk checks it whole; all three find the same",
           "[index][search][phrase]") {
     TestIndex idx(fields_corpus());
     index::Searcher s(idx.path());
+    index::CommonGrams grams = index::CommonGrams::builtin();
+    bool saw_common = false, saw_rare = false;
     for (const char* q : {"\"cảng nghi sơn\"", "\"nghi son\"", "title:\"họp bàn\"", "lead:\"mở rộng\"",
-                          "\"sơn cảng\"", "author:\"văn sơn\""}) {
+                          "\"sơn cảng\"", "author:\"văn sơn\"", "title:\"kế hoạch\"", "\"có gì\""}) {
         INFO(q);
+        std::string phrase = q;
+        phrase = phrase.substr(phrase.find('"') + 1);
+        phrase.pop_back();
+        bool all_common = true;
+        for (const auto& w : text::syllables(phrase)) all_common &= grams.common(w.folded);
+        (all_common ? saw_common : saw_rare) = true;
         auto alone = s.search(q, {});
         CHECK(alone.query_description.find("PHRASE-CHECK") != std::string::npos);
+        CHECK((alone.query_description.find("PhraseCandidates") != std::string::npos) == !all_common);
         CHECK(alone.query_description.find("PhraseFilter") == std::string::npos);
         // OR with a word no article has: the phrase is no longer needed by
         // every match, so it is checked inside the query.
         std::string either = std::string("(") + q + ") OR khongcotunay";
         auto inside = s.search(either, {});
         CHECK(inside.query_description.find("PhraseFilter") != std::string::npos);
+        CHECK(inside.query_description.find("PHRASE-CHECK") == std::string::npos);
         CHECK(idx.id_set(q) == idx.id_set(either));
     }
+    CHECK(saw_common);
+    CHECK(saw_rare);
+}
+
+TEST_CASE("phrases find exactly the articles that hold them, also where neighbour signatures collide",
+          "[index][search][phrase]") {
+    // Forty syllables, four of them common, in random texts; the answer is
+    // worked out by brute force over the texts. A first article holds 300
+    // syllables, so that some word numbers hash alike (below).
+    std::vector<std::string> vocab;
+    for (int i = 0; i < 300; ++i) vocab.push_back("ta" + std::to_string(i));
+    index::CommonGrams grams({"ta0", "ta1", "ta2", "ta3"});
+    std::mt19937 rng(11);
+    std::vector<std::vector<std::string>> bodies;
+    auto t = vn_time(2026, 11, 2);
+    testing::TempDir dir;
+    auto add = [&](index::Writer& w, const std::vector<std::string>& words) {
+        std::string body;
+        for (const auto& x : words) body += (body.empty() ? "" : " ") + x;
+        bodies.push_back(words);
+        w.put(doc(static_cast<std::int64_t>(bodies.size()), "vnexpress", "", body, t));
+    };
+    {
+        index::Writer w(dir.path(), index::Writer::Durability::normal, grams);
+        add(w, vocab);
+        for (int id = 1; id <= 300; ++id) {
+            std::vector<std::string> words;
+            int n = 3 + static_cast<int>(rng() % 12);
+            for (int i = 0; i < n; ++i) {
+                // Common syllables as often as all the others together.
+                std::size_t k = rng() % 72;
+                words.push_back(vocab[k < 36 ? k % 4 : 4 + (k - 36)]);
+            }
+            add(w, words);
+        }
+        w.commit();
+    }
+    // Two rarer syllables whose word numbers hash alike: an article with
+    // "x y2" has, around x, the signature of "x y", and only the positions
+    // can tell them apart.
+    std::string x = vocab[4], y, y2;
+    {
+        Xapian::Database db(dir.path().string());
+        for (std::size_t i = 5; i < vocab.size() && y.empty(); ++i)
+            for (std::size_t j = i + 1; j < vocab.size() && y.empty(); ++j)
+                if (index::neighbour_hash(index::word_id(db, vocab[i])) ==
+                    index::neighbour_hash(index::word_id(db, vocab[j]))) {
+                    y = vocab[i];
+                    y2 = vocab[j];
+                }
+    }
+    REQUIRE(!y.empty());
+    {
+        index::Writer w(dir.path(), index::Writer::Durability::normal, grams);
+        add(w, {x, y2, vocab[0]});
+        add(w, {y2, x, y2});
+        add(w, {x, y, vocab[1], y2});
+        w.commit();
+    }
+    std::vector<std::vector<std::string>> phrases = {{x, y}, {x, y2}, {y, x}, {y2, x}, {x, y, vocab[1]},
+                                                     {x, y2, vocab[0]}, {y2, x, y}, {y2, x, y2}};
+    for (int k = 0; k < 150; ++k) {
+        std::vector<std::string> phrase;
+        int n = 2 + static_cast<int>(rng() % 2);
+        for (int i = 0; i < n; ++i) phrase.push_back(vocab[rng() % 8]);  // 4 common, 4 not
+        phrases.push_back(phrase);
+    }
+    index::Searcher s(dir.path());
+    int nonempty = 0;
+    for (const auto& phrase : phrases) {
+        Ids expected;
+        for (std::size_t d = 0; d < bodies.size(); ++d)
+            for (std::size_t i = 0; i + phrase.size() <= bodies[d].size(); ++i)
+                if (std::equal(phrase.begin(), phrase.end(), bodies[d].begin() + static_cast<std::ptrdiff_t>(i)))
+                    expected.insert(static_cast<std::int64_t>(d + 1));
+        std::string q = "\"";
+        for (std::size_t i = 0; i < phrase.size(); ++i) q += (i ? " " : "") + phrase[i];
+        q += "\"";
+        INFO(q);
+        CHECK(found(s, q) == expected);
+        CHECK(found(s, "(" + q + ") OR khongcotunay") == expected);
+        nonempty += !expected.empty();
+    }
+    CHECK(nonempty > 50);
 }
 
 TEST_CASE("word numbers persist: a later writer numbers old words alike and new words afresh",
