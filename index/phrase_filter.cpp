@@ -61,14 +61,13 @@ void ResolvedPhrase::starts(PositionReader& reader, Xapian::docid did) const {
     // read so far is at p + its offset. The rarest word's signatures (if
     // it has them) must show the phrase's neighbours around it.
     const Word& w = words_[0];
-    reader.positions(did, w.id, w.common, first_);
     int before = w.before ? neighbour_hash(w.before) : -1, after = w.after ? neighbour_hash(w.after) : -1;
     starts_.clear();
-    for (std::size_t i = 0; i < first_.positions.size(); ++i) {
-        std::uint32_t pos = first_.positions[i];
+    PositionList list(reader.list(did, w.id, w.common));
+    while (list.next()) {
+        std::uint32_t pos = list.position();
         if (pos < w.offset || !((field_mask_ >> (pos & 3)) & 1)) continue;
-        if (first_.is_signed() &&
-            ((before >= 0 && first_.before[i] != before) || (after >= 0 && first_.after[i] != after)))
+        if (list.is_signed() && ((before >= 0 && list.before() != before) || (after >= 0 && list.after() != after)))
             continue;
         starts_.push_back(pos - w.offset);
     }
@@ -119,9 +118,8 @@ void PhraseFilter::init(const Xapian::Database& db) {
     // posting list is the walk, and the word's positions are read (by a
     // skip in its shard's value stream) for those articles alone.
     const std::string& term = resolved_->rarest_term();
-    it_ = db.postlist_begin(term);
     end_ = db.postlist_end(term);
-    if (resolved_->rarest_word() == 0) it_ = end_;
+    it_ = resolved_->rarest_word() == 0 ? end_ : db.postlist_begin(term);
     // A signed rarest word rules out all but about one candidate in 256 per
     // neighbour checked: tell Xapian so, and it lets this source drive.
     // Otherwise (a phrase of common syllables under OR or NOT) report the

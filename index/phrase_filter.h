@@ -33,7 +33,6 @@
 
 namespace presswatch::index {
 
-
 // A phrase: its folded words (no prefix: "thanh", "hoa") and the fields
 // it may lie in.
 struct PhraseCheck {
@@ -79,7 +78,7 @@ private:
     std::vector<Word> words_;  // rarest first
     std::string rarest_term_;
     unsigned field_mask_ = 0;
-    mutable WordPositions first_, other_;  // scratch
+    mutable WordPositions other_;  // scratch
     mutable std::vector<std::uint32_t> starts_;
 };
 

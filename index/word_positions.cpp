@@ -78,63 +78,83 @@ void PositionsBuilder::put(Xapian::Document& doc) {
     entries_.clear();
 }
 
+PositionList::PositionList(std::string_view list) : list_(list) {
+    if (list_.empty()) return;
+    std::uint32_t head = read_varint(list_, at_);
+    signed_ = head & 1;
+    position_ = head >> 1;
+}
+
+bool PositionList::next() {
+    if (started_) {
+        if (at_ >= list_.size()) return false;
+        position_ += read_varint(list_, at_);
+    } else {
+        if (list_.empty()) return false;
+        started_ = true;
+    }
+    if (signed_) {
+        if (list_.size() - at_ < 2) {  // malformed: a position without its signature
+            at_ = list_.size();
+            return false;
+        }
+        before_ = static_cast<std::uint8_t>(list_[at_++]);
+        after_ = static_cast<std::uint8_t>(list_[at_++]);
+    }
+    return true;
+}
+
 void decode_positions(std::string_view list, WordPositions& out) {
     out.positions.clear();
     out.before.clear();
     out.after.clear();
-    std::size_t at = 0;
-    if (list.empty()) return;
-    std::uint32_t head = read_varint(list, at);
-    bool sign = head & 1;
-    std::uint32_t p = head >> 1;
-    for (;;) {
-        if (sign) {
-            if (list.size() - at < 2) break;  // malformed: a position without its signature
-            out.before.push_back(static_cast<std::uint8_t>(list[at++]));
-            out.after.push_back(static_cast<std::uint8_t>(list[at++]));
+    PositionList l(list);
+    while (l.next()) {
+        out.positions.push_back(l.position());
+        if (l.is_signed()) {
+            out.before.push_back(l.before());
+            out.after.push_back(l.after());
         }
-        out.positions.push_back(p);
-        if (at >= list.size()) break;
-        p += read_varint(list, at);
     }
 }
 
-void positions_in_shard(std::string_view shard, std::uint32_t word, bool common, WordPositions& out) {
+std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool common) {
     std::uint32_t shards = common ? schema::common_position_shards : schema::position_shards;
     std::uint32_t w = word % shards;
     std::size_t at = 0;
     while (at < shard.size()) {
-        std::uint32_t step = read_varint(shard, at);
-        w += step * shards;
+        w += read_varint(shard, at) * shards;
         std::size_t bytes = read_varint(shard, at);
         if (w > word || bytes > shard.size() - at) break;  // words are in increasing order
-        if (w == word) return decode_positions(shard.substr(at, bytes), out);
+        if (w == word) return shard.substr(at, bytes);
         at += bytes;  // another word's positions: skipped whole
     }
-    out.positions.clear();
-    out.before.clear();
-    out.after.clear();
+    return {};
 }
 
-void PositionReader::positions(Xapian::docid did, std::uint32_t word, bool common, WordPositions& out) {
+void positions_in_shard(std::string_view shard, std::uint32_t word, bool common, WordPositions& out) {
+    decode_positions(list_in_shard(shard, word, common), out);
+}
+
+std::string_view PositionReader::list(Xapian::docid did, std::uint32_t word, bool common) {
     Xapian::valueno slot = positions_slot(word, common);
     auto s = std::find_if(streams_.begin(), streams_.end(), [&](const Stream& x) { return x.slot == slot; });
     // Value streams only move forward: a search asks in increasing document
     // order, anything else reopens the stream.
     if (s == streams_.end() || did < s->last) {
-        if (s == streams_.end()) s = streams_.insert(streams_.end(), Stream{slot});
+        if (s == streams_.end()) s = streams_.insert(streams_.end(), Stream{slot, 0, {}, {}, {}});
         s->it = db_.valuestream_begin(slot);
         s->end = db_.valuestream_end(slot);
     }
     s->last = did;
     if (s->it != s->end && s->it.get_docid() < did) s->it.skip_to(did);
-    if (s->it == s->end || s->it.get_docid() != did) {
-        out.positions.clear();
-        out.before.clear();
-        out.after.clear();
-        return;
-    }
-    positions_in_shard(*s->it, word, common, out);
+    if (s->it == s->end || s->it.get_docid() != did) return {};
+    s->value = *s->it;
+    return list_in_shard(s->value, word, common);
+}
+
+void PositionReader::positions(Xapian::docid did, std::uint32_t word, bool common, WordPositions& out) {
+    decode_positions(list(did, word, common), out);
 }
 
 }  // namespace presswatch::index

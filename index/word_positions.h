@@ -77,8 +77,30 @@ struct WordPositions {
     std::vector<std::uint8_t> before, after;
     bool is_signed() const { return !before.empty(); }
 };
-// Decodes one word's list (the n bytes after its number).
+// Reads one word's list (the n bytes after its number) position by
+// position, without building vectors: a phrase walk reads one list per
+// candidate and keeps almost none of it.
+class PositionList {
+public:
+    explicit PositionList(std::string_view list);
+    // Moves to the next position; false at the end.
+    bool next();
+    std::uint32_t position() const { return position_; }
+    bool is_signed() const { return signed_; }
+    std::uint8_t before() const { return before_; }  // signed lists only
+    std::uint8_t after() const { return after_; }
+
+private:
+    std::string_view list_;
+    std::size_t at_ = 0;
+    bool signed_ = false, started_ = false;
+    std::uint32_t position_ = 0;
+    std::uint8_t before_ = 0, after_ = 0;
+};
+// Decodes one word's list.
 void decode_positions(std::string_view list, WordPositions& out);
+// Word's list in a shard's value (empty if it is not there).
+std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool common);
 // Decodes word's list in a shard's value (nothing if it is not there).
 void positions_in_shard(std::string_view shard, std::uint32_t word, bool common, WordPositions& out);
 
@@ -89,12 +111,15 @@ public:
     explicit PositionReader(const Xapian::Database& db) : db_(db) {}
     // The positions of word in document did (empty when it has none).
     void positions(Xapian::docid did, std::uint32_t word, bool common, WordPositions& out);
+    // Its list, valid until the next call for the same slot.
+    std::string_view list(Xapian::docid did, std::uint32_t word, bool common);
 
 private:
     struct Stream {
         Xapian::valueno slot;
         Xapian::docid last = 0;  // the last document asked for
         Xapian::ValueIterator it, end;
+        std::string value;  // the value of the document last read
     };
     Xapian::Database db_;
     std::vector<Stream> streams_;
