@@ -10,12 +10,13 @@
 // two families: the words of the index's common list (common_grams.h) over
 // common_position_shards slots, every other word over position_shards
 // slots. Keeping them apart keeps a rarer word's slot small: the common
-// words are in nearly every article with long lists, and a phrase walks
-// the value stream of its rarest word's slot (schema 3 had one family of
-// 32 slots, and a phrase of words in a fifth of the articles read nearly
-// all of it). One slot a word would be smaller still to walk, but a bulk
-// commit then rewrites the last value chunk of thousands of slots (build
-// 27 % slower at 100,000 articles).
+// words are in nearly every article with long lists, and a phrase walk
+// skips through its rarest word's slot for every article holding that
+// word (schema 3 had one family of 32 slots, so each skip read values
+// shared with common words). One slot a word would be smaller still to
+// skip through, but an article then has ~300 value entries to add, commit
+// and compact: the build was 27 % slower at 100,000 articles. Even 256
+// shards cost some (docs/benchmarks.md, search).
 //
 // A shard's value lists its words by increasing number, each as
 // varint((number - the previous number, or the shard) / shards),
@@ -23,10 +24,10 @@
 // first varint is (first position << 1) | signed. In a signed list every
 // position is followed by two bytes, the neighbour signature: the 8-bit
 // hashes of the word numbers before and after it in its field (0 when
-// there is none). A phrase whose rarest word is
-// signed rules out almost every candidate on that word alone, without
-// reading its common neighbours' long lists. Common words are unsigned:
-// their phrases go by pair terms.
+// there is none). A phrase whose rarest word is signed rules out almost
+// every candidate on that word alone, without reading its common
+// neighbours' long lists. Common words are unsigned: their phrases go by
+// pair terms.
 #include <cstdint>
 #include <string>
 #include <string_view>
