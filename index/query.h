@@ -40,10 +40,12 @@ struct CompiledQuery {
     // them added; a zero-weight OR in query itself was read for every
     // match (a third of the time of a many-match pair).
     std::vector<std::string> highlight_terms;
-    // Phrases every match must hold, left out of query: the searcher checks
-    // them with a PhraseDecider, which Xapian consults only for candidates
-    // that could still enter the results (phrase_filter.h). Phrases under
-    // OR or NOT are checked inside query instead.
+    // Phrases every match must hold: the searcher checks their word order
+    // with a PhraseDecider, which Xapian consults only for candidates that
+    // could still enter the results (phrase_filter.h). For one with a word
+    // outside the common list, query holds a PhraseFilter that yields only
+    // the articles whose neighbour signatures fit. Phrases under OR or NOT
+    // are checked inside query whole instead.
     std::vector<PhraseCheck> phrase_checks;
     bool empty() const { return query.empty(); }
 };
