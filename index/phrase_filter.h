@@ -78,7 +78,7 @@ private:
     std::vector<Word> words_;  // rarest first
     std::string rarest_term_;
     unsigned field_mask_ = 0;
-    mutable WordPositions other_;  // scratch
+    mutable std::vector<std::uint32_t> other_;  // scratch
     mutable std::vector<std::uint32_t> starts_;
 };
 

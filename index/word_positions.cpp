@@ -78,20 +78,15 @@ void PositionsBuilder::put(Xapian::Document& doc) {
     entries_.clear();
 }
 
-PositionList::PositionList(std::string_view list) : list_(list) {
-    if (list_.empty()) return;
-    std::uint32_t head = read_varint(list_, at_);
-    signed_ = head & 1;
-    position_ = head >> 1;
-}
-
 bool PositionList::next() {
-    if (started_) {
-        if (at_ >= list_.size()) return false;
-        position_ += read_varint(list_, at_);
+    if (at_ >= list_.size()) return false;
+    bool first = at_ == 0;
+    std::uint32_t n = read_varint(list_, at_);
+    if (first) {
+        signed_ = n & 1;
+        position_ = n >> 1;
     } else {
-        if (list_.empty()) return false;
-        started_ = true;
+        position_ += n;
     }
     if (signed_) {
         if (list_.size() - at_ < 2) {  // malformed: a position without its signature
@@ -102,20 +97,6 @@ bool PositionList::next() {
         after_ = static_cast<std::uint8_t>(list_[at_++]);
     }
     return true;
-}
-
-void decode_positions(std::string_view list, WordPositions& out) {
-    out.positions.clear();
-    out.before.clear();
-    out.after.clear();
-    PositionList l(list);
-    while (l.next()) {
-        out.positions.push_back(l.position());
-        if (l.is_signed()) {
-            out.before.push_back(l.before());
-            out.after.push_back(l.after());
-        }
-    }
 }
 
 std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool common) {
@@ -130,10 +111,6 @@ std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool 
         at += bytes;  // another word's positions: skipped whole
     }
     return {};
-}
-
-void positions_in_shard(std::string_view shard, std::uint32_t word, bool common, WordPositions& out) {
-    decode_positions(list_in_shard(shard, word, common), out);
 }
 
 std::string_view PositionReader::list(Xapian::docid did, std::uint32_t word, bool common) {
@@ -153,8 +130,10 @@ std::string_view PositionReader::list(Xapian::docid did, std::uint32_t word, boo
     return list_in_shard(s->value, word, common);
 }
 
-void PositionReader::positions(Xapian::docid did, std::uint32_t word, bool common, WordPositions& out) {
-    decode_positions(list(did, word, common), out);
+void PositionReader::positions(Xapian::docid did, std::uint32_t word, bool common, std::vector<std::uint32_t>& out) {
+    out.clear();
+    PositionList l(list(did, word, common));
+    while (l.next()) out.push_back(l.position());
 }
 
 }  // namespace presswatch::index

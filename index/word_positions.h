@@ -69,49 +69,38 @@ private:
     std::vector<Entry> entries_;
 };
 
-// One value decoded: the positions in increasing order, and for a signed
-// value the signature of each.
-struct WordPositions {
-    std::vector<std::uint32_t> positions;
-    // For a signed list, the hashes of the words before and after each
-    // position; empty for an unsigned one.
-    std::vector<std::uint8_t> before, after;
-    bool is_signed() const { return !before.empty(); }
-};
 // Reads one word's list (the n bytes after its number) position by
 // position, without building vectors: a phrase walk reads one list per
 // candidate and keeps almost none of it.
 class PositionList {
 public:
-    explicit PositionList(std::string_view list);
+    explicit PositionList(std::string_view list) : list_(list) {}
     // Moves to the next position; false at the end.
     bool next();
     std::uint32_t position() const { return position_; }
-    bool is_signed() const { return signed_; }
+    bool is_signed() const { return signed_; }  // known after the first next()
     std::uint8_t before() const { return before_; }  // signed lists only
     std::uint8_t after() const { return after_; }
 
 private:
     std::string_view list_;
     std::size_t at_ = 0;
-    bool signed_ = false, started_ = false;
+    bool signed_ = false;
     std::uint32_t position_ = 0;
     std::uint8_t before_ = 0, after_ = 0;
 };
-// Decodes one word's list.
-void decode_positions(std::string_view list, WordPositions& out);
+
 // Word's list in a shard's value (empty if it is not there).
 std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool common);
-// Decodes word's list in a shard's value (nothing if it is not there).
-void positions_in_shard(std::string_view shard, std::uint32_t word, bool common, WordPositions& out);
 
 // Reads positions document by document, in increasing document order,
 // keeping one value stream per slot it has been asked for.
 class PositionReader {
 public:
     explicit PositionReader(const Xapian::Database& db) : db_(db) {}
-    // The positions of word in document did (empty when it has none).
-    void positions(Xapian::docid did, std::uint32_t word, bool common, WordPositions& out);
+    // The positions of word in document did, increasing (empty when it
+    // has none).
+    void positions(Xapian::docid did, std::uint32_t word, bool common, std::vector<std::uint32_t>& out);
     // Its list, valid until the next call for the same slot.
     std::string_view list(Xapian::docid did, std::uint32_t word, bool common);
 
