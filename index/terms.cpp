@@ -66,12 +66,20 @@ bool WordScanner::next(std::string_view& word) {
     return false;
 }
 
+namespace {
+// FormsPins alive on this thread.
+thread_local unsigned pins = 0;
+}  // namespace
+
+FormsPin::FormsPin() { ++pins; }
+FormsPin::~FormsPin() { --pins; }
+
 const WordForms& word_forms(std::string_view word) {
     thread_local std::unordered_map<std::string, WordForms> cache;
     thread_local std::string key;
     key.assign(word);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
-    if (cache.size() >= max_cached_words) cache.clear();
+    if (cache.size() >= max_cached_words && pins == 0) cache.clear();
     WordForms forms{fold_term(key), text::exact_key(key)};
     return cache.emplace(key, std::move(forms)).first->second;
 }

@@ -44,6 +44,11 @@ struct WordForms {
     // (common_grams.h), under the same rule.
     mutable std::uint64_t common_owner = 0;
     mutable bool common = false;
+    // Its entry among the words of the document being indexed
+    // (writer.cpp), under the same rule: a writer sums a word's
+    // occurrences without hashing it again.
+    mutable std::uint64_t entry_owner = 0;
+    mutable std::uint32_t entry = 0;
 };
 
 // A new owner serial for the answers remembered in WordForms: unique in the
@@ -63,8 +68,20 @@ private:
 };
 
 // Both forms of one word (as WordScanner returns it). The reference stays
-// valid until the next call on the same thread.
+// valid until the next call on the same thread, or while a FormsPin lives
+// on that thread.
 const WordForms& word_forms(std::string_view word);
+
+// While one lives on a thread, word_forms() keeps every answer it gives
+// there valid: the cache is not emptied when full (it overshoots by at
+// most the pinned work's words). A writer pins for one document.
+class FormsPin {
+public:
+    FormsPin();
+    ~FormsPin();
+    FormsPin(const FormsPin&) = delete;
+    FormsPin& operator=(const FormsPin&) = delete;
+};
 
 // The terms of text in order of position, as the writer indexes them with
 // prefix. "Thanh-Hóa" -> {"Zthanh", "Zhoa"} (folded) or {"thanh", "hoá"}

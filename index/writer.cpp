@@ -25,12 +25,21 @@ std::string day_value(std::int64_t t) {
 // lead, also unprefixed so that a plain word finds them. Unprefixed text
 // also gets the common grams of adjacent syllables. Every word's position
 // goes to the position slots (word_positions.h).
+//
+// A word's occurrences are summed first and its terms added once per
+// prefix: Xapian looks every add_term up in the document's map of terms,
+// and an article repeats each of its few hundred words several times
+// (docs/benchmarks.md, search).
 class FieldIndexer {
 public:
-    FieldIndexer(Xapian::Document& doc, const CommonGrams& grams, WordIds& ids) : doc_(doc), grams_(grams), ids_(ids) {}
+    // The prefixes a word can be posted under, in Counts order.
+    enum Posting { plain, headline, lead, author, postings };
 
-    void add(std::string_view text, schema::WordField field, std::string_view prefix, Xapian::termcount wdf,
-             bool also_unprefixed) {
+    FieldIndexer(Xapian::Document& doc, const CommonGrams& grams, WordIds& ids)
+        : doc_(doc), grams_(grams), ids_(ids), owner_(new_forms_owner()) {}
+
+    void add(std::string_view text, schema::WordField field, Posting posting, Xapian::termcount wdf,
+             bool also_plain) {
         WordScanner words(text);
         std::string_view w;
         bool previous_common = false;  // a pair never spans two fields
@@ -41,9 +50,10 @@ public:
             // Common syllables' phrases go by pair terms: their positions
             // need no neighbour signatures (word_positions.h).
             positions_.add(ids_.id(f), field, index++, common);
-            if (!prefix.empty()) post(prefix, f, wdf);
-            if (prefix.empty() || also_unprefixed) {
-                post("", f, wdf);
+            auto& wdfs = counts(f).wdf;
+            if (posting != plain) wdfs[posting] += wdf;
+            if (posting == plain || also_plain) {
+                wdfs[plain] += wdf;
                 if (previous_common && common) doc_.add_term(CommonGrams::pair_of_common(previous_, f.folded), wdf);
                 if (common) previous_.assign(f.folded);
                 previous_common = common;
@@ -51,9 +61,29 @@ public:
         }
     }
 
-    void finish() { positions_.put(doc_); }
+    void finish() {
+        static constexpr std::string_view prefixes[postings] = {"", schema::headline, schema::lead, schema::author};
+        for (const Counts& c : words_)
+            for (int p = 0; p < postings; ++p)
+                if (c.wdf[p] > 0) post(prefixes[p], *c.forms, c.wdf[p]);
+        positions_.put(doc_);
+    }
 
 private:
+    struct Counts {
+        const WordForms* forms;
+        Xapian::termcount wdf[postings];
+    };
+
+    Counts& counts(const WordForms& f) {
+        if (f.entry_owner != owner_) {
+            f.entry_owner = owner_;
+            f.entry = static_cast<std::uint32_t>(words_.size());
+            words_.push_back({&f, {}});
+        }
+        return words_[f.entry];
+    }
+
     void post(std::string_view prefix, const WordForms& f, Xapian::termcount wdf) {
         term_.assign(schema::folded).append(prefix).append(f.folded);
         doc_.add_term(term_, wdf);
@@ -64,6 +94,9 @@ private:
     Xapian::Document& doc_;
     const CommonGrams& grams_;
     WordIds& ids_;
+    FormsPin pin_;  // keeps words_' forms valid
+    std::uint64_t owner_;  // this document's serial for WordForms::entry
+    std::vector<Counts> words_;
     PositionsBuilder positions_;
     std::string term_;      // reused: one allocation per document, not per word
     std::string previous_;  // the last common syllable, folded
@@ -72,10 +105,11 @@ private:
 void index_text_fields(const Document& d, Xapian::Document& doc, const CommonGrams& grams, WordIds& ids) {
     using F = schema::WordField;
     FieldIndexer fields(doc, grams, ids);
-    fields.add(d.headline, F::headline, schema::headline, schema::headline_wdf, true);
-    fields.add(d.lead, F::lead, schema::lead, 1, true);
-    fields.add(d.body, F::body, "", 1, false);
-    fields.add(d.author, F::author, schema::author, 1, false);
+    using P = FieldIndexer::Posting;
+    fields.add(d.headline, F::headline, P::headline, schema::headline_wdf, true);
+    fields.add(d.lead, F::lead, P::lead, 1, true);
+    fields.add(d.body, F::body, P::plain, 1, false);
+    fields.add(d.author, F::author, P::author, 1, false);
     fields.finish();
 }
 

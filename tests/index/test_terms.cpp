@@ -1,5 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
+#include <xapian.h>
+
+#include "corpus.h"
+#include "index/index.h"
+#include "index/schema.h"
 #include "index/terms.h"
 #include "index/fold_stemmer.h"
 #include "text/normalize.h"
@@ -66,4 +73,53 @@ TEST_CASE("the fast term fold agrees with text::fold", "[index][fold]") {
         INFO(w);
         CHECK(presswatch::index::fold_term(w) == presswatch::text::fold(w));
     }
+}
+
+TEST_CASE("a document's word terms carry each field's occurrences summed, headline words weighted",
+          "[index][terms]") {
+    // The writer sums a word's occurrences before adding its terms; the
+    // within-document frequencies (wdf) must be what one term per
+    // occurrence would give. "Hòa" and "hoà" are two spellings of one
+    // exact form; "HÒA" a third.
+    using presswatch::index::schema::headline_wdf;
+    presswatch::testing::TempDir dir;
+    auto d = presswatch::testing::doc(1, "vnexpress", "Hòa hoà bình", "hòa HÒA giải hoa", 1'790'000'000);
+    d.lead = "bình hòa";
+    d.author = "Lê Hòa";
+    {
+        presswatch::index::Writer w(dir.path());
+        w.put(d);
+        w.commit();
+    }
+    Xapian::Database db(dir.path().string());
+    std::map<std::string, Xapian::termcount> wdf;
+    for (auto t = db.termlist_begin(1); t != db.termlist_end(1); ++t) wdf[*t] = t.get_wdf();
+    const std::map<std::string, Xapian::termcount> expected_words = {
+        // hoà: twice in the headline, once in the lead, twice in the body;
+        // plain terms sum all three, and "hoa" folds alike.
+        {"Zhoa", 2 * headline_wdf + 1 + 3},
+        {"hoà", 2 * headline_wdf + 1 + 2},
+        {"hoa", 1},
+        {"ZShoa", 2 * headline_wdf},
+        {"Shoà", 2 * headline_wdf},
+        {"ZXLhoa", 1},
+        {"XLhoà", 1},
+        {"Zbinh", headline_wdf + 1},
+        {"bình", headline_wdf + 1},
+        {"ZSbinh", headline_wdf},
+        {"ZXLbinh", 1},
+        {"Zgiai", 1},
+        {"giải", 1},
+        // the author is searched by author: only
+        {"ZAhoa", 1},
+        {"Ahoà", 1},
+        {"ZAle", 1},
+        {"Alê", 1},
+    };
+    for (const auto& [term, n] : expected_words) {
+        INFO(term);
+        REQUIRE(wdf.count(term) == 1);
+        CHECK(wdf[term] == n);
+    }
+    CHECK(wdf.count("Zle") == 0);
 }
