@@ -56,7 +56,7 @@ unsigned ResolvedPhrase::neighbours() const {
     return (words_[0].before ? 1 : 0) + (words_[0].after ? 1 : 0);
 }
 
-void ResolvedPhrase::starts(PositionReader& reader, Xapian::docid did) const {
+void ResolvedPhrase::starts(PositionReader& reader, Xapian::docid did, bool first_only) const {
     // Starts: positions p of the phrase's first word such that every word
     // read so far is at p + its offset. The rarest word's signatures (if
     // it has them) must show the phrase's neighbours around it.
@@ -70,18 +70,20 @@ void ResolvedPhrase::starts(PositionReader& reader, Xapian::docid did) const {
         if (list.is_signed() && ((before >= 0 && list.before() != before) || (after >= 0 && list.after() != after)))
             continue;
         starts_.push_back(pos - w.offset);
+        if (first_only) return;
     }
 }
 
 bool ResolvedPhrase::may_be_held_by(PositionReader& reader, Xapian::docid did) const {
     if (words_.empty()) return false;
-    starts(reader, did);
+    // One start is enough: most candidates of a walk are read for this.
+    starts(reader, did, true);
     return !starts_.empty();
 }
 
 bool ResolvedPhrase::held_by(PositionReader& reader, Xapian::docid did) const {
     if (words_.empty()) return false;
-    starts(reader, did);
+    starts(reader, did, false);
     for (std::size_t k = 1; k < words_.size() && !starts_.empty(); ++k) {
         reader.positions(did, words_[k].id, words_[k].common, other_);
         const auto& list = other_;

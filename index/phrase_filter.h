@@ -66,8 +66,9 @@ public:
     unsigned neighbours() const;
 
 private:
-    // Fills starts_ from the rarest word (see may_be_held_by).
-    void starts(PositionReader& reader, Xapian::docid did) const;
+    // Fills starts_ from the rarest word (see may_be_held_by); with
+    // first_only, stops at the first.
+    void starts(PositionReader& reader, Xapian::docid did, bool first_only) const;
 
     struct Word {
         std::uint32_t id;      // word number
