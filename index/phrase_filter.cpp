@@ -86,10 +86,9 @@ bool ResolvedPhrase::held_by(PositionReader& reader, Xapian::docid did) const {
     starts(reader, did, false);
     for (std::size_t k = 1; k < words_.size() && !starts_.empty(); ++k) {
         reader.positions(did, words_[k].id, words_[k].common, other_);
-        const auto& list = other_;
         std::size_t kept = 0;
         for (std::uint32_t p : starts_)
-            if (std::binary_search(list.begin(), list.end(), p + words_[k].offset)) starts_[kept++] = p;
+            if (std::binary_search(other_.begin(), other_.end(), p + words_[k].offset)) starts_[kept++] = p;
         starts_.resize(kept);
     }
     return !starts_.empty();

@@ -51,7 +51,7 @@ void PositionsBuilder::put(Xapian::Document& doc) {
     for (std::size_t i = 0; i < entries_.size();) {
         Xapian::valueno slot = entries_[i].slot;
         bool sign = !entries_[i].common;
-        std::uint32_t shards = sign ? schema::position_shards : schema::common_position_shards;
+        std::uint32_t shards = shards_of(entries_[i].common);
         std::uint32_t previous_word = entries_[i].word % shards;
         value.clear();
         while (i < entries_.size() && entries_[i].slot == slot) {
@@ -100,7 +100,7 @@ bool PositionList::next() {
 }
 
 std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool common) {
-    std::uint32_t shards = common ? schema::common_position_shards : schema::position_shards;
+    std::uint32_t shards = shards_of(common);
     std::uint32_t w = word % shards;
     std::size_t at = 0;
     while (at < shard.size()) {

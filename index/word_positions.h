@@ -44,10 +44,14 @@ namespace presswatch::index {
 // needed its other word read (a skip through that word's value stream).
 inline std::uint8_t neighbour_hash(std::uint32_t word) { return static_cast<std::uint8_t>((word * 0x9E3779B1u) >> 24); }
 
+// How many slots a family of words has (common or not).
+inline std::uint32_t shards_of(bool common) {
+    return common ? schema::common_position_shards : schema::position_shards;
+}
+
 // The slot holding a word's positions.
 inline Xapian::valueno positions_slot(std::uint32_t word, bool common) {
-    return common ? schema::slot_common_positions + word % schema::common_position_shards
-                  : schema::slot_positions + word % schema::position_shards;
+    return (common ? schema::slot_common_positions : schema::slot_positions) + word % shards_of(common);
 }
 
 // Collects one document's word positions, then writes them per shard.
