@@ -27,6 +27,7 @@ BulkBuilder::BulkBuilder(const std::filesystem::path& dir, unsigned lanes, Commo
         throw RuntimeFailure(fmt::format("cannot build a new index in {}: the folder is not empty", dir_.string()));
     std::filesystem::remove_all(parts_dir_, ec);
     std::filesystem::create_directories(parts_dir_);
+    ids_.number_first(grams_.numbered_first());
 }
 
 BulkBuilder::~BulkBuilder() {

@@ -19,23 +19,44 @@ constexpr std::string_view builtin_syllables =
     "gia tri dung dat the tre em an toan xay dung du an lanh dao cap uy bien phap kiem tra ho tro trung "
     "tam bao biet them dien ket qua muc tieu";
 
-}  // namespace
+// The next ~240 most frequent syllables, folded, about most frequent
+// first: a new index numbers them first, and so gives each a value slot
+// of its own (word_positions.h). Written by hand as the list above; a
+// word missing here costs speed only: its phrases walk a shared slot.
+constexpr std::string_view builtin_next_syllables =
+    "anh chi ong ba con cha me minh chung toi ta ai gi nao sao nhat hai bon bay chin muoi tram nghin "
+    "trieu ty phan gio luc buoi sang chieu dem tuan len xuong ngoai giua truoc ben canh rat hon chua "
+    "roi vua van neu nen ma hay hoac tuy lon nho cu tot xau dep rung song nui ruong vuon lua gao mua "
+    "nang lu lut han duong cau xe tau may benh vien y si suc khoe sinh sat toa vu dieu bat giu xu ly "
+    "pham luat nghi von thu thue tang giam hang hoa nong ngu khu lao luong quy rac thai sach le lich "
+    "bong quoc thon lang mien bac tay nganh chu doc phong tuong hiep kien loi tin trach nhiem cuoc "
+    "doi chong hinh chuong trinh nhien khac giai doan thoi gian vuc ca tap to luan chuan dich ky "
+    "thuat khoa nghe mang thoai thiet bi tham ung gop thien cuu lo toc su truyen soat dai mat bang "
+    "boi thuong cang nhiet loc duc tao son bim ngoc lac tiep tuc khai vuot ngan no ninh trat nan "
+    "vong yeu hoan danh binh huong tran gan nhanh cham ro kip nhom lien he do tong phep giay buon lau "
+    "kho quyen nghia sai sot phi tiet sung sua ngung chuyen mo rong nguon kha truc tuyen chat trang "
+    "hau nguyen xac nua rang met tan";
 
-CommonGrams::CommonGrams(std::vector<std::string> folded_syllables)
-    : set_(folded_syllables.begin(), folded_syllables.end()) {}
-
-CommonGrams CommonGrams::builtin() {
-    std::vector<std::string> words;
-    std::istringstream in{std::string(builtin_syllables)};
-    for (std::string w; in >> w;) words.push_back(w);
-    return CommonGrams(std::move(words));
+std::vector<std::string> split(std::string_view words) {
+    std::vector<std::string> out;
+    std::istringstream in{std::string(words)};
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
 }
 
+}  // namespace
+
+CommonGrams::CommonGrams(std::vector<std::string> folded_syllables, std::vector<std::string> next_most_frequent)
+    : set_(folded_syllables.begin(), folded_syllables.end()) {
+    std::set<std::string, std::less<>> seen;
+    for (auto& w : next_most_frequent)
+        if (!common(w) && seen.insert(w).second) numbered_first_.push_back(std::move(w));
+}
+
+CommonGrams CommonGrams::builtin() { return CommonGrams(split(builtin_syllables), split(builtin_next_syllables)); }
+
 CommonGrams CommonGrams::of(const Xapian::Database& db) {
-    std::vector<std::string> words;
-    std::istringstream in(db.get_metadata(std::string(schema::common_grams_key)));
-    for (std::string w; in >> w;) words.push_back(w);
-    return CommonGrams(std::move(words));
+    return CommonGrams(split(db.get_metadata(std::string(schema::common_grams_key))));
 }
 
 void CommonGrams::record(Xapian::WritableDatabase& db) const {

@@ -27,10 +27,13 @@ namespace presswatch::index {
 class CommonGrams {
 public:
     CommonGrams() = default;
-    explicit CommonGrams(std::vector<std::string> folded_syllables);
+    // next_most_frequent: the syllables after them in frequency, which a
+    // new index numbers first (numbered_first).
+    explicit CommonGrams(std::vector<std::string> folded_syllables,
+                         std::vector<std::string> next_most_frequent = {});
 
     // The built-in list: the most frequent syllables of Vietnamese news
-    // text, folded.
+    // text, folded, and the next ones.
     static CommonGrams builtin();
     // The list recorded in db's metadata; empty when there is none (an
     // index from before common grams: no pair terms, phrases still work).
@@ -53,11 +56,18 @@ public:
     // The pair term of two folded syllables, or "" unless both are common.
     std::string pair_term(std::string_view a, std::string_view b) const;
     bool empty() const { return set_.empty(); }
+    // The syllables a new index numbers first, in order, none of them
+    // common: the words numbered up to schema::own_position_words get a
+    // value slot of their own (word_positions.h), which the phrase walks
+    // of these frequent words need most. Only an index's creator knows
+    // them: of() leaves them out, as readers need the numbers alone.
+    const std::vector<std::string>& numbered_first() const { return numbered_first_; }
 
 private:
     // Copies share it, as they share the contents.
     std::uint64_t serial_ = new_forms_owner();
     std::set<std::string, std::less<>> set_;
+    std::vector<std::string> numbered_first_;
 };
 
 }  // namespace presswatch::index

@@ -56,14 +56,19 @@ unsigned ResolvedPhrase::neighbours() const {
     return (words_[0].before ? 1 : 0) + (words_[0].after ? 1 : 0);
 }
 
-void ResolvedPhrase::starts(PositionReader& reader, Xapian::docid did, bool first_only) const {
+std::string_view ResolvedPhrase::rarest_list(PositionReader& reader, Xapian::docid did) const {
+    const Word& w = words_.front();
+    return reader.list(did, w.id, w.common);
+}
+
+void ResolvedPhrase::starts(std::string_view rarest, bool first_only) const {
     // Starts: positions p of the phrase's first word such that every word
     // read so far is at p + its offset. The rarest word's signatures (if
     // it has them) must show the phrase's neighbours around it.
     const Word& w = words_[0];
     int before = w.before ? neighbour_hash(w.before) : -1, after = w.after ? neighbour_hash(w.after) : -1;
     starts_.clear();
-    PositionList list(reader.list(did, w.id, w.common));
+    PositionList list(rarest);
     while (list.next()) {
         std::uint32_t pos = list.position();
         if (pos < w.offset || !((field_mask_ >> (pos & 3)) & 1)) continue;
@@ -74,16 +79,21 @@ void ResolvedPhrase::starts(PositionReader& reader, Xapian::docid did, bool firs
     }
 }
 
-bool ResolvedPhrase::may_be_held_by(PositionReader& reader, Xapian::docid did) const {
+bool ResolvedPhrase::may_be_held_by(std::string_view rarest) const {
     if (words_.empty()) return false;
     // One start is enough: most candidates of a walk are read for this.
-    starts(reader, did, true);
+    starts(rarest, true);
     return !starts_.empty();
 }
 
 bool ResolvedPhrase::held_by(PositionReader& reader, Xapian::docid did) const {
     if (words_.empty()) return false;
-    starts(reader, did, false);
+    return held_by(reader, did, rarest_list(reader, did));
+}
+
+bool ResolvedPhrase::held_by(PositionReader& reader, Xapian::docid did, std::string_view rarest) const {
+    if (words_.empty()) return false;
+    starts(rarest, false);
     for (std::size_t k = 1; k < words_.size() && !starts_.empty(); ++k) {
         reader.positions(did, words_[k].id, words_[k].common, other_);
         std::size_t kept = 0;
@@ -117,10 +127,18 @@ void PhraseFilter::init(const Xapian::Database& db) {
     reader_ = std::make_unique<PositionReader>(db);
     // Only articles with the rarest word's term can hold the phrase: its
     // posting list is the walk, and the word's positions are read (by a
-    // skip in its shard's value stream) for those articles alone.
+    // skip in its shard's value stream) for those articles alone. A word
+    // with a slot of its own is walked by that slot's value stream: the
+    // same articles, each with its list, and no other word's entries.
     const std::string& term = resolved_->rarest_term();
-    end_ = db.postlist_end(term);
-    it_ = resolved_->rarest_word() == 0 ? end_ : db.postlist_begin(term);
+    by_stream_ = resolved_->rarest_has_own_slot();
+    if (by_stream_) {
+        vend_ = db.valuestream_end(resolved_->rarest_slot());
+        vit_ = db.valuestream_begin(resolved_->rarest_slot());
+    } else {
+        end_ = db.postlist_end(term);
+        it_ = resolved_->rarest_word() == 0 ? end_ : db.postlist_begin(term);
+    }
     // A signed rarest word rules out all but about one candidate in 256 per
     // neighbour checked: tell Xapian so, and it lets this source drive.
     // Otherwise (a phrase of common syllables under OR or NOT) report the
@@ -136,16 +154,19 @@ void PhraseFilter::init(const Xapian::Database& db) {
     failed_ = 0;
 }
 
-bool PhraseFilter::held(Xapian::docid did) const {
-    return check_ == Check::signatures ? resolved_->may_be_held_by(*reader_, did) : resolved_->held_by(*reader_, did);
+bool PhraseFilter::held(Xapian::docid did) {
+    std::string_view rarest;
+    if (by_stream_) rarest = value_ = *vit_;
+    else rarest = resolved_->rarest_list(*reader_, did);
+    return check_ == Check::signatures ? resolved_->may_be_held_by(rarest) : resolved_->held_by(*reader_, did, rarest);
 }
 
 void PhraseFilter::settle() {
-    while (it_ != end_ && !held(*it_)) ++it_;
+    while (!walk_at_end() && !held(walk_docid())) walk_next();
 }
 
 void PhraseFilter::advance_to(Xapian::docid did) {
-    if (it_ != end_ && *it_ < did) it_.skip_to(did);
+    walk_skip_to(did);
     settle();
 }
 
@@ -155,10 +176,10 @@ void PhraseFilter::next(double) {
         settle();
         return;
     }
-    if (it_ == end_) return;
+    if (walk_at_end()) return;
     // After a failed check(), everything up to that document is decided;
     // otherwise we stand on an accepted document.
-    Xapian::docid decided = failed_ ? failed_ : *it_;
+    Xapian::docid decided = failed_ ? failed_ : walk_docid();
     failed_ = 0;
     advance_to(decided + 1);
 }
@@ -173,18 +194,18 @@ void PhraseFilter::skip_to(Xapian::docid did, double) {
 bool PhraseFilter::check(Xapian::docid did, double) {
     started_ = true;
     failed_ = 0;
-    if (it_ != end_ && *it_ < did) it_.skip_to(did);
-    if (it_ == end_) return true;  // at the end: a definite position
-    if (*it_ == did && held(did)) return true;
+    walk_skip_to(did);
+    if (walk_at_end()) return true;  // at the end: a definite position
+    if (walk_docid() == did && held(did)) return true;
     // did does not hold the phrase: rejected, and the iterator may stand on
     // a later document not yet checked.
     failed_ = did;
     return false;
 }
 
-bool PhraseFilter::at_end() const { return it_ == end_; }
+bool PhraseFilter::at_end() const { return walk_at_end(); }
 
-Xapian::docid PhraseFilter::get_docid() const { return *it_; }
+Xapian::docid PhraseFilter::get_docid() const { return walk_docid(); }
 
 PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(phrase_, check_); }
 

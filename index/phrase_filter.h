@@ -9,7 +9,9 @@
 //     results;
 //   - PhraseFilter, a posting source inside the query, that walks the
 //     articles holding the phrase's rarest word and reads that word's
-//     positions. A word outside the common list (common_grams.h) has
+//     positions: its posting list, with a skip in its slot's value stream
+//     for each article, or, for a word with a slot of its own, that slot's
+//     value stream alone, which holds exactly its articles. A word outside the common list (common_grams.h) has
 //     neighbour signatures, which rule out almost every other article
 //     without reading another word, so Xapian lets the source drive the
 //     AND and the common words' long posting lists are only skipped
@@ -52,23 +54,34 @@ public:
     // Whether document did holds the words at positions p, p + 4, ... of
     // one allowed field (word_positions.h).
     bool held_by(PositionReader& reader, Xapian::docid did) const;
-    // Whether the rarest word is in did at a place the phrase could start
-    // from: in an allowed field, and (if it is signed) with the phrase's
-    // neighbours' hashes around it. Reads no other word.
-    bool may_be_held_by(PositionReader& reader, Xapian::docid did) const;
+    // The same, given the rarest word's list in did (rarest_list).
+    bool held_by(PositionReader& reader, Xapian::docid did, std::string_view rarest) const;
+    // Whether the rarest word, with this list in a document, is there at a
+    // place the phrase could start from: in an allowed field, and (if it
+    // is signed) with the phrase's neighbours' hashes around it. Reads no
+    // other word.
+    bool may_be_held_by(std::string_view rarest) const;
+    // The rarest word's list in did.
+    std::string_view rarest_list(PositionReader& reader, Xapian::docid did) const;
     // The number of the phrase's rarest word; 0 if nothing can match.
     std::uint32_t rarest_word() const { return words_.empty() ? 0 : words_.front().id; }
     // Whether it is in the index's common list (unsigned positions).
     bool rarest_is_common() const { return !words_.empty() && words_.front().common; }
+    // Whether its positions have a value slot of their own, whose value
+    // stream then lists exactly the documents holding it.
+    bool rarest_has_own_slot() const {
+        return !words_.empty() && has_own_slot(words_.front().id, words_.front().common);
+    }
+    Xapian::valueno rarest_slot() const { return positions_slot(words_.front().id, words_.front().common); }
     // Its term, as the phrase has it ("Zhoa", "ZShoa").
     const std::string& rarest_term() const { return rarest_term_; }
     // How many neighbours of the rarest word its signatures can check.
     unsigned neighbours() const;
 
 private:
-    // Fills starts_ from the rarest word (see may_be_held_by); with
+    // Fills starts_ from the rarest word's list (see may_be_held_by); with
     // first_only, stops at the first.
-    void starts(PositionReader& reader, Xapian::docid did, bool first_only) const;
+    void starts(std::string_view rarest, bool first_only) const;
 
     struct Word {
         std::uint32_t id;      // word number
@@ -121,19 +134,37 @@ public:
     std::string get_description() const override;
 
 private:
-    bool held(Xapian::docid did) const;
-    // Moves to the first accepted document at or after the iterator.
+    bool held(Xapian::docid did);
+    // Moves to the first accepted document at or after the walk's.
     void settle();
     // Moves to the first accepted document at or after did.
     void advance_to(Xapian::docid did);
+
+    // The walk: the documents holding the rarest word, from its posting
+    // list or its own slot's value stream (by_stream_).
+    bool walk_at_end() const { return by_stream_ ? vit_ == vend_ : it_ == end_; }
+    Xapian::docid walk_docid() const { return by_stream_ ? vit_.get_docid() : *it_; }
+    void walk_next() {
+        if (by_stream_) ++vit_;
+        else ++it_;
+    }
+    void walk_skip_to(Xapian::docid did) {
+        if (walk_at_end() || walk_docid() >= did) return;
+        if (by_stream_) vit_.skip_to(did);
+        else it_.skip_to(did);
+    }
 
     PhraseCheck phrase_;
     Check check_;
     std::unique_ptr<ResolvedPhrase> resolved_;
     std::unique_ptr<PositionReader> reader_;
     // The rarest word's posting list: only documents there can hold the
-    // phrase.
+    // phrase. Or, when the word has a slot of its own, that slot's value
+    // stream, which hands over the word's list with each document.
+    bool by_stream_ = false;
     Xapian::PostingIterator it_, end_;
+    Xapian::ValueIterator vit_, vend_;
+    std::string value_;  // the stream's current value
     Xapian::doccount candidates_ = 0;  // documents holding the rarest word
     Xapian::doccount estimate_ = 0;
     bool started_ = false;

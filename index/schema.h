@@ -50,6 +50,7 @@
 // ours. Boolean terms longer than max_term_bytes are hashed, never
 // truncated (see writer.cpp). Value slots are listed below.
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include <xapian.h>
@@ -100,7 +101,8 @@ inline constexpr Xapian::valueno slot_fingerprint = 7;
 // is "this slot <= now", computed when the query runs, never stored.
 inline constexpr Xapian::valueno slot_open_deadline = 8;
 // Slots slot_positions .. + position_shards - 1: the word positions of
-// the document's words outside the common list, by word number; slots
+// the document's words outside the common list numbered above
+// own_position_words, by word number; slots
 // slot_common_positions .. + common_position_shards - 1: those of the
 // common words (index/word_positions.h). Phrases are checked on them; no
 // term has Xapian positions. Words the scanner skips (over max_word_bytes)
@@ -110,13 +112,20 @@ inline constexpr Xapian::valueno slot_common_positions = 16;
 inline constexpr unsigned common_position_shards = 32;
 inline constexpr Xapian::valueno slot_positions = 64;
 inline constexpr unsigned position_shards = 256;
+// Slots slot_own_positions .. + own_position_words - 1: one slot a word for
+// the words numbered 1 .. own_position_words that are outside the common
+// list (word n in slot slot_own_positions + n - 1). A new index numbers the
+// language's next most frequent syllables first (CommonGrams::numbered_first),
+// so these are the words whose phrase walks are longest (schema 5).
+inline constexpr Xapian::valueno slot_own_positions = 320;
+inline constexpr std::uint32_t own_position_words = 256;
 // The fields of a document, as word positions record them (word_positions.h).
 enum class WordField { headline = 0, lead = 1, body = 2, author = 3 };
 
 // Metadata key holding the schema version; an index with another version
 // is refused with a message to run `presswatch reindex`.
 inline constexpr std::string_view version_key = "presswatch-schema";
-inline constexpr std::string_view version = "4";
+inline constexpr std::string_view version = "5";
 // Metadata key holding the index's list of common syllables (folded,
 // space-separated), see index/common_grams.h.
 inline constexpr std::string_view common_grams_key = "presswatch-common-grams";

@@ -44,6 +44,14 @@ std::uint32_t WordIds::id(std::string_view folded) {
     return n;
 }
 
+void WordIds::number_first(const std::vector<std::string>& folded_words) {
+    {
+        std::lock_guard lock(m_);
+        if (next_ != 1 || !ids_.empty()) return;
+    }
+    for (const auto& w : folded_words) id(w);
+}
+
 void WordIds::record(Xapian::WritableDatabase& db) const {
     std::lock_guard lock(m_);
     for (const auto& [word, n] : ids_) db.set_metadata(word_key(word), std::to_string(n));

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -44,6 +45,9 @@ public:
         }
         return word.number;
     }
+    // On a table that has numbered nothing yet (a new index), numbers
+    // these words first, in order; otherwise does nothing.
+    void number_first(const std::vector<std::string>& folded_words);
     // Writes every number and the next free one into db's metadata.
     void record(Xapian::WritableDatabase& db) const;
 

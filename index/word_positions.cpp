@@ -50,6 +50,7 @@ void PositionsBuilder::put(Xapian::Document& doc) {
     std::string value, list;
     for (std::size_t i = 0; i < entries_.size();) {
         Xapian::valueno slot = entries_[i].slot;
+        bool own = has_own_slot(entries_[i].word, entries_[i].common);
         bool sign = !entries_[i].common;
         std::uint32_t shards = shards_of(entries_[i].common);
         std::uint32_t previous_word = entries_[i].word % shards;
@@ -68,8 +69,10 @@ void PositionsBuilder::put(Xapian::Document& doc) {
                     list.push_back(static_cast<char>(e.after));
                 }
             }
-            append_varint(value, (word - previous_word) / shards);
-            append_varint(value, static_cast<std::uint32_t>(list.size()));
+            if (!own) {
+                append_varint(value, (word - previous_word) / shards);
+                append_varint(value, static_cast<std::uint32_t>(list.size()));
+            }
             value += list;
             previous_word = word;
         }
@@ -100,6 +103,7 @@ bool PositionList::next() {
 }
 
 std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool common) {
+    if (has_own_slot(word, common)) return shard;
     std::uint32_t shards = shards_of(common);
     std::uint32_t w = word % shards;
     std::size_t at = 0;

@@ -7,20 +7,26 @@
 // can never span two fields, and p & 3 tells the field.
 //
 // A document's positions are spread over value slots by word number, in
-// two families: the words of the index's common list (common_grams.h) over
-// common_position_shards slots, every other word over position_shards
-// slots. Keeping them apart keeps a rarer word's slot small: the common
-// words are in nearly every article with long lists, and a phrase walk
-// skips through its rarest word's slot for every article holding that
-// word (schema 3 had one family of 32 slots, so each skip read values
-// shared with common words). One slot a word would be smaller still to
-// skip through, but an article then has ~300 value entries to add, commit
-// and compact: the build was 27 % slower at 100,000 articles. Even 256
-// shards cost some (docs/benchmarks.md, search).
+// three families: the words of the index's common list (common_grams.h)
+// over common_position_shards slots; the words numbered 1 ..
+// own_position_words outside it, one slot each; every other word over
+// position_shards slots. Keeping them apart keeps a rarer word's slot
+// small: the common words are in nearly every article with long lists, and
+// a phrase walk skips through its rarest word's slot for every article
+// holding that word (schema 3 had one family of 32 slots, so each skip
+// read values shared with common words). The words just below the common
+// list are in a quarter to a half of the articles: their walks are the
+// longest, so each has a slot of its own, whose value stream holds that
+// word's articles alone and is the walk itself (schema 5; a new index
+// numbers them first, CommonGrams::numbered_first). One slot for every
+// word would give an article ~300 value entries to add, commit and
+// compact: the build was 27 % slower at 100,000 articles. Even 256 shards
+// cost some (docs/benchmarks.md, search).
 //
 // A shard's value lists its words by increasing number, each as
 // varint((number - the previous number, or the shard) / shards),
-// varint(n), then n bytes: the word's positions as varint deltas. Their
+// varint(n), then n bytes: the word's positions as varint deltas. A slot
+// of one word's own holds those n bytes alone. Their
 // first varint is (first position << 1) | signed. In a signed list every
 // position is followed by two bytes, the neighbour signature: the 8-bit
 // hashes of the word numbers before and after it in its field (0 when
@@ -49,8 +55,14 @@ inline std::uint32_t shards_of(bool common) {
     return common ? schema::common_position_shards : schema::position_shards;
 }
 
+// Whether a word's positions have a slot of their own.
+inline bool has_own_slot(std::uint32_t word, bool common) {
+    return !common && word >= 1 && word <= schema::own_position_words;
+}
+
 // The slot holding a word's positions.
 inline Xapian::valueno positions_slot(std::uint32_t word, bool common) {
+    if (has_own_slot(word, common)) return schema::slot_own_positions + word - 1;
     return (common ? schema::slot_common_positions : schema::slot_positions) + word % shards_of(common);
 }
 
@@ -94,7 +106,7 @@ private:
     std::uint8_t before_ = 0, after_ = 0;
 };
 
-// Word's list in a shard's value (empty if it is not there).
+// Word's list in the value of its slot (empty if it is not there).
 std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool common);
 
 // Reads positions document by document, in increasing document order,

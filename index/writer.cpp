@@ -170,7 +170,8 @@ Writer::Writer(const std::filesystem::path& dir, Durability durability, const Co
         impl_->db = Xapian::WritableDatabase(dir.string(), flags);
         std::string key(schema::version_key);
         std::string v = impl_->db.get_metadata(key);
-        if (v.empty()) {
+        bool created = v.empty();
+        if (created) {
             impl_->db.set_metadata(key, std::string(schema::version));
             grams_if_new.record(impl_->db);
         } else if (v != schema::version) {
@@ -184,6 +185,7 @@ Writer::Writer(const std::filesystem::path& dir, Durability durability, const Co
         } else {
             impl_->own_ids = std::make_unique<WordIds>(impl_->db);
             impl_->ids = impl_->own_ids.get();
+            if (created) impl_->ids->number_first(grams_if_new.numbered_first());
         }
     } catch (const Xapian::DatabaseLockError&) {
         throw RuntimeFailure(fmt::format(

@@ -21,6 +21,7 @@
 #include "index/bulk_build.h"
 #include "index/common_grams.h"
 #include "index/index.h"
+#include "index/schema.h"
 #include "text/dates.h"
 #include "text/normalize.h"
 #include "text/syllables.h"
@@ -133,10 +134,11 @@ nlohmann::json build(const Options& o, const bench::Generator& gen) {
     std::vector<std::uintmax_t> raw_per_lane(o.threads, 0);
     {
         // The generator's language has its own most frequent syllables: the
-        // index lists them as common, as a deployment's index lists
-        // Vietnamese's (index/common_grams.cpp).
-        std::vector<std::string> common = gen.most_frequent_folded(o.common);
-        index::BulkBuilder builder(xdir, o.threads, index::CommonGrams(common));
+        // index lists them as common, and numbers the next ones first, as a
+        // deployment's index does Vietnamese's (index/common_grams.cpp).
+        std::vector<std::string> frequent = gen.most_frequent_folded(o.common + index::schema::own_position_words);
+        std::vector<std::string> common(frequent.begin(), frequent.begin() + std::min(o.common, frequent.size()));
+        index::BulkBuilder builder(xdir, o.threads, index::CommonGrams(common, frequent));
         index::run_per_lane(builder, [&](unsigned lane) {
             for (std::int64_t id = 1 + lane; id <= o.articles; id += o.threads) {
                 index::Document d = gen.article(id);

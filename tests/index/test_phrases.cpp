@@ -46,22 +46,28 @@ Ids found(index::Searcher& s, const std::string& q) {
 
 }  // namespace
 
-TEST_CASE("word positions: shards by word number, common words apart, the others signed with their neighbours",
+TEST_CASE("word positions: shards by word number, common words apart, the first numbers in slots of their own, "
+          "the others signed with their neighbours",
           "[index][search][phrase]") {
     using F = index::schema::WordField;
     const std::uint32_t shards = index::schema::position_shards;
-    const std::uint32_t far = 5 + 3 * shards;  // same shard as 5, listed after it
+    const std::uint32_t own = index::schema::own_position_words;  // words 1 .. own: a slot each
+    const std::uint32_t a = own + 5, b7 = own + 7, two_bytes = own + 650;
+    const std::uint32_t far = a + 3 * shards;  // same shard as a, listed after it
+    const std::uint32_t alone = 9;             // a slot of its own
     index::PositionsBuilder b;
-    // headline: 5 6; lead: 7; body: 5 650 5 far; author: 5. Word 6 is
-    // common (unsigned, in the other family), the others are signed.
-    b.add(5, F::headline, 0, false);
+    // headline: a 6; lead: b7; body: a two_bytes a far alone; author: a.
+    // Word 6 is common (unsigned, in the common family although its number
+    // is small), the others are signed.
+    b.add(a, F::headline, 0, false);
     b.add(6, F::headline, 1, true);
-    b.add(7, F::lead, 0, false);
-    b.add(5, F::body, 0, false);
-    b.add(650, F::body, 1, false);  // a number of two bytes
-    b.add(5, F::body, 2, false);
+    b.add(b7, F::lead, 0, false);
+    b.add(a, F::body, 0, false);
+    b.add(two_bytes, F::body, 1, false);
+    b.add(a, F::body, 2, false);
     b.add(far, F::body, 3, false);
-    b.add(5, F::author, 0, false);
+    b.add(alone, F::body, 4, false);
+    b.add(a, F::author, 0, false);
     Xapian::Document doc;
     b.put(doc);
     auto h = [](std::uint32_t w) { return index::neighbour_hash(w); };
@@ -75,14 +81,16 @@ TEST_CASE("word positions: shards by word number, common words apart, the others
     };
     const Row rows[] = {
         // A field's first word has no word before it (0), its last none after.
-        {5, false, {0 * 4 + 0, 0 * 4 + 2, 0 * 4 + 3, 2 * 4 + 2}, {sig(0, h(6)), sig(0, h(650)), sig(0, 0), sig(h(650), h(far))}},
+        {a, false, {0 * 4 + 0, 0 * 4 + 2, 0 * 4 + 3, 2 * 4 + 2}, {sig(0, h(6)), sig(0, h(two_bytes)), sig(0, 0), sig(h(two_bytes), h(far))}},
         {6, true, {1 * 4 + 0}, {}},
-        {7, false, {0 * 4 + 1}, {sig(0, 0)}},
-        {650, false, {1 * 4 + 2}, {sig(h(5), h(5))}},
-        {far, false, {3 * 4 + 2}, {sig(h(5), 0)}},
-        {5 + shards, false, {}, {}},  // between 5 and far in their shard, absent
-        {8, false, {}, {}},
-        {6, false, {}, {}},  // a common word is not in the other family
+        {b7, false, {0 * 4 + 1}, {sig(0, 0)}},
+        {two_bytes, false, {1 * 4 + 2}, {sig(h(a), h(a))}},
+        {far, false, {3 * 4 + 2}, {sig(h(a), h(alone))}},
+        {alone, false, {4 * 4 + 2}, {sig(h(far), 0)}},
+        {a + shards, false, {}, {}},  // between a and far in their shard, absent
+        {own + 8, false, {}, {}},
+        {8, false, {}, {}},  // an empty slot of its own
+        {6, false, {}, {}},  // a common word is not in the other families
     };
     for (const auto& r : rows) {
         INFO("word " << r.word << (r.common ? " (common)" : ""));
@@ -97,8 +105,15 @@ TEST_CASE("word positions: shards by word number, common words apart, the others
         CHECK(positions == r.positions);
         CHECK(signatures == r.signatures);
     }
-    // Shards without words have no value at all: 5, 650 and far share one.
-    CHECK(doc.values_count() == 4);
+    // A word with a slot of its own: the slot holds its list alone.
+    CHECK(index::positions_slot(alone, false) == index::schema::slot_own_positions + alone - 1);
+    CHECK(index::positions_slot(alone, true) != index::positions_slot(alone, false));
+    CHECK(index::list_in_shard(doc.get_value(index::positions_slot(alone, false)), alone, false) ==
+          doc.get_value(index::positions_slot(alone, false)));
+    CHECK(index::positions_slot(own + 1, false) < index::schema::slot_own_positions);
+    // Slots without words have no value at all: a, two_bytes' shard, b7,
+    // 6's and alone's (a and far share one).
+    CHECK(doc.values_count() == 5);
     // A builder is empty again after put().
     Xapian::Document empty;
     b.put(empty);
@@ -169,14 +184,23 @@ TEST_CASE("a phrase every match needs is checked by the decider, its candidates 
     CHECK(saw_rare);
 }
 
-TEST_CASE("phrases find exactly the articles that hold them, also where neighbour signatures collide",
+TEST_CASE("phrases find exactly the articles that hold them, also where neighbour signatures collide, "
+          "whether the words have slots of their own or share them",
           "[index][search][phrase]") {
     // Forty syllables, four of them common, in random texts; the answer is
     // worked out by brute force over the texts. A first article holds 300
     // syllables, so that some word numbers hash alike (below).
     std::vector<std::string> vocab;
     for (int i = 0; i < 300; ++i) vocab.push_back("ta" + std::to_string(i));
-    index::CommonGrams grams({"ta0", "ta1", "ta2", "ta3"});
+    // The rarer syllables the phrases use get the first word numbers, and
+    // so slots of their own; or the index numbers other words first, and
+    // theirs are shared slots.
+    const bool own_slots = GENERATE(true, false);
+    INFO((own_slots ? "slots of their own" : "shared slots"));
+    std::vector<std::string> first;
+    if (!own_slots)
+        for (std::uint32_t i = 0; i < index::schema::own_position_words; ++i) first.push_back("tb" + std::to_string(i));
+    index::CommonGrams grams({"ta0", "ta1", "ta2", "ta3"}, first);
     std::mt19937 rng(11);
     std::vector<std::vector<std::string>> bodies;
     auto t = vn_time(2026, 11, 2);
@@ -217,6 +241,11 @@ TEST_CASE("phrases find exactly the articles that hold them, also where neighbou
                 }
     }
     REQUIRE(!y.empty());
+    {
+        Xapian::Database db(dir.path().string());
+        for (const auto& w : {x, y, y2, vocab[5], vocab[7]})
+            CHECK(index::has_own_slot(index::word_id(db, w), false) == own_slots);
+    }
     {
         index::Writer w(dir.path(), index::Writer::Durability::normal, grams);
         add(w, {x, y2, vocab[0]});
@@ -273,6 +302,14 @@ TEST_CASE("word numbers persist: a later writer numbers old words alike and new 
         numbers.insert(index::word_id(db, w));
     CHECK(numbers.size() == 11);
     CHECK(numbers.count(0) == 0);
+    // A new index numbers the language's next most frequent syllables
+    // first (their positions get slots of their own), then the words as
+    // they come.
+    const index::CommonGrams grams = index::CommonGrams::builtin();
+    const auto& first = grams.numbered_first();
+    REQUIRE(first.size() > 100);
+    REQUIRE(first.size() <= index::schema::own_position_words);
+    for (std::uint32_t i = 0; i < first.size(); ++i) CHECK(index::word_id(db, first[i]) == i + 1);
     index::Searcher s(dir.path());
     CHECK(found(s, "\"đê biển\"") == Ids{1, 2});
     CHECK(found(s, "\"sạt lở\"") == Ids{1, 2});
