@@ -129,9 +129,12 @@ void PhraseFilter::init(const Xapian::Database& db) {
     // posting list is the walk, and the word's positions are read (by a
     // skip in its shard's value stream) for those articles alone. A word
     // with a slot of its own is walked by that slot's value stream: the
-    // same articles, each with its list, and no other word's entries.
+    // same articles, each with its list, and no other word's entries. The
+    // stream holds the word in every field: a phrase kept to the
+    // headline, lead or author walks that field's shorter posting list.
     const std::string& term = resolved_->rarest_term();
-    by_stream_ = resolved_->rarest_has_own_slot();
+    bool in_body = std::find(phrase_.fields.begin(), phrase_.fields.end(), schema::WordField::body) != phrase_.fields.end();
+    by_stream_ = in_body && resolved_->rarest_has_own_slot();
     if (by_stream_) {
         vend_ = db.valuestream_end(resolved_->rarest_slot());
         vit_ = db.valuestream_begin(resolved_->rarest_slot());
