@@ -12,6 +12,11 @@
 // it in its metadata, and both the writer and the query compiler read it
 // back from there, so a query always asks for the pairs the index holds.
 // Changing the list takes a `presswatch reindex`.
+//
+// The same object carries a second list, the syllables that follow the
+// common ones in frequency: a new index numbers them first (word_ids.h),
+// which gives their positions value slots of their own
+// (word_positions.h). Only the index's creator needs that list.
 #include <cstdint>
 #include <set>
 #include <string>
