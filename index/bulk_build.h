@@ -13,7 +13,10 @@
 //   - a lane starts a new part every part_articles articles: with small
 //     commits, each commit rewrites the last block of every term it
 //     touches, which costs more as a database grows; small parts keep that
-//     cost flat and the final compaction merges them in one pass.
+//     cost flat and the final compaction merges them in one pass. At
+//     100,000 articles, parts of 10,000 took 13 s of system time against
+//     22 s with parts of 25,000 (glass reads back fewer blocks a commit);
+//     5,000 saved little more and made the merge longer.
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -26,7 +29,7 @@
 namespace presswatch::index {
 
 inline constexpr std::size_t part_commit_every = 100;
-inline constexpr std::size_t part_articles = 25'000;
+inline constexpr std::size_t part_articles = 10'000;
 
 class BulkBuilder {
 public:

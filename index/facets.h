@@ -16,7 +16,8 @@ namespace presswatch::index {
 
 class FacetCounters {
 public:
-    FacetCounters();
+    // Counts the matches of a search over db.
+    explicit FacetCounters(const Xapian::Database& db);
     ~FacetCounters();
     FacetCounters(const FacetCounters&) = delete;
     FacetCounters& operator=(const FacetCounters&) = delete;
