@@ -16,8 +16,7 @@ namespace presswatch::index {
 
 class FacetCounters {
 public:
-    // Counts the matches of a search over db.
-    explicit FacetCounters(const Xapian::Database& db);
+    FacetCounters();
     ~FacetCounters();
     FacetCounters(const FacetCounters&) = delete;
     FacetCounters& operator=(const FacetCounters&) = delete;

@@ -145,7 +145,7 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
                 enquire.set_weighting_scheme(Xapian::BoolWeight());
             }
             if (options.collapse) enquire.set_collapse_key(schema::slot_story);
-            FacetCounters facets(impl_->db);
+            FacetCounters facets;
             // Counts are exact up to this many matches at little cost;
             // beyond, Xapian's estimate (facets count every match). Not
             // for a phrase with many candidates: until this many matches
