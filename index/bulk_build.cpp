@@ -20,8 +20,13 @@ struct BulkBuilder::Lane {
     unsigned parts = 0;
 };
 
-BulkBuilder::BulkBuilder(const std::filesystem::path& dir, unsigned lanes, CommonGrams grams)
-    : dir_(dir), parts_dir_(dir.string() + ".parts"), grams_(std::move(grams)), lanes_(std::max(1u, lanes)) {
+BulkBuilder::BulkBuilder(const std::filesystem::path& dir, unsigned lanes, CommonGrams grams,
+                         std::size_t articles_per_part)
+    : dir_(dir),
+      parts_dir_(dir.string() + ".parts"),
+      articles_per_part_(std::max<std::size_t>(1, articles_per_part)),
+      grams_(std::move(grams)),
+      lanes_(std::max(1u, lanes)) {
     std::error_code ec;
     if (std::filesystem::exists(dir_) && !std::filesystem::is_empty(dir_, ec))
         throw RuntimeFailure(fmt::format("cannot build a new index in {}: the folder is not empty", dir_.string()));
@@ -49,7 +54,7 @@ void BulkBuilder::add(unsigned lane, const Document& d) {
         l.writer->commit();
         l.pending = 0;
     }
-    if (++l.in_part == part_articles) {
+    if (++l.in_part == articles_per_part_) {
         l.writer.reset();  // commits
         l.in_part = l.pending = 0;
     }

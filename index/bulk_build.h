@@ -15,7 +15,8 @@
 //     touches, which costs more as a database grows; small parts keep that
 //     cost flat and the final compaction merges them in one pass. At
 //     100,000 articles, parts of 10,000 took 13 s of system time against
-//     22 s with parts of 25,000 (glass reads back fewer blocks a commit);
+//     22 s with parts of 25,000 (most likely: glass reads back fewer
+//     blocks a commit);
 //     5,000 saved little more and made the merge longer.
 #include <cstddef>
 #include <filesystem>
@@ -36,7 +37,10 @@ public:
     // dir must not exist yet (or be empty); parts live in dir.parts/ until
     // finish(). Throws RuntimeFailure if dir cannot be made.
     // grams: the new index's common syllables (index/common_grams.h).
-    BulkBuilder(const std::filesystem::path& dir, unsigned lanes, CommonGrams grams = CommonGrams::builtin());
+    // articles_per_part: how many articles a lane puts in one part (tests
+    // make it small to build many parts).
+    BulkBuilder(const std::filesystem::path& dir, unsigned lanes, CommonGrams grams = CommonGrams::builtin(),
+                std::size_t articles_per_part = part_articles);
     ~BulkBuilder();  // removes the parts folder (also after a failure)
     BulkBuilder(const BulkBuilder&) = delete;
     BulkBuilder& operator=(const BulkBuilder&) = delete;
@@ -51,6 +55,7 @@ public:
 private:
     struct Lane;
     std::filesystem::path dir_, parts_dir_;
+    std::size_t articles_per_part_;
     CommonGrams grams_;
     WordIds ids_;  // shared by the lanes: every part numbers words alike
     std::vector<Lane> lanes_;

@@ -348,6 +348,40 @@ TEST_CASE("a bulk build's lanes share word numbers, and a writer continues after
     CHECK(index::word_id(db, "cay") != index::word_id(db, "ngap"));
 }
 
+TEST_CASE("a bulk build whose lanes fill several parts each merges every part", "[index][search][phrase]") {
+    testing::TempDir dir;
+    auto target = dir.path() / "idx";
+    auto parts = dir.path() / "idx.parts";
+    auto t = vn_time(2026, 11, 2);
+    {
+        // 40 articles a lane, 7 a part: 6 parts a lane, the last one short.
+        index::BulkBuilder b(target, 2, index::CommonGrams::builtin(), 7);
+        index::run_per_lane(b, [&](unsigned lane) {
+            for (int i = 0; i < 40; ++i) {
+                std::int64_t id = 1 + lane * 100 + i;
+                bool rain = i % 2 == 0;
+                b.add(lane, doc(id, "vnexpress", rain ? "Mưa lớn gây ngập" : "Nắng nóng kéo dài",
+                                rain ? "Đường ngập sâu sau mưa lớn." : "Nắng nóng làm khô hạn ruộng đồng.", t));
+            }
+        });
+        CHECK(std::distance(std::filesystem::directory_iterator(parts), std::filesystem::directory_iterator()) == 12);
+        b.finish();
+    }
+    CHECK_FALSE(std::filesystem::exists(parts));
+    CHECK(Xapian::Database(target.string()).get_doccount() == 80);
+    index::Searcher s(target);
+    Ids all;
+    for (unsigned lane = 0; lane < 2; ++lane)
+        for (int i = 0; i < 40; ++i) all.insert(1 + lane * 100 + i);
+    Ids rain, sun;
+    for (auto id : all) ((id - 1) % 100 % 2 == 0 ? rain : sun).insert(id);  // i even: rain
+    CHECK(found(s, "\"mưa lớn\"") == rain);
+    CHECK(found(s, "\"nắng nóng\"") == sun);
+    CHECK(found(s, "\"ngập sâu sau mưa\"") == rain);
+    CHECK(found(s, "\"lớn mưa\"") == Ids{});
+    CHECK(found(s, "outlet:vnexpress") == all);
+}
+
 TEST_CASE("a phrase on a small archive still gets an exact total, even on a short page", "[index][search][phrase]") {
     // The first matches weigh most (short, the phrase twice), so that once
     // a short page is full Xapian turns the later ones away unchecked
