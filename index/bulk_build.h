@@ -16,8 +16,8 @@
 //     cost flat and the final compaction merges them in one pass. At
 //     100,000 articles, parts of 10,000 took 13 s of system time against
 //     22 s with parts of 25,000 (most likely: glass reads back fewer
-//     blocks a commit);
-//     5,000 saved little more and made the merge longer.
+//     blocks a commit); 5,000 saved little more and made the merge
+//     longer.
 #include <cstddef>
 #include <filesystem>
 #include <functional>
