@@ -71,7 +71,7 @@ void ResolvedPhrase::starts(std::string_view rarest, bool first_only) const {
     PositionList list(rarest);
     while (list.next()) {
         std::uint32_t pos = list.position();
-        if (pos < w.offset || !((field_mask_ >> (pos & 3)) & 1)) continue;
+        if (pos < w.offset || !allows(static_cast<schema::WordField>(pos & 3))) continue;
         if (list.is_signed() && ((before >= 0 && list.before() != before) || (after >= 0 && list.after() != after)))
             continue;
         starts_.push_back(pos - w.offset);
@@ -133,8 +133,7 @@ void PhraseFilter::init(const Xapian::Database& db) {
     // stream holds the word in every field: a phrase kept to the
     // headline, lead or author walks that field's shorter posting list.
     const std::string& term = resolved_->rarest_term();
-    bool in_body = std::find(phrase_.fields.begin(), phrase_.fields.end(), schema::WordField::body) != phrase_.fields.end();
-    by_stream_ = in_body && resolved_->rarest_has_own_slot();
+    by_stream_ = resolved_->allows(schema::WordField::body) && resolved_->rarest_has_own_slot();
     if (by_stream_) {
         vend_ = db.valuestream_end(resolved_->rarest_slot());
         vit_ = db.valuestream_begin(resolved_->rarest_slot());

@@ -73,6 +73,8 @@ public:
         return !words_.empty() && has_own_slot(words_.front().id, words_.front().common);
     }
     Xapian::valueno rarest_slot() const { return positions_slot(words_.front().id, words_.front().common); }
+    // Whether the phrase may be found in this field.
+    bool allows(schema::WordField f) const { return (field_mask_ >> static_cast<unsigned>(f)) & 1; }
     // Its term, as the phrase has it ("Zhoa", "ZShoa").
     const std::string& rarest_term() const { return rarest_term_; }
     // How many neighbours of the rarest word its signatures can check.
