@@ -283,6 +283,53 @@ ALTER TABLE story_member ADD COLUMN usable INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE story_member ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
 CREATE INDEX story_member_published ON story_member(published);
 )sql"},
+    {50, "accounts: people who use the web interface, their roles and sessions, and the limits on failed logins",
+     R"sql(
+-- password_hash is Argon2id's self-describing string (store/password_hash.h):
+-- never the password. name is folded to lower case (store/accounts.h).
+CREATE TABLE account (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('reader','editor','admin')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  last_login_at INTEGER
+);
+
+-- A browser's session. token_hash is the BLAKE2b digest of the token the
+-- browser holds, so a copy of this file opens no session. The CSRF token
+-- is not a credential on its own (every page of the session shows it).
+CREATE TABLE account_session (
+  token_hash TEXT PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX account_session_account ON account_session(account_id);
+CREATE INDEX account_session_expires ON account_session(expires_at);
+
+-- Failed logins within the counting window, by the name tried (which may
+-- not exist) and the client's address. Older rows are deleted.
+CREATE TABLE login_failure (
+  at INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  address TEXT NOT NULL
+);
+CREATE INDEX login_failure_name ON login_failure(name, at);
+CREATE INDEX login_failure_address ON login_failure(address, at);
+
+-- Locks on a name or an address, kept a day so that the next lock of the
+-- same key lasts longer; the key is locked while now < until.
+CREATE TABLE login_lock (
+  kind TEXT NOT NULL CHECK (kind IN ('account','address')),
+  key TEXT NOT NULL,
+  locked_at INTEGER NOT NULL,
+  until INTEGER NOT NULL
+);
+CREATE INDEX login_lock_key ON login_lock(kind, key, until);
+)sql"},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "store/audit_log.h"
 #include "store/decision_rows.h"
 #include "store/migrations.h"
 #include "store/snapshot_codec.h"
@@ -301,8 +302,7 @@ void Store::mark_indexed(const std::vector<IndexJournalEntry>& entries) {
 
 void Store::audit(const std::string& user, const std::string& action, std::optional<std::int64_t> article_id,
                   const std::string& detail_json) {
-    db_.prepare("INSERT INTO audit(at, user, action, article_id, detail) VALUES (?1,?2,?3,?4,?5)")
-        .bind(1, now()).bind(2, user).bind(3, action).bind(4, article_id).bind(5, detail_json).run();
+    write_audit(db_, user, action, article_id, detail_json);
 }
 
 }  // namespace presswatch::store
