@@ -70,8 +70,6 @@ void check_password(const std::string& name, std::string_view password) {
     if (fold_name(password) == name) throw InputError("the password must not be the account's name");
 }
 
-Role role_from_column(const std::string& s) { return parse_role(s); }
-
 std::string when(std::optional<std::int64_t> t) { return t ? text::iso8601(*t) : std::string(); }
 
 constexpr const char* account_columns = "SELECT id, name, role, disabled, created_at, last_login_at FROM account";
@@ -80,7 +78,7 @@ Account account_from_row(Statement& q) {
     Account a;
     a.id = q.int64(0);
     a.name = q.text(1);
-    a.role = role_from_column(q.text(2));
+    a.role = parse_role(q.text(2));
     a.disabled = q.int64(3) != 0;
     a.created_at = when(q.int64(4));
     a.last_login_at = when(q.opt_int64(5));

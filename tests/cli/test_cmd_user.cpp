@@ -113,7 +113,7 @@ TEST_CASE("user add refuses a taken name, a bad role, a bad name and a missing p
     CHECK(login(d, "lan", "mật khẩu đầu tiên") == Outcome::ok);
 }
 
-TEST_CASE("user disable, enable, role, passwd and unlock change the account and say so; unknown names exit 2") {
+TEST_CASE("user disable, enable, role, passwd and unlock change the account and say so, and unknown names exit 2") {
     TempDir d;
     REQUIRE(with_password(d, "mật khẩu ban đầu", "user add minh --role reader --password-stdin").code == 0);
 

@@ -99,7 +99,7 @@ TEST_CASE_METHOD(Fixture, "a password is stored as an Argon2id string that does 
     CHECK(acc.login("lan.nguyen", "Hàm Rồng 1975 sông mã", "10.0.0.5").outcome == Outcome::bad_credentials);
 }
 
-TEST_CASE("a Vietnamese password typed decomposed (NFD) matches the one set precomposed (NFC); tone placement is kept") {
+TEST_CASE("a Vietnamese password typed decomposed (NFD) matches the one set precomposed (NFC), and tone placement is kept") {
     std::string nfc = "m\xe1\xbb\x99t con v\xe1\xbb\x8bt";        // "một con vịt", precomposed
     std::string nfd = "mo\xcc\xa3\xcc\x82t con vi\xcc\xa3t";      // o + dot below + circumflex; i + dot below
     REQUIRE(nfc != nfd);
@@ -142,6 +142,12 @@ TEST_CASE_METHOD(Fixture, "a disabled account cannot log in, its sessions end, a
 
     acc.set_disabled("minh", false);
     CHECK(acc.login("minh", "mật khẩu dài dài", "10.0.0.2").outcome == Outcome::ok);
+    // A session is checked against the account on every use, not only
+    // ended when the account is disabled through Accounts.
+    auto later = acc.open_session(a.id, 3600s);
+    s.db().exec("UPDATE account SET disabled = 1 WHERE name = 'minh'");
+    CHECK_FALSE(acc.session(later.token));
+    s.db().exec("UPDATE account SET disabled = 0 WHERE name = 'minh'");
     auto rows = audit_rows(s, "account.disable");
     REQUIRE(rows.size() == 1);
     CHECK(rows[0]["account"] == "minh");
@@ -149,7 +155,7 @@ TEST_CASE_METHOD(Fixture, "a disabled account cannot log in, its sessions end, a
     CHECK(audit_rows(s, "account.enable").size() == 1);
 }
 
-TEST_CASE_METHOD(Fixture, "a session ends when it expires and when it is closed; a role change shows in open sessions") {
+TEST_CASE_METHOD(Fixture, "a session ends when it expires and when it is closed, and a role change shows in open sessions") {
     auto a = acc.add("tuan", Role::reader, "hai con mèo nhỏ");
     auto short_lived = acc.open_session(a.id, 1s);
     auto long_lived = acc.open_session(a.id, 3600s);
