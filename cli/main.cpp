@@ -7,6 +7,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "cli/build_info.h"
 #include "cli/context.h"
 #include "cli/program_path.h"
 #include "config/error.h"
@@ -47,7 +48,8 @@ int main(int argc, char** argv) {
     cli::Context ctx;
     ctx.program = cli::program_for_hints(argc > 0 ? argv[0] : "");
     CLI::App app{"presswatch: follow what the central press writes about the province"};
-    app.set_version_flag("--version", std::string("presswatch ") + PRESSWATCH_VERSION);
+    app.set_version_flag("--version", std::string("presswatch ") + cli::build_version() + " (commit " +
+                                          cli::build_commit() + ")");
     app.add_option("--data", ctx.data_option,
                    "Data folder (default: $PRESSWATCH_DATA, else $XDG_DATA_HOME/presswatch)");
     app.add_option("--config", ctx.config_option,
