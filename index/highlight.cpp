@@ -31,16 +31,28 @@ std::string render_snippet(std::string_view snippet, Markup markup) {
     return out;
 }
 
-std::vector<TextSpan> phrase_spans(std::string_view text, const std::vector<std::vector<std::string>>& phrases) {
+std::vector<TextSpan> phrase_spans(std::string_view text, const std::vector<std::vector<std::string>>& phrases,
+                                   bool first_only) {
     struct Word {
         std::size_t begin, end;
-        std::string folded;
+        std::string folded;  // empty: none of the phrases' syllables
     };
+    // The letters the syllables start with: a word starting with another
+    // ASCII letter folds to none of them (folding keeps an ASCII letter,
+    // lowercased), and is not looked up. Looking up every word of an
+    // article in the forms cache made snippets of phrase queries cost
+    // several milliseconds more (bench_search, 2026-12-07).
+    std::string firsts;
+    for (const auto& p : phrases)
+        for (const auto& syllable : p)
+            if (!syllable.empty()) firsts += syllable[0];
     std::vector<Word> words;
     WordScanner scan(text);
     for (std::string_view w; scan.next(w);) {
         std::size_t begin = static_cast<std::size_t>(w.data() - text.data());
-        words.push_back({begin, begin + w.size(), word_forms(w).folded});
+        auto b = static_cast<unsigned char>(w[0]);
+        bool candidate = b >= 0x80 || firsts.find(static_cast<char>(b >= 'A' && b <= 'Z' ? b | 0x20 : b)) != std::string::npos;
+        words.push_back({begin, begin + w.size(), candidate ? word_forms(w).folded : std::string()});
     }
     std::vector<TextSpan> out;
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
@@ -56,6 +68,7 @@ std::vector<TextSpan> phrase_spans(std::string_view text, const std::vector<std:
         TextSpan s{words[i].begin, words[i + longest - 1].end};
         if (!out.empty() && s.begin <= out.back().end) out.back().end = std::max(out.back().end, s.end);
         else out.push_back(s);
+        if (first_only) break;
     }
     return out;
 }

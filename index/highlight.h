@@ -25,8 +25,10 @@ struct TextSpan {
 // folded syllables, in order) stand together in text, as the index sees
 // words (terms.h: punctuation between them is no break): byte ranges from
 // the first word's start to the last word's end, in order, overlapping
-// ones joined.
-std::vector<TextSpan> phrase_spans(std::string_view text, const std::vector<std::vector<std::string>>& phrases);
+// ones joined. With first_only, the first place alone (possibly shorter
+// than the joined span).
+std::vector<TextSpan> phrase_spans(std::string_view text, const std::vector<std::vector<std::string>>& phrases,
+                                   bool first_only = false);
 
 // A snippet (index.h's marks around each matching word) marked for its
 // phrases: where a phrase's syllables stand together one mark covers them
