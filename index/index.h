@@ -83,6 +83,9 @@ struct SearchOptions {
     bool collapse = false;               // one hit per story
     bool facets = false;                 // exact counts by outlet, topic, flag, month
     bool clippings_only = false;         // only articles triage kept as clippings
+    // Words typed one after another rank first where they stand together
+    // (query.h); false ranks them one by one, as before, for measurement.
+    bool rank_adjacent = true;
     std::int64_t now = 0;                // for date:today, date:7d; 0 = the clock
     // Text to cut a snippet from, for an article id (the store's lead and
     // body); unset or empty text: no snippet.

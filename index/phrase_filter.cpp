@@ -118,7 +118,8 @@ bool PhraseDecider::operator()(const Xapian::Document& doc) const {
     return true;
 }
 
-PhraseFilter::PhraseFilter(PhraseCheck phrase, Check check) : phrase_(std::move(phrase)), check_(check) {}
+PhraseFilter::PhraseFilter(PhraseCheck phrase, Check check, double weight)
+    : phrase_(std::move(phrase)), check_(check), weight_(weight) {}
 
 PhraseFilter::~PhraseFilter() = default;
 
@@ -132,8 +133,12 @@ void PhraseFilter::init(const Xapian::Database& db) {
     // same articles, each with its list, and no other word's entries. The
     // stream holds the word in every field: a phrase kept to the
     // headline, lead or author walks that field's shorter posting list.
-    const std::string& term = resolved_->rarest_term();
-    by_stream_ = resolved_->allows(schema::WordField::body) && resolved_->rarest_has_own_slot();
+    set_maxweight(weight_);
+    // A phrase of common syllables walks its rarest pair term: its words'
+    // own posting lists hold nearly every article.
+    const std::string& term = phrase_.walk_term.empty() ? resolved_->rarest_term() : phrase_.walk_term;
+    by_stream_ = phrase_.walk_term.empty() && resolved_->allows(schema::WordField::body) &&
+                 resolved_->rarest_has_own_slot();
     if (by_stream_) {
         vend_ = db.valuestream_end(resolved_->rarest_slot());
         vit_ = db.valuestream_begin(resolved_->rarest_slot());
@@ -148,7 +153,9 @@ void PhraseFilter::init(const Xapian::Database& db) {
     // article with a common word costs more than checking the candidates
     // its AND leaves.
     candidates_ = estimate_ = db.get_doccount();
-    if (resolved_->rarest_word() != 0 && !resolved_->rarest_is_common()) {
+    if (!phrase_.walk_term.empty()) {
+        candidates_ = estimate_ = db.get_termfreq(term);
+    } else if (resolved_->rarest_word() != 0 && !resolved_->rarest_is_common()) {
         candidates_ = db.get_termfreq(term);
         estimate_ = std::max<Xapian::doccount>(1, candidates_ >> (8 * resolved_->neighbours()));
     }
@@ -157,6 +164,7 @@ void PhraseFilter::init(const Xapian::Database& db) {
 }
 
 bool PhraseFilter::held(Xapian::docid did) {
+    if (!phrase_.walk_term.empty()) return phrase_.walk_is_phrase || resolved_->held_by(*reader_, did);
     std::string_view rarest;
     if (by_stream_) rarest = value_ = *vit_;
     else rarest = resolved_->rarest_list(*reader_, did);
@@ -209,9 +217,10 @@ bool PhraseFilter::at_end() const { return walk_at_end(); }
 
 Xapian::docid PhraseFilter::get_docid() const { return walk_docid(); }
 
-PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(phrase_, check_); }
+PhraseFilter* PhraseFilter::clone() const { return new PhraseFilter(phrase_, check_, weight_); }
 
 std::string PhraseFilter::get_description() const {
+    if (weight_ > 0) return describe("PhraseTier", phrase_);
     return describe(check_ == Check::signatures ? "PhraseCandidates" : "PhraseFilter", phrase_);
 }
 

@@ -41,6 +41,12 @@ struct PhraseCheck {
     std::vector<std::string> words;
     std::vector<schema::WordField> fields;
     std::vector<std::string> terms;  // its folded terms as the query has them ("Zthanh", "ZShoa")
+    // Optional: a term only articles holding the phrase's words can have,
+    // walked instead of the rarest word (the rarest pair term of a phrase
+    // of common syllables, common_grams.h); with walk_is_phrase, every
+    // article it lists holds the phrase (a two-syllable pair term).
+    std::string walk_term;
+    bool walk_is_phrase = false;
 };
 
 // "PhraseFilter(thanh hoa)"-style text of a phrase: name(words).
@@ -119,7 +125,10 @@ public:
                      // then reads the other words only for the few that
                      // could enter the results
     };
-    explicit PhraseFilter(PhraseCheck phrase, Check check = Check::positions);
+    // weight: what each yielded document adds to its weight (0: nothing,
+    // a pure filter). Unquoted words rank the articles where they stand
+    // together above the others with it (query.cpp, adjacent_tier_weight).
+    explicit PhraseFilter(PhraseCheck phrase, Check check = Check::positions, double weight = 0);
     ~PhraseFilter() override;
 
     void init(const Xapian::Database& db) override;
@@ -131,6 +140,7 @@ public:
     Xapian::doccount get_termfreq_min() const override { return 0; }
     Xapian::doccount get_termfreq_est() const override { return estimate_; }
     Xapian::doccount get_termfreq_max() const override { return candidates_; }
+    double get_weight() const override { return weight_; }
     PhraseFilter* clone() const override;
     std::string name() const override { return "presswatch.PhraseFilter"; }
     std::string get_description() const override;
@@ -158,6 +168,7 @@ private:
 
     PhraseCheck phrase_;
     Check check_;
+    double weight_ = 0;
     std::unique_ptr<ResolvedPhrase> resolved_;
     std::unique_ptr<PositionReader> reader_;
     // The rarest word's posting list: only documents there can hold the

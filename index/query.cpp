@@ -32,6 +32,19 @@ constexpr double exact_boost = 1.0;
 // Below this many articles with a word, its exact spelling always ranks
 // (see spelled_so_nearly_everywhere): its posting list is short to read.
 constexpr Xapian::doccount universal_spelling_from = 10'000;
+// What an article gains for each pair of words typed one after another
+// that it holds together, in order (and once more for a whole run of three
+// or more syllables): more than any other part of a query can give, so
+// that these articles rank above every article without them. Xapian's
+// BM25 gives a term at most 4 ln(2N + 1) (k1 = k3 = 1, wqf's factor below
+// 2): 86 at a billion articles, so this outweighs some 10,000 terms.
+// Once a page is full of such articles, Xapian turns the AND_MAYBE that
+// adds it into an AND: the rest of the search walks the phrase alone.
+constexpr double adjacent_tier_weight = 1e6;
+// A run of words typed together is ranked by its first this many
+// syllables: each pair is one more phrase walk (a pasted sentence must
+// not turn into dozens).
+constexpr std::size_t max_tiered_syllables = 8;
 // date:Nd accepts up to this many days (about thirty years).
 constexpr int max_relative_days = 11000;
 
@@ -177,6 +190,12 @@ struct Date {
     int y = 0, m = 0, d = 0;  // m, d zero when not given
 };
 
+// A plain word of a run of words typed together: its token and folded terms.
+struct RunWord {
+    std::size_t token;
+    std::vector<std::string> folded;
+};
+
 class Parser {
 public:
     Parser(const std::string& q, const QueryContext& ctx) : q_(q), ctx_(ctx), toks_(lex(q)) {
@@ -204,6 +223,10 @@ public:
         }
         out.query = q;
         out.highlight_terms = highlight_terms_;
+        out.highlight_phrases = std::move(highlight_phrases_);
+        for (const auto& [token, word] : single_words_)
+            if (std::find(run_tokens_.begin(), run_tokens_.end(), token) == run_tokens_.end())
+                out.loose_words.push_back(word);
         out.phrase_checks = std::move(phrase_checks_);
         return out;
     }
@@ -237,15 +260,28 @@ private:
 
     Part parse_and() {
         std::vector<Part> items;
+        // Plain words typed one after another, each as its folded terms:
+        // an explicit AND, a field, a phrase or an operator ends a run.
+        std::vector<std::vector<RunWord>> runs(1);
         while (!ends_group(peek().kind)) {
             if (peek().kind == Tok::op_and) {
                 const Token& op = next();
                 if (items.empty()) fail(q_, op.pos, "trước AND không có gì", "AND has nothing before it");
                 if (ends_group(peek().kind) || peek().kind == Tok::op_and) fail(q_, op.pos, "sau AND không có gì", "AND has nothing after it");
+                runs.emplace_back();
                 continue;
             }
+            const Token& t = peek();
+            bool plain = t.kind == Tok::word && !t.wildcard;
+            std::size_t token = at_;
             items.push_back(parse_unary());
+            if (!plain) {
+                runs.emplace_back();
+            } else if (std::vector<std::string> f = text_terms(t.text, "", TermForm::folded); !f.empty()) {
+                runs.back().push_back({token, std::move(f)});
+            }
         }
+        std::vector<Xapian::Query> tiers = adjacency_tiers(runs);
         std::vector<Xapian::Query> scored, filters, negatives;
         for (auto& p : items) {
             if (p.nothing) continue;
@@ -266,9 +302,66 @@ private:
             out.negated = true;
             return out;
         }
+        if (!tiers.empty() && out.scored)
+            out.q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.q, combine(Xapian::Query::OP_OR, tiers));
         if (!negatives.empty())
             out.q = Xapian::Query(Xapian::Query::OP_AND_NOT, out.q, combine(Xapian::Query::OP_OR, negatives));
         return out;
+    }
+
+    // The sources that rank runs of words typed together: one for each pair
+    // of words that meet in a run (a word's own syllables, "Thanh-Hóa",
+    // are a phrase already) and one for a whole run of three syllables or
+    // more, each adding adjacent_tier_weight to the articles holding it. An
+    // article with the whole run then outranks one with only some of its
+    // pairs, which outranks one with none. Runs of one word stand alone.
+    std::vector<Xapian::Query> adjacency_tiers(const std::vector<std::vector<RunWord>>& runs) {
+        std::vector<Xapian::Query> tiers;
+        for (const auto& run : runs) {
+            if (run.size() < 2) continue;
+            std::vector<std::string> syllables;  // folded terms, "Zsong"
+            std::vector<std::size_t> meets;      // where a word meets the next
+            for (const auto& word : run) {
+                if (!syllables.empty()) meets.push_back(syllables.size());
+                syllables.insert(syllables.end(), word.folded.begin(), word.folded.end());
+                run_tokens_.push_back(word.token);
+            }
+            if (syllables.size() > max_tiered_syllables) syllables.resize(max_tiered_syllables);
+            std::vector<std::string> plain;
+            for (const auto& t : syllables) plain.push_back(t.substr(schema::folded.size()));
+            highlight_phrases_.push_back(plain);
+            if (!ctx_.rank_adjacent || negations_ > 0) continue;
+            for (std::size_t m : meets)
+                if (m < syllables.size()) tiers.push_back(adjacency_tier({syllables[m - 1], syllables[m]}));
+            if (syllables.size() >= 3) tiers.push_back(adjacency_tier(syllables));
+        }
+        return tiers;
+    }
+
+    // A source yielding, with adjacent_tier_weight, the articles that hold
+    // these folded terms together, in order, anywhere a plain phrase may
+    // be: the phrase machinery of phrase(), checked whole (phrase_filter.h).
+    // Syllables that are all common walk their rarest pair term, exactly
+    // the phrase for two of them.
+    Xapian::Query adjacency_tier(const std::vector<std::string>& folded) {
+        if (ctx_.db && !grams_) grams_ = CommonGrams::of(*ctx_.db);
+        PhraseCheck check{{}, phrase_fields(""), folded, {}, false};
+        for (const auto& t : folded) check.words.push_back(t.substr(schema::folded.size()));
+        if (grams_ && ctx_.db) {
+            Xapian::doccount fewest = 0;
+            for (std::size_t i = 1; i < folded.size(); ++i) {
+                std::string pair = grams_->pair_term(check.words[i - 1], check.words[i]);
+                if (pair.empty()) {
+                    check.walk_term.clear();
+                    break;
+                }
+                Xapian::doccount n = ctx_.db->get_termfreq(pair);
+                if (check.walk_term.empty() || n < fewest) check.walk_term = pair, fewest = n;
+            }
+            check.walk_is_phrase = !check.walk_term.empty() && folded.size() == 2;
+        }
+        return Xapian::Query(
+            (new PhraseFilter(std::move(check), PhraseFilter::Check::positions, adjacent_tier_weight))->release());
     }
 
     Part parse_unary() {
@@ -298,7 +391,11 @@ private:
             return p;
         }
         case Tok::rparen: fail(q_, t.pos, "dấu ')' này không có dấu '(' tương ứng", "this ')' has no matching '('");
-        case Tok::word: return text_part(t.text, "", t.wildcard, t.pos);
+        case Tok::word: {
+            std::vector<std::string> f = text_terms(t.text, "", TermForm::folded);
+            if (f.size() == 1 && !t.wildcard) single_words_.emplace_back(at_ - 1, f.front().substr(schema::folded.size()));
+            return text_part(t.text, "", t.wildcard, t.pos);
+        }
         case Tok::phrase: return text_part(t.text, "", false, t.pos);
         case Tok::field: return field_part(t);
         default: fail(q_, t.pos, "toán tử đặt sai chỗ", "unexpected operator");
@@ -360,8 +457,9 @@ private:
             for (std::size_t i = 1; i < folded.size(); ++i)
                 if (std::string t = grams_->pair_term(syllable(i - 1), syllable(i)); !t.empty()) filters.emplace_back(t);
         }
-        PhraseCheck check{{}, phrase_fields(prefix), folded};
+        PhraseCheck check{{}, phrase_fields(prefix), folded, {}, false};
         for (std::size_t i = 0; i < folded.size(); ++i) check.words.emplace_back(syllable(i));
+        highlight_phrases_.push_back(check.words);
         if (!filters.empty() && filters.size() + 1 == folded.size()) {
             // Every adjacent pair has its term: their AND finds and ranks
             // the matches (by how often the pairs occur), and the words'
@@ -577,6 +675,11 @@ private:
     std::size_t at_ = 0;
     std::vector<std::string> exact_terms_, highlight_terms_;
     std::vector<PhraseCheck> phrase_checks_;
+    std::vector<std::vector<std::string>> highlight_phrases_;
+    // Plain one-syllable words (token index, folded), and the tokens of
+    // runs of two words or more: the words of no run stay loose.
+    std::vector<std::pair<std::size_t, std::string>> single_words_;
+    std::vector<std::size_t> run_tokens_;
     bool top_level_or_ = false;  // an OR outside every parenthesis
     int depth_ = 0;              // parentheses open around the current token
     int negations_ = 0;          // NOT or '-' around the current token

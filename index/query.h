@@ -4,7 +4,10 @@
 // heuristic parser that never reports one). docs/search.md is the user's
 // guide; tests/index/test_query.cpp pins what each form parses to.
 //
-//   words            all must match (AND by default), any diacritics/case
+//   words            all must match (AND by default), any diacritics/case;
+//                    words typed one after another rank first where they
+//                    stand together, in order (a Vietnamese word is
+//                    several syllables: `song ma` ranks "sông Mã" first)
 //   "a phrase"       syllables in this order
 //   a OR b, a AND b, NOT a, -a, ( ... )
 //   nghi*            words starting with "nghi" (folded)
@@ -31,6 +34,11 @@ struct QueryContext {
     // compares a wildcard's pattern with unprefixed words only). Without
     // one they stay OP_WILDCARD.
     const Xapian::Database* db = nullptr;
+    // Words typed one after another rank the articles where they stand
+    // together, in order, above every other match (adjacent_tier_weight in
+    // query.cpp). Off for date order, which weighs nothing, and to measure
+    // the ranking without it.
+    bool rank_adjacent = true;
 };
 
 struct CompiledQuery {
@@ -47,6 +55,11 @@ struct CompiledQuery {
     // the articles whose neighbour signatures fit. Phrases under OR or NOT
     // are checked inside query whole instead.
     std::vector<PhraseCheck> phrase_checks;
+    // For snippets (highlight.h, mark_phrases): the folded syllables of each
+    // phrase and each run of words typed together, and the folded words
+    // typed on their own, which stay marked wherever they stand.
+    std::vector<std::vector<std::string>> highlight_phrases;
+    std::vector<std::string> loose_words;
     bool empty() const { return query.empty(); }
 };
 

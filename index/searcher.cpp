@@ -11,6 +11,7 @@
 #include "index/boolean_terms.h"
 #include "index/facets.h"
 #include "index/fold_stemmer.h"
+#include "index/highlight.h"
 #include "index/index.h"
 #include "index/query.h"
 #include "index/schema.h"
@@ -85,6 +86,22 @@ std::string nfc_text(std::string text) {
     return text::nfc(text);
 }
 
+// Where a snippet of snippet_bytes is cut from: a little before the first
+// place where a phrase of the query stands together, when that is beyond
+// the snippet's reach from the start. Xapian's window follows the first
+// good run of matching words, which may be the phrase's syllables apart.
+std::size_t snippet_start(std::string_view text, const std::vector<std::vector<std::string>>& phrases,
+                          std::size_t snippet_bytes) {
+    if (phrases.empty()) return 0;
+    std::vector<TextSpan> spans = phrase_spans(text, phrases, true);
+    std::size_t lead_in = snippet_bytes / 4;
+    if (spans.empty() || spans.front().end <= snippet_bytes - lead_in) return 0;
+    // A few words before the phrase, starting at a space (never inside a
+    // UTF-8 sequence).
+    std::size_t at = text.find(' ', spans.front().begin - std::min(spans.front().begin, lead_in));
+    return at == std::string_view::npos || at >= spans.front().begin ? spans.front().begin : at + 1;
+}
+
 std::int64_t parse_id(const std::string& data) {
     try {
         return std::stoll(data);
@@ -125,7 +142,9 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
         try {
             impl_->db.reopen();
             // Compiled against this snapshot: prefix searches read its terms.
-            CompiledQuery compiled = compile_query(text, {options.exact, options.now, &impl_->db});
+            CompiledQuery compiled = compile_query(
+                text, {options.exact, options.now, &impl_->db,
+                       options.rank_adjacent && options.sort == SortOrder::relevance});
             if (compiled.empty())
                 throw InputError(
                     "truy vấn trống: hãy cho ít nhất một từ, cụm từ hoặc trường (the query is empty: give at least one word, "
@@ -189,10 +208,23 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
                     // (milliseconds a hit); the window around the first
                     // good run of matches reads as well.
                     unsigned flags = 0;
-                    if (!text.empty())
-                        h.snippet = unescape_html(highlighter.snippet(text, options.snippet_bytes, stem, flags,
-                                                               std::string(1, mark_begin), std::string(1, mark_end),
-                                                               "…"));
+                    auto cut = [&](std::size_t start) {
+                        std::string s = unescape_html(highlighter.snippet(
+                            text.substr(start), options.snippet_bytes, stem, flags, std::string(1, mark_begin),
+                            std::string(1, mark_end), "…"));
+                        return start > 0 && s.rfind("…", 0) != 0 ? "…" + s : s;
+                    };
+                    if (!text.empty()) {
+                        h.snippet = cut(0);
+                        // Only a snippet that misses the phrase looks for it in
+                        // the whole text: folding every word of every hit cost
+                        // phrase queries milliseconds (bench_search, 2026-12-07).
+                        const auto& phrases = compiled.highlight_phrases;
+                        if (!phrases.empty() && phrase_spans(h.snippet, phrases, true).empty())
+                            if (std::size_t start = snippet_start(text, phrases, options.snippet_bytes); start > 0)
+                                h.snippet = cut(start);
+                        h.snippet = mark_phrases(h.snippet, phrases, compiled.loose_words);
+                    }
                 }
                 result.hits.push_back(std::move(h));
             }

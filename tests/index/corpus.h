@@ -2,6 +2,7 @@
 // A small corpus of original Vietnamese news snippets (written for these
 // tests) and a helper that indexes it into a temporary folder.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -107,6 +108,14 @@ inline std::vector<index::Document> news_corpus() {
         add(d);
     }
     return v;
+}
+
+// The snippet of article id among result's hits; nullopt when it is not
+// among them.
+inline std::optional<std::string> snippet_of(const index::SearchResult& result, std::int64_t id) {
+    for (const auto& h : result.hits)
+        if (h.id == id) return h.snippet;
+    return std::nullopt;
 }
 
 // Indexes docs into a fresh folder that lives as long as the object.
