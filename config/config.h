@@ -130,6 +130,7 @@ struct TopicSettings {
 struct ToneLexicon {
     std::vector<WeightedPhrase> positive, negative;
     double margin = 1.5;  // one side must lead by this much to win
+    double body_weight = 1.0;  // a tone word in the body counts this much (headline and lead as topics)
 };
 
 // response.toml, one [[signal]]: a group of phrases meaning one thing.
@@ -141,6 +142,19 @@ struct ResponseSignal {
     std::vector<std::string> phrases;    // matched in headline, lead, body
     std::vector<std::string> url_parts;  // matched in the URL's path (columns, sections)
     std::vector<std::string> exclude;    // phrases whose matches cancel a phrase match they contain
+    // When given, a phrase counts only with one of these in the same
+    // sentence ("tử vong" with "hố công trình", "bị bắt" with "chủ tịch UBND").
+    std::vector<std::string> context;
+    std::string agency_kind;             // commune | department | province: who answers for such a problem
+    int line = 0;
+};
+
+// response.toml, one [[agency_cue]]: words saying which level of
+// government must answer ("UBND xã" a commune, "UBND tỉnh" the province).
+struct AgencyCue {
+    std::string kind;                    // commune | department | province
+    double weight = 1.0;
+    std::vector<std::string> phrases;
     int line = 0;
 };
 
@@ -165,6 +179,12 @@ struct ResponseRules {
     double severity3 = 7.0;              // score for severity 3
     std::vector<DeadlineRule> deadlines;
     std::vector<std::int64_t> holidays;  // Vietnam midnight of each public holiday
+    std::vector<AgencyCue> agency_cues;
+    std::string default_agency_kind = "department";  // when no cue and no signal names a kind
+    double both_share = 0.5;             // commune and department both answer when the weaker has this share
+    double headline_weight = 1.5;        // a signal's weight is multiplied by its field's
+    double lead_weight = 1.0;
+    double body_weight = 1.0;
 };
 
 // agencies.toml, one [[agency]]; the People's Committees of the communes

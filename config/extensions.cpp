@@ -99,9 +99,17 @@ void load_topics(TableReader& r, TriageTables& t) {
         t.tone.positive = weighted_phrases(*tone, "positive");
         t.tone.negative = weighted_phrases(*tone, "negative");
         t.tone.margin = positive_number(*tone, "margin", t.tone.margin);
+        t.tone.body_weight = positive_number(*tone, "body_weight", t.tone.body_weight);
         tone->finish();
     }
     r.finish();
+}
+
+// The level of government a flagged problem goes to, as the press office
+// counts them (the guideline of the labelled set uses the same words).
+void check_agency_kind(TableReader& r, const std::string& key, const std::string& kind) {
+    if (kind != "commune" && kind != "department" && kind != "province")
+        r.fail(key, fmt::format("\"{}\" is not a level; use commune, department or province", kind));
 }
 
 void load_response(TableReader& r, TriageTables& t) {
@@ -135,10 +143,32 @@ void load_response(TableReader& r, TriageTables& t) {
         s.phrases = e.strings("phrases");
         s.url_parts = e.strings("url_parts");
         s.exclude = e.strings("exclude");
+        s.context = e.strings("context");
+        s.agency_kind = e.str_or("agency_kind", "");
+        if (!s.agency_kind.empty()) check_agency_kind(e, "agency_kind", s.agency_kind);
         if (s.phrases.empty() && s.url_parts.empty())
             e.fail("phrases", "give phrases or url_parts: a signal with neither never fires");
         e.finish();
         rr.signals.push_back(std::move(s));
+    }
+    if (auto v = r.str("default_agency_kind")) {
+        check_agency_kind(r, "default_agency_kind", *v);
+        rr.default_agency_kind = *v;
+    }
+    rr.both_share = positive_number(r, "both_share", rr.both_share);
+    rr.headline_weight = positive_number(r, "headline_weight", rr.headline_weight);
+    rr.lead_weight = positive_number(r, "lead_weight", rr.lead_weight);
+    rr.body_weight = positive_number(r, "body_weight", rr.body_weight);
+    for (auto& e : r.tables("agency_cue")) {
+        AgencyCue c;
+        c.line = e.line();
+        c.kind = e.required_str("kind");
+        check_agency_kind(e, "kind", c.kind);
+        c.weight = positive_number(e, "weight", c.weight);
+        c.phrases = e.strings("phrases");
+        if (c.phrases.empty()) e.fail("phrases", "give the words that name this level of government");
+        e.finish();
+        rr.agency_cues.push_back(std::move(c));
     }
     for (auto& e : r.tables("deadline")) {
         DeadlineRule d;

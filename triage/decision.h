@@ -27,8 +27,22 @@ struct TopicScore {
     std::vector<std::string> evidence;  // phrases that fired
 };
 
+// Whether the text reports a problem that a public agency must verify and
+// answer (phản ánh), judged on the text alone, whatever place it is about:
+// the stage Triager::problem() runs by itself.
+struct Problem {
+    bool reported = false;
+    double score = 0;                   // raise signals minus lower signals
+    int severity = 0;                   // 1..3 when reported
+    std::string agency_kind;            // commune | department | province | both, when reported
+    std::vector<std::string> reasons;   // each signal and cue that fired, with its weight
+    double raised = 0, lowered = 0;     // what raise and lower signals added and took away
+};
+
 struct Flag {
-    bool needed = false;
+    bool needed = false;                // a problem is reported and the article is a clipping
+    bool problem = false;               // a problem is reported, whatever the article's place
+    std::string agency_kind;            // commune | department | province | both, when problem
     int severity = 0;                   // 1..3 when needed
     std::vector<std::string> agencies;  // agency slugs
     std::optional<std::int64_t> deadline;  // Unix seconds

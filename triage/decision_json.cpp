@@ -29,7 +29,9 @@ json to_json(const Decision& d) {
     json topics = json::array();
     for (const auto& t : d.topics) topics.push_back({{"slug", t.slug}, {"score", t.score}, {"evidence", t.evidence}});
     json flag = {{"needed", d.flag.needed},
+                 {"problem", d.flag.problem},
                  {"severity", d.flag.severity},
+                 {"agency_kind", d.flag.agency_kind.empty() ? json(nullptr) : json(d.flag.agency_kind)},
                  {"agencies", d.flag.agencies},
                  {"deadline", d.flag.deadline ? json(text::iso8601(*d.flag.deadline)) : json(nullptr)},
                  {"reasons", d.flag.reasons}};
@@ -62,7 +64,9 @@ Decision decision_from_json(const json& j) {
     if (j.contains("flag")) {
         const auto& f = j["flag"];
         d.flag.needed = f.value("needed", false);
+        d.flag.problem = f.value("problem", d.flag.needed);
         d.flag.severity = f.value("severity", 0);
+        if (f.contains("agency_kind") && f["agency_kind"].is_string()) d.flag.agency_kind = f["agency_kind"].get<std::string>();
         d.flag.agencies = f.value("agencies", std::vector<std::string>{});
         d.flag.reasons = f.value("reasons", std::vector<std::string>{});
         if (f.contains("deadline") && f["deadline"].is_string())

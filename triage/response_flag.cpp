@@ -1,5 +1,5 @@
-// Does the article need an agency's answer: signals, severity, agencies,
-// deadline.
+// A clipping that reports a problem (problem.cpp) is flagged: which
+// agencies answer, and by when.
 #include "triage/triager_impl.h"
 
 #include <algorithm>
@@ -13,60 +13,18 @@
 
 namespace presswatch::triage {
 
-void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fields,
-                              const std::vector<std::string>& committees,
-                              const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now,
-                              double& raised, double& lowered) const {
+void Triager::Impl::find_flag(const Article& a, const Problem& problem, const std::vector<std::string>& committees,
+                              const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now) const {
     const auto& rr = cfg.triage.response;
     Flag& flag = d.flag;
-    double score = 0;
-    int floor = 0, strong = 0;
-    bool from_url = false;
-    std::set<int> fired;
-    std::string url = text::fold(a.url);
-    for (std::size_t i = 0; i < rr.signals.size(); ++i) {
-        const auto& s = rr.signals[i];
-        for (const auto& part : s.url_parts)
-            if (url.find(text::fold(part)) != std::string::npos && fired.insert(static_cast<int>(i)).second) {
-                double w = s.kind == "raise" ? s.weight : -s.weight;
-                score += w;
-                (w >= 0 ? raised : lowered) += std::abs(w);
-                if (s.kind == "raise") {
-                    floor = std::max(floor, s.severity);
-                    from_url = true;
-                    if (s.weight >= rr.strong_weight) ++strong;
-                }
-                flag.reasons.push_back(fmt::format("{} ({:+.1f}): địa chỉ chứa \"{}\"", s.name, w, part));
-            }
-    }
-    for (const auto& f : fields)
-        for (std::size_t i : f.of(Role::signal)) {
-            const auto& m = f.matches[i];
-            const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
-            const auto& s = rr.signals[static_cast<std::size_t>(p.ref)];
-            if (fired.count(p.ref) || excluded(f, m, Role::signal_exclude)) continue;
-            if (negated(f, m)) {
-                flag.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): có từ phủ định trước", f.span(m), field_name(f.field)));
-                continue;
-            }
-            fired.insert(p.ref);
-            double w = (s.kind == "raise" ? s.weight : -s.weight) * (f.field == Field::headline ? 1.5 : 1.0);
-            score += w;
-            (w >= 0 ? raised : lowered) += std::abs(w);
-            if (s.kind == "raise") {
-                floor = std::max(floor, s.severity);
-                if (s.weight >= rr.strong_weight) ++strong;
-            }
-            flag.reasons.push_back(fmt::format("{} ({:+.1f}): \"{}\" ({})", s.name, w, f.span(m), field_name(f.field)));
-        }
-    bool enough = strong >= rr.min_signals || from_url;
-    flag.needed = d.clipping && score >= rr.threshold && enough;
-    flag.reasons.push_back(fmt::format("điểm phản ánh {:.1f}, ngưỡng {:.1f}; {} dấu hiệu mạnh, cần {}{}", score,
-                                       rr.threshold, strong, rr.min_signals,
-                                       d.clipping ? "" : " (không phải tin về tỉnh: không cần trả lời)"));
+    flag.reasons = problem.reasons;
+    flag.problem = problem.reported;
+    flag.needed = d.clipping && problem.reported;
+    if (problem.reported && !d.clipping)
+        flag.reasons.push_back("không phải tin về tỉnh: không cần trả lời");
     if (!flag.needed) return;
-    flag.severity = score >= rr.severity3 ? 3 : score >= rr.severity2 ? 2 : 1;
-    flag.severity = std::max(flag.severity, std::min(floor, 3));
+    flag.severity = problem.severity;
+    flag.agency_kind = problem.agency_kind;
 
     // Agencies: by topic (the leading topic that some agency answers for,
     // and a second one close to it), where an institution named in the
@@ -97,6 +55,18 @@ void Triager::Impl::find_flag(const Article& a, const std::vector<FieldText>& fi
         std::find(agencies.begin(), agencies.end(), place_agencies.front()) == agencies.end())
         agencies.push_back(place_agencies.front());
     if (!committees.empty()) agencies.push_back(committees.front());
+    // A problem the province itself must answer (its own projects, its
+    // officials) goes to the provincial People's Committee as well.
+    if (flag.agency_kind == "province" &&
+        std::none_of(agencies.begin(), agencies.end(), [&](const std::string& slug) {
+            const auto* ag = t.agency(slug);
+            return ag && ag->kind == "province";
+        }))
+        for (const auto& ag : t.agencies)
+            if (ag.kind == "province") {
+                agencies.push_back(ag.slug);
+                break;
+            }
     if (agencies.empty() && !t.fallback_agency.empty()) agencies.push_back(t.fallback_agency);
     flag.agencies = agencies;
 

@@ -55,7 +55,7 @@ void Triager::Impl::find_tone(const std::vector<FieldText>& fields, double raise
                 const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
                 if (!seen.insert(m.pattern).second) continue;
                 if (r == Role::tone_negative && negated(f, m)) continue;
-                double w = p.weight * field_weight(f.field);
+                double w = p.weight * (f.field == Field::body ? cfg.triage.tone.body_weight : field_weight(f.field));
                 (r == Role::tone_positive ? pos : neg) += w;
                 d.tone_evidence.push_back(fmt::format("{} \"{}\" ({}, {:.1f})", r == Role::tone_positive ? "+" : "-",
                                                       f.span(m), field_name(f.field), w));

@@ -1,22 +1,21 @@
 // The Triager: builds the matcher once from the configuration, then runs
-// the rules of mentions.cpp, topics_tone.cpp and response_flag.cpp on
-// each article.
+// the rules of mentions.cpp, topics_tone.cpp, problem.cpp and
+// response_flag.cpp on each article.
 #include "triage/triager_impl.h"
 
 namespace presswatch::triage {
 
 Decision Triager::Impl::decide(const Article& a, std::int64_t now) const {
-    std::vector<FieldText> fields;
-    fields.push_back(scan(Field::headline, a.headline));
-    fields.push_back(scan(Field::lead, a.description));
-    fields.push_back(scan(Field::body, a.body));
+    std::vector<FieldText> fields = scan_article(a);
     Decision d;
     std::vector<std::string> committees, place_agencies;
     find_mentions(fields, d, committees, place_agencies);
     find_topics(fields, d);
-    double raised = 0, lowered = 0;
-    find_flag(a, fields, committees, place_agencies, d, now, raised, lowered);
-    find_tone(fields, raised, lowered, d);
+    Problem problem = find_problem(a, fields);
+    find_flag(a, problem, committees, place_agencies, d, now);
+    // Signals colour the tone only when they add up to a problem: a stray
+    // complaint word in a feature is no more negative than its other words.
+    find_tone(fields, problem.reported ? problem.raised : 0, problem.reported ? problem.lowered : 0, d);
     return d;
 }
 

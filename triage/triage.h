@@ -22,6 +22,11 @@ public:
     // deadline's clock when the article has no date.
     Decision decide(const Article& a, std::int64_t now) const;
 
+    // Only the stage deciding whether the text reports a problem an agency
+    // must answer, with severity and agency kind; it does not look at the
+    // article's place (decide() flags it when the article is a clipping).
+    Problem problem(const Article& a) const;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

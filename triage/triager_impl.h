@@ -37,8 +37,8 @@ constexpr double second_topic_share = 0.6;
 // Share of the response signals' weights that counts towards the tone.
 constexpr double signal_tone_share = 0.5;
 
-enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental, person };
-constexpr std::size_t role_count = 11;
+enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental, person, signal_context, agency_cue };
+constexpr std::size_t role_count = 13;
 
 struct Pattern {
     Role role;
@@ -159,6 +159,11 @@ struct Triager::Impl {
                 add(Role::signal, static_cast<int>(i), t.response.signals[i].weight, p);
         for (std::size_t i = 0; i < t.response.signals.size(); ++i)
             for (const auto& p : t.response.signals[i].exclude) add(Role::signal_exclude, static_cast<int>(i), 0, p);
+        for (std::size_t i = 0; i < t.response.signals.size(); ++i)
+            for (const auto& p : t.response.signals[i].context) add(Role::signal_context, static_cast<int>(i), 0, p);
+        for (std::size_t i = 0; i < t.response.agency_cues.size(); ++i)
+            for (const auto& p : t.response.agency_cues[i].phrases)
+                add(Role::agency_cue, static_cast<int>(i), t.response.agency_cues[i].weight, p);
         for (const auto& n : t.response.negations) add(Role::negation, 0, 0, n);
         for (const auto& n : prov.incidental_markers) add(Role::incidental, 0, 0, n);
         for (const auto& n : prov.person_markers) add(Role::person, 0, 0, n);
@@ -274,6 +279,29 @@ struct Triager::Impl {
         });
     }
 
+    // Whether a match of `role` with the same ref as m stands in m's
+    // sentence (a full stop, "!" or "?" followed by a space, or a line end
+    // between them breaks it; "1.300 tỷ" and "TP.HCM" do not).
+    bool in_same_sentence(const FieldText& f, const PhraseAutomaton::Match& m, Role role) const {
+        int ref = patterns[static_cast<std::size_t>(m.pattern)].ref;
+        for (std::size_t i : f.of(role)) {
+            const auto& c = f.matches[i];
+            if (patterns[static_cast<std::size_t>(c.pattern)].ref != ref) continue;
+            std::size_t b = std::min(f.begin_of(c.first), f.begin_of(m.first));
+            std::size_t e = std::max(f.end_of(c.first, c.count), f.end_of(m.first, m.count));
+            auto between = f.text.substr(b, e - b);
+            bool broken = false;
+            for (std::size_t k = 0; k < between.size() && !broken; ++k) {
+                char ch = between[k];
+                if (ch == '\n') broken = true;
+                else if ((ch == '.' || ch == '!' || ch == '?') && k + 1 < between.size() && between[k + 1] == ' ')
+                    broken = true;
+            }
+            if (!broken) return true;
+        }
+        return false;
+    }
+
     bool negated(const FieldText& f, const PhraseAutomaton::Match& m) const {
         return preceded_by(f, m, Role::negation, cfg.triage.response.negation_window);
     }
@@ -304,9 +332,19 @@ struct Triager::Impl {
     // raised / lowered: what the response signals added and took away; a
     // complaint is negative news, a problem handled or praised is positive.
     void find_tone(const std::vector<FieldText>& fields, double raised, double lowered, Decision& d) const;
-    void find_flag(const Article& a, const std::vector<FieldText>& fields, const std::vector<std::string>& committees,
-                   const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now, double& raised,
-                   double& lowered) const;
+    // The stage of problem.cpp: the response signals, severity and agency
+    // kind, from the text alone.
+    Problem find_problem(const Article& a, const std::vector<FieldText>& fields) const;
+    std::vector<FieldText> scan_article(const Article& a) const {
+        std::vector<FieldText> fields;
+        fields.push_back(scan(Field::headline, a.headline));
+        fields.push_back(scan(Field::lead, a.description));
+        fields.push_back(scan(Field::body, a.body));
+        return fields;
+    }
+    // Flags a problem of a clipping, routes it to agencies, sets the deadline.
+    void find_flag(const Article& a, const Problem& problem, const std::vector<std::string>& committees,
+                   const std::vector<std::string>& place_agencies, Decision& d, std::int64_t now) const;
     double field_weight(Field f) const {
         const auto& ts = cfg.triage.topic_settings;
         return f == Field::headline ? ts.headline_weight : f == Field::lead ? ts.lead_weight : 1.0;

@@ -1,9 +1,12 @@
-// bench_triage [--quality-only|--speed-only|--show ID] [PATH...]
+// bench_triage [--quality-only|--speed-only|--real-only] [--errors] [--show ID] [PATH...]
 //
 // Quality: runs the Triager over the labelled set (tests/data/triage/*.jsonl,
 // plus any file or folder given) and prints clipping precision/recall, topic
 // micro-F1, flag precision/recall (judged on clippings), severity and
 // agency accuracy, tone accuracy, and every item it gets wrong.
+// Real articles: the problem stage alone and the whole chain on the
+// hand-labelled articles of ../shared/data/triage-dev (real_flags.h);
+// --errors lists what is wrong on their development part.
 // Speed: articles of about 5 KB per second on one thread, with a gazetteer
 // of 50 names and one of 5,000, and their ratio.
 #include <algorithm>
@@ -18,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "bench/triage/labelled_set.h"
+#include "bench/triage/real_flags.h"
 #include "config/config.h"
 #include "crawler/extract.h"
 #include "triage/decision_json.h"
@@ -266,12 +270,14 @@ int speed(const config::Config& cfg, const std::vector<bench::LabelledItem>& ite
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool do_quality = true, do_speed = true;
+    bool do_quality = true, do_speed = true, do_real = true, show_errors = false;
     std::string show_id;  // --show ID: print that item's decision as JSON
     std::vector<std::filesystem::path> paths{std::filesystem::path(PRESSWATCH_SOURCE_DIR) / "tests/data/triage"};
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quality-only")) do_speed = false;
-        else if (!std::strcmp(argv[i], "--speed-only")) do_quality = false;
+        else if (!std::strcmp(argv[i], "--speed-only")) do_quality = do_real = false;
+        else if (!std::strcmp(argv[i], "--real-only")) do_quality = do_speed = false;
+        else if (!std::strcmp(argv[i], "--errors")) show_errors = true;
         else if (!std::strcmp(argv[i], "--show") && i + 1 < argc) show_id = argv[++i];
         else paths.emplace_back(argv[i]);
     }
@@ -290,6 +296,11 @@ int main(int argc, char** argv) {
         }
         if (do_quality) quality(cfg, items);
         if (do_quality) real_pages(cfg);
+        if (do_real)
+            bench::real_flags(cfg,
+                              std::filesystem::path(PRESSWATCH_SOURCE_DIR) / ".." / "shared" / "data" / "triage-dev" /
+                                  "flags.jsonl",
+                              show_errors);
         if (do_speed) speed(cfg, items);
     } catch (const std::exception& e) {
         std::cerr << "bench_triage: " << e.what() << "\n";

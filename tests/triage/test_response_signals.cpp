@@ -36,12 +36,18 @@ TEST_CASE("every response signal fires on its first phrase and not after a negat
     for (const auto& s : cfg.triage.response.signals) {
         if (s.phrases.empty()) continue;
         const std::string& phrase = s.phrases.front();
-        CAPTURE(s.name, phrase);
-        auto plain = t.decide(clipping_with("Ở đây có chuyện " + phrase + " được nhắc tới."), 0);
+        // A signal with a context needs one of its context words in the sentence.
+        const std::string context = s.context.empty() ? std::string() : " ở " + s.context.front();
+        CAPTURE(s.name, phrase, context);
+        auto plain = t.decide(clipping_with("Ở đây có chuyện " + phrase + context + " được nhắc tới."), 0);
         REQUIRE(plain.clipping);
         CHECK(fired(plain, s.name));
-        auto negated = t.decide(clipping_with("Ở đây " + negation + " " + phrase + " nào cả."), 0);
+        auto negated = t.decide(clipping_with("Ở đây " + negation + " " + phrase + context + " nào cả."), 0);
         CHECK_FALSE(fired(negated, s.name));
+        if (!s.context.empty()) {
+            auto alone = t.decide(clipping_with("Ở đây có chuyện " + phrase + " được nhắc tới."), 0);
+            CHECK_FALSE(fired(alone, s.name));
+        }
     }
 }
 

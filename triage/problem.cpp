@@ -1,0 +1,127 @@
+// The problem stage: does the text report a problem that a public agency
+// must verify and answer (phản ánh), how severe, and which level of
+// government answers. It reads the text only, never the article's place:
+// a problem is a problem wherever it happens, and Triager::problem() runs
+// it alone (bench_triage measures it so on real articles of any province).
+#include "triage/triager_impl.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "text/normalize.h"
+
+namespace presswatch::triage {
+
+namespace {
+
+// Sentence and clause marks. The automaton matches syllables across
+// punctuation; a phrase holds only where the text has no mark the phrase
+// itself lacks ("Thành. Công" is not "thành công", "đất, công" not "đất công").
+bool crosses_punctuation(std::string_view span, std::string_view phrase) {
+    auto marks = [](std::string_view s) {
+        int n = 0;
+        for (char c : s) n += c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n';
+        return n;
+    };
+    return marks(span) > marks(phrase);
+}
+
+constexpr std::array<const char*, 3> kinds = {"commune", "department", "province"};
+
+std::size_t kind_index(const std::string& kind) {
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        if (kind == kinds[i]) return i;
+    return 1;
+}
+
+}  // namespace
+
+Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldText>& fields) const {
+    const auto& rr = cfg.triage.response;
+    // A problem the article is about is told in its headline and lead; a
+    // word deep in a long body is weaker evidence.
+    auto field_factor = [&](Field f) {
+        return f == Field::headline ? rr.headline_weight : f == Field::lead ? rr.lead_weight : rr.body_weight;
+    };
+    Problem pr;
+    double score = 0;
+    int floor = 0, strong = 0;
+    bool from_url = false;
+    std::set<int> fired;
+    std::array<double, 3> kind_score{};
+    auto count = [&](const config::ResponseSignal& s, double w, std::string reason) {
+        score += w;
+        (w >= 0 ? pr.raised : pr.lowered) += std::abs(w);
+        if (s.kind == "raise") {
+            floor = std::max(floor, s.severity);
+            if (s.weight >= rr.strong_weight) ++strong;
+            if (!s.agency_kind.empty()) kind_score[kind_index(s.agency_kind)] += w;
+        }
+        pr.reasons.push_back(std::move(reason));
+    };
+    std::string url = text::fold(a.url);
+    for (std::size_t i = 0; i < rr.signals.size(); ++i) {
+        const auto& s = rr.signals[i];
+        for (const auto& part : s.url_parts)
+            if (url.find(text::fold(part)) != std::string::npos && fired.insert(static_cast<int>(i)).second) {
+                double w = s.kind == "raise" ? s.weight : -s.weight;
+                from_url = from_url || s.kind == "raise";
+                count(s, w, fmt::format("{} ({:+.1f}): địa chỉ chứa \"{}\"", s.name, w, part));
+            }
+    }
+    for (const auto& f : fields)
+        for (std::size_t i : f.of(Role::signal)) {
+            const auto& m = f.matches[i];
+            const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
+            const auto& s = rr.signals[static_cast<std::size_t>(p.ref)];
+            if (fired.count(p.ref) || excluded(f, m, Role::signal_exclude) || crosses_punctuation(f.span(m), p.text))
+                continue;
+            if (!s.context.empty() && !in_same_sentence(f, m, Role::signal_context)) continue;
+            if (negated(f, m)) {
+                pr.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): có từ phủ định trước", f.span(m), field_name(f.field)));
+                continue;
+            }
+            fired.insert(p.ref);
+            double w = (s.kind == "raise" ? s.weight : -s.weight) * field_factor(f.field);
+            count(s, w, fmt::format("{} ({:+.1f}): \"{}\" ({})", s.name, w, f.span(m), field_name(f.field)));
+        }
+    bool enough = strong >= rr.min_signals || from_url;
+    pr.score = score;
+    pr.reported = score >= rr.threshold && enough;
+    pr.reasons.push_back(fmt::format("điểm phản ánh {:.1f}, ngưỡng {:.1f}; {} dấu hiệu mạnh, cần {}", score,
+                                     rr.threshold, strong, rr.min_signals));
+    if (!pr.reported) return pr;
+    pr.severity = score >= rr.severity3 ? 3 : score >= rr.severity2 ? 2 : 1;
+    pr.severity = std::max(pr.severity, std::min(floor, 3));
+
+    // Agency kind: the kinds of the problems found, and the words naming a
+    // level of government ("UBND xã", "Sở", "UBND tỉnh"), each phrase once.
+    std::set<int> cue_seen;
+    for (const auto& f : fields)
+        for (std::size_t i : f.of(Role::agency_cue)) {
+            const auto& m = f.matches[i];
+            const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
+            if (crosses_punctuation(f.span(m), p.text) || !cue_seen.insert(m.pattern).second) continue;
+            const auto& cue = rr.agency_cues[static_cast<std::size_t>(p.ref)];
+            kind_score[kind_index(cue.kind)] += p.weight * field_factor(f.field);
+        }
+    std::size_t best = kind_index(rr.default_agency_kind);
+    for (std::size_t k = 0; k < kinds.size(); ++k)
+        if (kind_score[k] > kind_score[best]) best = k;
+    pr.agency_kind = kinds[best];
+    const std::size_t commune = 0, department = 1;
+    if ((best == commune || best == department) && kind_score[best] > 0 &&
+        kind_score[best == commune ? department : commune] >= rr.both_share * kind_score[best])
+        pr.agency_kind = "both";
+    pr.reasons.push_back(fmt::format("cấp trả lời: {} (xã/phường {:.1f}, sở/ngành {:.1f}, tỉnh {:.1f})", pr.agency_kind,
+                                     kind_score[0], kind_score[1], kind_score[2]));
+    return pr;
+}
+
+Problem Triager::problem(const Article& a) const { return impl_->find_problem(a, impl_->scan_article(a)); }
+
+}  // namespace presswatch::triage
