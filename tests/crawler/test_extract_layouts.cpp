@@ -69,13 +69,13 @@ TEST_CASE("a box set inside the article does not end it, and is not its text", "
          "<p><b>Chiều dài đê:</b> 1,8 km; xuống cấp: 600 m; kinh phí dự kiến: 45 tỷ đồng</p></div>" +
              part_one + part_two + "</div>"},
         {"a quote card between two parts of the body",
-         "<div class=\"detail\"><div class=\"detail__content\">" + part_one + part_one +
+         "<div class=\"detail\"><div class=\"detail__content\">" + part_one + part_one + part_one +
              "</div><div class=\"quote-card\"><blockquote>\"Chúng tôi chỉ mong có con đê chắc chắn.\"</blockquote>"
-             "</div><div class=\"detail__end\">" + part_two + "</div></div>"},
+             "</div><div>" + part_two + "</div></div>"},
         {"a related story card between two parts of the body",
-         "<div class=\"detail\"><div class=\"detail__content\">" + part_one + part_one +
+         "<div class=\"detail\"><div class=\"detail__content\">" + part_one + part_one + part_one +
              "</div><div class=\"card\"><a href=\"/khac-1.html\">Nhiều tuyến đê sông xuống cấp cần sửa chữa gấp"
-             "</a></div><div class=\"detail__end\">" + part_two + "</div></div>"},
+             "</a></div><div>" + part_two + "</div></div>"},
     };
     for (const Row& r : rows) {
         INFO(r.name);
