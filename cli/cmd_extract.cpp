@@ -54,8 +54,15 @@ int run_extract(Context& ctx, const ExtractArgs& args) {
         options.fetch_time = *t;
     }
     if (std::string host = host_of(args.url); !host.empty()) options.outlet = ctx.config().outlet_for_host(host);
-    Article a = crawler::extract_article(html, options);
+    crawler::ExtractedPage page = crawler::extract_page(html, options);
+    const Article& a = page.article;
     std::cout << article_to_json(a).dump(2) << "\n";
+    if (page.kind == crawler::PageKind::listing) {
+        std::cerr << "presswatch: " << (args.file == "-" ? "standard input" : args.file)
+                  << " is a listing page (home, section or tag page), not an article: the crawler takes only its "
+                     "links\n";
+        return 1;
+    }
     if (a.body.empty()) {
         std::cerr << "presswatch: no article body found in " << (args.file == "-" ? "standard input" : args.file)
                   << " (is it an article page?)\n";
@@ -72,7 +79,7 @@ void register_extract(CLI::App& app, Context& ctx) {
     cmd->add_option("--fetch-time", args->fetch_time,
                     "When the page was fetched, ISO 8601 (relative dates such as \"2 giờ trước\" count from it; "
                     "default: now)");
-    cmd->footer("Exit codes: 0 article found, 1 no article body found, 2 bad input.");
+    cmd->footer("Exit codes: 0 article found, 1 no article body found or a listing page, 2 bad input.");
     cmd->callback([&ctx, args]() { ctx.action = [&ctx, args]() { return run_extract(ctx, *args); }; });
 }
 

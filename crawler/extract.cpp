@@ -190,6 +190,32 @@ bool starts_with_text(const std::string& paragraph, const std::string& prefix) {
     return !q.empty() && p.starts_with(q);
 }
 
+// Reader-interface text that ends an article's page: a comment form and its
+// notices, rating, sharing and newsletter prompts (folded: no marks, lower
+// case). Pages without class names for these boxes print them as plain
+// paragraphs after the last line of the article.
+constexpr std::string_view reader_ui_openings[] = {
+    "y kien cua ban doc", "y kien ban doc", "gui y kien", "gui binh luan", "viet binh luan", "binh luan cua ban",
+    "go tieng viet", "vui long go tieng viet", "ban doc gui y kien", "ho va ten", "email cua ban",
+    "dang ky nhan ban tin", "dang ky nhan tin", "nhan ban tin", "danh gia bai viet", "chia se bai viet",
+    "leave a comment", "post a comment", "add a comment", "sign up for our newsletter", "subscribe to our newsletter",
+    "share this article", "rate this article"};
+// Such a notice is a line, not a paragraph of the article.
+constexpr std::size_t max_reader_ui_bytes = 300;
+
+// Where the reader interface starts in the body (paragraphs.size() when it
+// does not): the first short paragraph, not the first, opening with one of
+// its phrases. Everything from there on is the page's, not the article's.
+std::size_t reader_ui_start(const std::vector<std::string>& paragraphs) {
+    for (std::size_t i = 1; i < paragraphs.size(); ++i) {
+        if (paragraphs[i].size() > max_reader_ui_bytes) continue;
+        const std::string f = folded(paragraphs[i]);
+        for (std::string_view w : reader_ui_openings)
+            if (f.starts_with(w)) return i;
+    }
+    return paragraphs.size();
+}
+
 // A body shorter than this is no article: the generic result failed and an
 // outlet's own selectors, when it has them, get their turn.
 constexpr std::size_t min_sane_body_bytes = 300;
@@ -240,6 +266,10 @@ void apply_outlet_selectors(const PageModel& page, const config::Outlet& outlet,
 }  // namespace
 
 Article extract_article(std::string_view html, const ExtractOptions& options) {
+    return extract_page(html, options).article;
+}
+
+ExtractedPage extract_page(std::string_view html, const ExtractOptions& options) {
     const std::int64_t fetch_time =
         options.fetch_time > 0 ? options.fetch_time : static_cast<std::int64_t>(std::time(nullptr));
     PageModel page(html);
@@ -248,7 +278,8 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
     // JSON-LD first; microdata fills what it lacks.
     SchemaArticle ld = read_jsonld(doc);
     fill_missing(ld, read_microdata(doc));
-    Article a;
+    ExtractedPage out;
+    Article& a = out.article;
 
     // Headline: the visible one, matched against what the metadata says.
     meta.og_title = decode_metadata_entities(meta.og_title);
@@ -259,6 +290,8 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
 
     // Body, then the lead and the byline around it.
     Body body = find_body(page, ld.body_element);
+    const bool described_as_article = has_article_metadata(meta, ld, fetch_time);
+    const ListingSigns listing = described_as_article ? ListingSigns{} : listing_signs(page, body);
     std::vector<std::string> paragraphs;
     std::vector<char> emphasis;
     for (std::size_t i = 0; i < body.paragraphs.size(); ++i) {
@@ -299,6 +332,22 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
         d = decode_metadata_entities(d);
         if (!d.empty() && starts_with_text(paragraphs.front(), d) && paragraphs.front().size() <= d.size() + 8)
             lead = paragraphs.front();
+    }
+
+    // The comment form and its notices leave the body, with all after them.
+    for (std::size_t cut = reader_ui_start(paragraphs); paragraphs.size() > cut;) erase_paragraph(paragraphs.size() - 1);
+
+    // A name set apart just after the article's container, bold or
+    // right-aligned ("Theo X" plain), is read as if it ended the body.
+    {
+        Body after = lines_after_body(page, body);
+        for (std::size_t i = 0; i < after.paragraphs.size(); ++i) {
+            std::string line = text::nfc(after.paragraphs[i]);
+            auto b = looks_like_name_line(line) ? parse_byline(line) : std::nullopt;
+            if (!b || (!b->authors.empty() && !after.paragraph_emphasis[i])) break;
+            paragraphs.push_back(std::move(line));
+            emphasis.push_back(after.paragraph_emphasis[i]);
+        }
     }
 
     // Author: a name alone on the last line leaves the body; "Theo X" too.
@@ -374,13 +423,14 @@ Article extract_article(std::string_view html, const ExtractOptions& options) {
     a.keywords = !ld.keywords.empty() ? ld.keywords : meta.keywords;
 
     if (options.outlet) apply_outlet_selectors(page, *options.outlet, fetch_time, a);
+    if (!described_as_article && looks_like_listing(listing, a.published.has_value())) out.kind = PageKind::listing;
 
     // Text out: NFC, zero-width characters and stray U+FEFF removed.
     for (std::string* s : {&a.headline, &a.description, &a.body, &a.author, &a.source_organization, &a.section,
                            &a.published_raw})
         *s = text::nfc(*s);
     for (auto& k : a.keywords) k = text::nfc(k);
-    return a;
+    return out;
 }
 
 }  // namespace presswatch::crawler

@@ -18,6 +18,18 @@ struct ExtractOptions {
     const config::Outlet* outlet = nullptr;  // for the optional selectors
 };
 
+// What kind of page it is: an article, or a listing (home page, section or
+// tag page: many teasers, little running text, no article metadata), which
+// is a source of links and never an article of its own.
+enum class PageKind { article, listing };
+
+struct ExtractedPage {
+    Article article;  // for a listing: what the page holds all the same
+    PageKind kind = PageKind::article;
+};
+
+ExtractedPage extract_page(std::string_view html, const ExtractOptions& options);
+// extract_page(...).article.
 Article extract_article(std::string_view html, const ExtractOptions& options);
 
 }  // namespace presswatch::crawler

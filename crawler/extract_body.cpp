@@ -2,6 +2,9 @@
 // give each block's score to its ancestors, take the best container and the
 // siblings that belong with it (readability's idea, run over the flattened
 // page without recursion), then write its text out as paragraphs.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
@@ -64,6 +67,16 @@ double hint_weight(const PageModel& page, int c) {
 
 bool is_bold_tag(GumboTag t) { return t == GUMBO_TAG_B || t == GUMBO_TAG_STRONG; }
 
+// Inline elements a page sets a label in (a dateline, a place stamp).
+bool is_label_tag(GumboTag t) {
+    return t == GUMBO_TAG_SPAN || t == GUMBO_TAG_B || t == GUMBO_TAG_STRONG || t == GUMBO_TAG_EM ||
+           t == GUMBO_TAG_I || t == GUMBO_TAG_FONT || t == GUMBO_TAG_SMALL || t == GUMBO_TAG_A;
+}
+// A label is a word or a few (a place name), not a single letter: a drop
+// cap ("<span>T</span>he") continues its word.
+constexpr int min_label_bytes = 2;
+constexpr int max_label_bytes = 60;
+
 bool right_aligned(const HtmlDocument& doc, int i) {
     if (doc.attr(i, "align") == "right") return true;
     std::string_view style = doc.attr(i, "style");
@@ -108,6 +121,15 @@ public:
     void space() {
         if (!cur_.empty() && cur_.back() != ' ' && cur_.back() != '\n') cur_.push_back(' ');
     }
+    bool at_paragraph_start() const { return cur_.find_first_not_of(" \n") == std::string::npos; }
+    // A label set in its own element and glued to the text after it
+    // ("<span class=location-stamp>Thanh Hóa</span>Nhiều giáo viên..."):
+    // the page shows the two apart (the outlet's CSS adds the gap), so the
+    // text gets the dateline dash the printed paper uses.
+    void separate_label(std::string_view next) {
+        if (cur_.empty() || next.empty()) return;
+        if (ends_with_letter(cur_) && starts_with_upper(next)) cur_ += " - ";
+    }
     void line_break() {
         if (pending_line_) {
             paragraph_break();
@@ -148,6 +170,18 @@ private:
     bool pending_line_ = false;
     bool pending_cell_ = false;
 
+    static bool ends_with_letter(const std::string& s) {
+        int32_t i = static_cast<int32_t>(s.size());
+        UChar32 c;
+        U8_PREV(s.data(), 0, i, c);
+        return c > 0 && u_isalpha(c);
+    }
+    static bool starts_with_upper(std::string_view t) {
+        int32_t i = 0;
+        UChar32 c;
+        U8_NEXT(t.data(), i, static_cast<int32_t>(t.size()), c);
+        return c > 0 && u_isupper(c);
+    }
     static bool has_words(std::string_view t) {
         for (char c : t)
             if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return true;
@@ -179,8 +213,10 @@ bool is_data_table(const PageModel& page, int table) {
     return true;
 }
 
-bool skip_inside_body(const PageModel& page, int k) {
+bool skip_inside_body(const PageModel& page, int k, bool captions) {
     const HtmlNode& h = page.doc[k];
+    // A photo story tells its story in the captions.
+    if (captions && page.excluded[k] != 2 && (h.tag == GUMBO_TAG_FIGURE || h.tag == GUMBO_TAG_FIGCAPTION)) return false;
     if (page.excluded[k]) return true;
     // A figure is a picture and its caption, not text of the article.
     if (h.tag == GUMBO_TAG_FIGURE) return true;
@@ -195,8 +231,9 @@ bool skip_inside_body(const PageModel& page, int k) {
     return false;
 }
 
-// Writes the text of [root, end) into sink, leaving boilerplate out.
-void emit(const PageModel& page, int root, ParagraphSink& sink) {
+// Writes the text of [root, end) into sink, leaving boilerplate out (and
+// captions, unless `captions`: a photo story).
+void emit(const PageModel& page, int root, ParagraphSink& sink, bool captions = false) {
     const HtmlDocument& doc = page.doc;
     struct Open {
         int end;
@@ -207,6 +244,7 @@ void emit(const PageModel& page, int root, ParagraphSink& sink) {
     std::vector<int> block_nodes{root};
     std::vector<int> bold_ends;
     int data_table_end = -1;  // inside a data table until here
+    int label_end = -1;       // a label element that opened the paragraph ends here
     const int end = doc[root].end;
     for (int k = root; k < end;) {
         while (!blocks.empty() && k >= blocks.back().end) {
@@ -217,11 +255,20 @@ void emit(const PageModel& page, int root, ParagraphSink& sink) {
         while (!bold_ends.empty() && k >= bold_ends.back()) bold_ends.pop_back();
         const HtmlNode& h = doc[k];
         if (h.is_text) {
+            if (label_end >= 0 && k >= label_end) {
+                sink.separate_label(doc.text(k));
+                label_end = -1;
+            }
             sink.text(doc.text(k), block_nodes.back(), !bold_ends.empty());
             ++k;
             continue;
         }
-        if (k != root && skip_inside_body(page, k)) {
+        if (is_label_tag(h.tag) && sink.at_paragraph_start() && page.text_bytes[k] >= min_label_bytes &&
+            page.text_bytes[k] <= max_label_bytes)
+            label_end = h.end;
+        else if (is_block_tag(h.tag))
+            label_end = -1;
+        if (k != root && skip_inside_body(page, k, captions)) {
             k = h.end;
             continue;
         }
@@ -255,7 +302,101 @@ void emit(const PageModel& page, int root, ParagraphSink& sink) {
     sink.paragraph_break();
 }
 
+// A block of the article's running text: paragraphs of a sentence or more
+// with few links, not a teaser list (whose items are a link and a line).
+constexpr int min_running_paragraph_bytes = 80;
+constexpr double max_running_link_density = 0.15;
+bool holds_running_text(const PageModel& page, int c) {
+    const HtmlDocument& doc = page.doc;
+    if (page.hint[c] < 0 || page.link_density(c) > max_running_link_density) return false;
+    for (int k = c + 1; k < doc[c].end; ++k) {
+        const HtmlNode& h = doc[k];
+        if (h.is_text) continue;
+        if (page.excluded[k]) {
+            k = h.end - 1;
+            continue;
+        }
+        if (h.tag == GUMBO_TAG_P && page.text_bytes[k] >= min_running_paragraph_bytes &&
+            page.link_density(k) <= max_running_link_density)
+            return true;
+    }
+    return false;
+}
+
+// Captions that carry a story: several, each a sentence or more.
+constexpr int min_story_caption_bytes = 80;
+constexpr int min_story_captions = 3;
+// How far up from a caption its story container is looked for.
+constexpr int max_caption_levels = 4;
+
+// A photo story: the element whose captions hold the most text, when that
+// is more than the text of the chosen container (the article is told in
+// the captions, and plain caption-blind scoring finds only the lead or a
+// box). body_text: visible bytes of the body found without captions. -1
+// when the page is no photo story.
+int photo_story(const PageModel& page, int body_text) {
+    const HtmlDocument& doc = page.doc;
+    std::unordered_map<int, std::pair<int, int>> sums;  // element -> (caption bytes, captions)
+    for (int i = 0; i < doc.size(); ++i) {
+        const HtmlNode& h = doc[i];
+        if (h.is_text) continue;
+        if (page.excluded[i] == 2) {
+            i = h.end - 1;
+            continue;
+        }
+        if (h.tag != GUMBO_TAG_FIGCAPTION) continue;
+        int bytes = 0;
+        for (int k = i + 1; k < h.end; ++k)
+            if (doc[k].is_text)
+                for (char c : doc.text(k)) bytes += c != ' ' && c != '\n' && c != '\t' && c != '\r';
+        if (bytes < min_story_caption_bytes) continue;
+        int anc = h.parent;
+        for (int level = 0; level < max_caption_levels && anc >= 0; ++level, anc = doc[anc].parent) {
+            if (doc[anc].tag == GUMBO_TAG_BODY || doc[anc].tag == GUMBO_TAG_HTML) break;
+            auto& s = sums[anc];
+            s.first += bytes;
+            s.second += 1;
+        }
+    }
+    int story = -1, story_bytes = 0;
+    for (auto& [e, s] : sums) {
+        if (s.second < min_story_captions || page.exclusion_above(e)) continue;
+        // The tightest element holding them all: a parent with the same sum loses.
+        if (s.first > story_bytes || (s.first == story_bytes && e > story)) {
+            story = e;
+            story_bytes = s.first;
+        }
+    }
+    return story >= 0 && story_bytes > body_text ? story : -1;
+}
+
+// Blocks after the body read for a byline: the writer's name set in its
+// own bold or right-aligned paragraph just after the article's container.
+constexpr int max_blocks_after_body = 2;
+constexpr int max_line_after_body_bytes = 160;
+
 }  // namespace
+
+Body lines_after_body(const PageModel& page, const Body& body) {
+    Body out;
+    if (body.roots.empty()) return out;
+    const HtmlDocument& doc = page.doc;
+    const int last = body.roots.back();
+    const int parent = doc[last].parent;
+    if (parent < 0) return out;
+    ParagraphSink sink(out);
+    int blocks = 0;
+    for (int c = doc[last].end; c < doc[parent].end && blocks < max_blocks_after_body; c = doc[c].end) {
+        const HtmlNode& h = doc[c];
+        if (h.is_text || page.excluded[c] == 2 || page.text_bytes[c] == 0) continue;
+        if (page.text_bytes[c] > max_line_after_body_bytes || page.link_density(c) > max_body_link_density) break;
+        ++blocks;
+        sink.paragraph_break();
+        emit(page, c, sink);
+    }
+    sink.paragraph_break();
+    return out;
+}
 
 std::string element_text(const PageModel& page, int element) {
     Body b;
@@ -269,7 +410,9 @@ std::string element_text(const PageModel& page, int element) {
     return out;
 }
 
-Body find_body(const PageModel& page, int marked) {
+namespace {
+
+Body scored_body(const PageModel& page, int marked) {
     const HtmlDocument& doc = page.doc;
     const int n = doc.size();
     std::unordered_map<int, double> score;
@@ -390,9 +533,17 @@ Body find_body(const PageModel& page, int marked) {
     const double threshold = std::max(10.0, best_score * sibling_score_share);
     std::vector<int> siblings;
     std::vector<char> joined;
+    // After the best container, a box set inside the article (a quote or
+    // fact box, a related story, an embedded card, excluded or not) does
+    // not end it: running text after such a box is the same article.
+    bool after_best = false, box_before = false;
     for (int c = parent + 1; c < doc[parent].end; c = doc[c].end) {
         const HtmlNode& h = doc[c];
-        if (h.is_text || page.excluded[c]) continue;
+        if (h.is_text) continue;
+        if (page.excluded[c]) {
+            if (page.excluded[c] == 1) box_before = after_best;
+            continue;
+        }
         bool join = c == best;
         if (!join) {
             auto it = score.find(c);
@@ -403,8 +554,13 @@ Body find_body(const PageModel& page, int marked) {
                 int len = page.text_bytes[c];
                 double ld = page.link_density(c);
                 if (len > 80 && ld < 0.25) join = true;
+            } else if (box_before && holds_running_text(page, c)) {
+                join = true;
             }
         }
+        if (c == best) after_best = true;
+        box_before = after_best && !join &&
+                     (page.text_bytes[c] > 0 || h.tag == GUMBO_TAG_FIGURE || h.tag == GUMBO_TAG_TABLE);
         siblings.push_back(c);
         joined.push_back(join);
     }
@@ -422,6 +578,24 @@ Body find_body(const PageModel& page, int marked) {
         if (!joined[j]) continue;
         body.roots.push_back(siblings[j]);
         emit(page, siblings[j], sink);
+    }
+    return body;
+}
+
+}  // namespace
+
+Body find_body(const PageModel& page, int marked) {
+    Body body = scored_body(page, marked);
+    int text = 0;
+    for (const auto& p : body.paragraphs)
+        for (char c : p) text += c != ' ' && c != '\n';
+    if (int story = photo_story(page, text); story >= 0) {
+        Body photos;
+        photos.root = story;
+        photos.roots.push_back(story);
+        ParagraphSink sink(photos);
+        emit(page, story, sink, true);
+        return photos;
     }
     return body;
 }

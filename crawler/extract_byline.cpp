@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "crawler/extract_steps.h"
+#include "text/normalize.h"
 
 namespace presswatch::crawler {
 namespace {
@@ -142,6 +143,74 @@ std::vector<std::string> split_names(std::string_view s) {
     return out;
 }
 
+// Role words before a byline's names ("Tin, ảnh: X", "Nhóm PV: X"): the
+// longer forms first, so "Tin, ảnh" is not read as "Tin" and a name.
+constexpr std::string_view role_prefixes[] = {
+    "Bài và ảnh", "Bài, ảnh", "Bài - ảnh", "Bài/ảnh", "Tin và ảnh", "Tin, ảnh", "Tin - ảnh", "Tin/ảnh",
+    "Nhóm phóng viên", "Nhóm PV", "Nhóm tác giả", "Phóng viên", "Ghi chép", "Thực hiện", "Bài", "Tin",
+    "PV", "Tác giả", "Người viết", "By", "Written by", "Posted by", "Text", "Words"};
+
+// Credits after the writer's name that name someone else's work:
+// "X - Ảnh: Y", "X; Video: Y".
+constexpr std::string_view other_credits[] = {"Ảnh:", "ảnh:", "Ảnh :", "Video:", "Clip:", "Đồ họa:", "Đồ hoạ:",
+                                              "Photo:", "Photos:"};
+
+// Outlets cited after "Theo": words that name an organisation, and the
+// common Vietnamese and foreign outlets whose names look like a person's
+// (two capitalised syllables). Folded (no marks, lower case).
+constexpr std::string_view outlet_words[] = {
+    "bao", "tap chi", "dai", "kenh", "cong", "trang", "thong tan", "hang", "to", "bo", "so", "ubnd", "ban", "cuc",
+    "vien", "trung tam", "hoi", "tong cuc", "cong ty", "tap doan", "times", "post", "news", "journal", "daily",
+    "herald", "tribune", "guardian", "telegraph", "press", "agency", "magazine", "online", "tv", "radio", "media"};
+constexpr std::string_view outlet_names[] = {
+    "tuoi tre", "thanh nien", "dan tri", "lao dong", "tien phong", "nhan dan", "nguoi lao dong", "phap luat",
+    "cong an nhan dan", "quan doi nhan dan", "sai gon giai phong", "ha noi moi", "dan viet", "dan sinh",
+    "dai bieu nhan dan", "dau tu", "giao duc thoi dai", "tin tuc", "the thao van hoa", "nong nghiep viet nam",
+    "kinh te do thi", "an ninh thu do", "viet nam", "chinh phu", "xay dung", "cong thuong", "vietnamnet",
+    "vnexpress", "vietnamplus", "zing", "znews", "kenh14", "soha", "cafef", "cafebiz", "genk", "vtc news",
+    "thanh hoa", "reuters", "bloomberg", "xinhua", "yonhap", "kyodo", "al jazeera", "sputnik", "nikkei"};
+
+// After "Theo": a person (a republished article's writer) or an outlet (the
+// source)? A person's name is two to five capitalised words, with no
+// organisation word and not a known outlet; an acronym ("VTV", "TTXVN") or
+// a lower-case word ("Đời sống Pháp luật") makes an outlet.
+bool looks_like_person(std::string_view name) {
+    if (!name_words(name)) return false;
+    const std::string f = text::fold(name);
+    for (std::string_view o : outlet_names)
+        if (f == o) return false;
+    int words = 0;
+    bool all_caps = true;
+    std::size_t i = 0;
+    while (i < name.size()) {
+        while (i < name.size() && name[i] == ' ') ++i;
+        if (i >= name.size()) break;
+        std::size_t start = i;
+        while (i < name.size() && name[i] != ' ') ++i;
+        std::string_view w = name.substr(start, i - start);
+        ++words;
+        for (std::size_t k = 0; k < w.size();) {
+            int32_t pos = static_cast<int32_t>(k);
+            UChar32 c;
+            U8_NEXT(w.data(), pos, static_cast<int32_t>(w.size()), c);
+            k = static_cast<std::size_t>(pos);
+            if (c > 0 && u_islower(c)) all_caps = false;
+            if (c > 0 && !u_isalpha(c) && c != '.' && c != '-' && c != '\'') return false;
+        }
+    }
+    if (words < 2 || words > 5) return false;
+    if (all_caps && words < 2) return false;
+    for (std::string_view o : outlet_words) {
+        // As a whole word of the folded name.
+        for (std::size_t p = f.find(o); p != std::string::npos; p = f.find(o, p + 1)) {
+            bool left = p == 0 || f[p - 1] == ' ';
+            bool right = p + o.size() == f.size() || f[p + o.size()] == ' ';
+            if (left && right) return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 std::optional<Byline> parse_byline(std::string_view text) {
@@ -168,19 +237,25 @@ std::optional<Byline> parse_byline(std::string_view text) {
         cleaned.push_back(s[i]);
     }
     std::string_view c = trim_separators(cleaned);
-    for (std::string_view prefix : {"By", "Bài và ảnh", "Bài, ảnh", "Bài", "Tác giả", "Người viết", "Written by",
-                                    "Posted by", "Text", "Words"}) {
+    for (std::string_view prefix : role_prefixes) {
         if (starts_with_word(c, prefix)) {
             c = trim_separators(c.substr(prefix.size()));
             break;
         }
     }
+    // "Tường Minh - Ảnh: Đỗ Hiền": the photographer is not a writer.
+    for (std::string_view credit : other_credits)
+        if (auto p = c.find(credit); p != std::string_view::npos && p > 0) c = trim_separators(c.substr(0, p));
     if (starts_with_word(c, "Theo") || starts_with_word(c, "Nguồn") || starts_with_word(c, "Source")) {
         // "Theo" alone (its name cut off with a date) names no source.
         std::size_t sp = c.find_first_of(" :");
         if (sp == std::string_view::npos) return std::nullopt;
-        b.source = std::string(trim_separators(c.substr(sp)));
-        return b.source.empty() ? std::nullopt : std::optional<Byline>(b);
+        std::string name(trim_separators(c.substr(sp)));
+        if (name.empty()) return std::nullopt;
+        // "Theo Hồ Hương": a person is the writer; "Theo VTV" names the source.
+        if (starts_with_word(c, "Theo") && looks_like_person(name)) b.authors = {name};
+        else b.source = std::move(name);
+        return b;
     }
     if (starts_with_word(c, "Ảnh") || starts_with_word(c, "Photo") || starts_with_word(c, "Video")) return std::nullopt;
     // "X và 1 tác giả khác" was cut at the digit: the others are listed

@@ -25,11 +25,15 @@ constexpr std::array negative_words = {
     "player",     "slideshow",  "gallery-thumb", "subscription", "paywall",
     "donate",    "newsletter", "shopping",   "affiliate", "tool",      "nav-",       "-nav",
     "header-",   "site-header", "topbar",    "top-bar",   "follow",    "box-news",   "list-news",
-    "newslist",  "news-list",  "timeline",
+    "newslist",  "news-list",  "timeline",  "binhluan",  "binh-luan",  "feedback",
+    // Boxes set inside an article (fact and note boxes, pull quotes): not
+    // its running text, and they must not end it.
+    "notebox",   "note-box",   "factbox",    "fact-box",  "pullquote", "pull-quote",
 };
 // Short words that must stand as a whole token ("ad" but not "header").
 constexpr std::array negative_tokens = {"ad", "ads", "nav", "tag", "meta", "share", "menu", "aside", "relate",
-                                        "more", "extra", "widget", "teaser", "promo", "print", "vote", "sr-only"};
+                                        "more", "extra", "widget", "teaser", "promo", "print", "vote", "sr-only",
+                                        "note"};
 constexpr std::array positive_words = {"article", "content", "entry", "post", "story", "text", "detail",
                                        "body",    "main",  "blog", "news-content", "cms", "noidung",
                                        "chitiet", "singular", "prose"};
@@ -63,8 +67,11 @@ bool hidden_by_attribute(const HtmlDocument& doc, int i) {
 }
 
 bool boilerplate_tag(GumboTag tag) {
+    // A form is a comment box, a rating, a newsletter sign-up, never text
+    // of the article (a page wrapped whole in one form keeps it: see
+    // max_boilerplate_prose_share).
     return tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_HEADER ||
-           tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_MENU;
+           tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_MENU || tag == GUMBO_TAG_FORM;
 }
 
 bool boilerplate_role(std::string_view role) {

@@ -10,6 +10,7 @@
 #include "crawler/html_document.h"
 #include "crawler/html_meta.h"
 #include "crawler/jsonld.h"
+#include "crawler/schema_article.h"
 
 namespace presswatch::crawler {
 
@@ -83,6 +84,11 @@ struct Body {
 // holds it and is not mostly links (the page says where its body ends).
 Body find_body(const PageModel& page, int marked);
 
+// Up to two short blocks right after the body's last container (same
+// parent), as paragraphs with their emphasis: where a byline set apart
+// from the article's text stands.
+Body lines_after_body(const PageModel& page, const Body& body);
+
 // Text of one element as paragraphs (the lead, a byline), boilerplate left out.
 std::string element_text(const PageModel& page, int element);
 
@@ -107,5 +113,20 @@ std::optional<Byline> find_byline(const PageModel& page, int headline, const Bod
 std::optional<Byline> parse_byline(std::string_view text);
 // True when a paragraph can be the author's name alone on the last line.
 bool looks_like_name_line(std::string_view text);
+
+// Listing pages (home, section, tag pages) against articles
+// (extract_listing.cpp).
+struct ListingSigns {
+    int page_teasers = 0;  // links with headline-long text on the whole page
+    int body_teasers = 0;  // of which inside the chosen text block
+    int body_prose = 0;    // bytes of text outside links in that block
+};
+ListingSigns listing_signs(const PageModel& page, const Body& body);
+// A publication date in the metadata (article:published_time, JSON-LD
+// datePublished, itemprop): the page describes itself as one article.
+bool has_article_metadata(const HtmlMetadata& meta, const SchemaArticle& ld, std::int64_t fetch_time);
+// Many teasers and little running text of its own; `dated`: the page shows
+// or states a publication date.
+bool looks_like_listing(const ListingSigns& signs, bool dated);
 
 }  // namespace presswatch::crawler

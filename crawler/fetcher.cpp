@@ -127,6 +127,7 @@ struct Fetcher::Impl {
     struct Host {
         int in_flight = 0;
         int interval_ms = -1;      // -1: the default
+        Clock::time_point last_start{};  // of the latest request to this host
         Clock::time_point next_start{};
         std::deque<Pending> queue;
         int failures_in_a_row = 0;
@@ -228,7 +229,8 @@ struct Fetcher::Impl {
         }
         auto& h = host_of(t->p.host);
         h.in_flight++;
-        h.next_start = Clock::now() + std::chrono::milliseconds(interval_of(h));
+        h.last_start = Clock::now();
+        h.next_start = h.last_start + std::chrono::milliseconds(interval_of(h));
         CURLMcode mc = curl_multi_add_handle(multi.get(), e);
         if (mc != CURLM_OK) throw RuntimeFailure(std::string("libcurl: ") + curl_multi_strerror(mc));
         running.emplace(e, std::move(t));
@@ -448,7 +450,14 @@ void Fetcher::add(Request r) {
     impl_->enqueue(std::move(p));
 }
 
-void Fetcher::set_min_interval(const std::string& host_port, int ms) { impl_->host_of(host_port).interval_ms = ms; }
+void Fetcher::set_min_interval(const std::string& host_port, int ms) {
+    auto& h = impl_->host_of(host_port);
+    h.interval_ms = ms;
+    // The request that taught us the interval (robots.txt) already started:
+    // the next one waits the new interval from it, not the old one.
+    if (h.last_start != Clock::time_point{})
+        h.next_start = std::max(h.next_start, h.last_start + std::chrono::milliseconds(impl_->interval_of(h)));
+}
 
 void Fetcher::set_redirect_policy(RedirectPolicy p) { impl_->redirect_policy = std::move(p); }
 

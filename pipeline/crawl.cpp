@@ -565,6 +565,18 @@ private:
         if (!res.error.empty()) {
             s.skipped++;
             frontier_.mark_skipped(a.url, a.status, res.error, a.fetched);
+            if (p.page.listing) {
+                // Kept only as a source of links: its articles join the frontier.
+                int added = 0;
+                for (const auto& link : p.page.links)
+                    if (frontier_.add(link, a.outlet, "article", a.url, std::nullopt, a.fetched)) added++;
+                s.discovered += added;
+                if (added) backlog_[a.outlet].more = true;
+                event("info", a.outlet, a.url,
+                      fmt::format("not stored: a listing page, not an article; {} new links of {}", added,
+                                  p.page.links.size()));
+                return;
+            }
             event("warning", a.outlet, a.url, "not stored: " + res.error);
             return;
         }

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "crawler/discovery.h"
 #include "crawler/extract.h"
 #include "crawler/url.h"
 #include "pipeline/thread_cpu.h"
@@ -42,7 +43,19 @@ PreparedPage Ingest::prepare(FetchedPage page) const {
     opt.fetch_time = page.fetched;
     opt.outlet = cfg_.outlet_by_slug(page.outlet);
     Article& a = p.article;
-    a = crawler::extract_article(page.body, opt);
+    crawler::ExtractedPage extracted = crawler::extract_page(page.body, opt);
+    a = std::move(extracted.article);
+    if (extracted.kind == crawler::PageKind::listing) {
+        // A home, section or tag page is never an article or a clipping,
+        // whatever pointed to it; its links lead to the articles.
+        p.cost.extract = thread_cpu_seconds() - t0;
+        p.listing = true;
+        p.error = "trang danh sách (trang chủ, chuyên mục, thẻ), không phải bài viết (a listing page, not an article)";
+        if (opt.outlet)
+            for (auto& link : crawler::discover("listing", page.body, "text/html; charset=utf-8", opt.url, *opt.outlet).articles)
+                p.links.push_back(std::move(link.url));
+        return p;
+    }
     // The page's own canonical URL wins only when it stays on the outlet:
     // another site's address must not replace ours, and a share link loses
     // its tracking parameters like every URL we keep.

@@ -6,6 +6,7 @@
 // once; store() and the rest are for the Store's one thread.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "crawler/article.h"
@@ -43,6 +44,10 @@ struct PreparedPage {
     triage::Decision decision;
     store::Snapshot snapshot;  // sealed (compressed and hashed)
     std::string error;         // non-empty: not an article; nothing to store, and why
+    // A listing page (home, section, tag page) reached as an article: not
+    // stored; the article links it carries, for the crawl to follow.
+    bool listing = false;
+    std::vector<std::string> links;
     PrepareCost cost;
 };
 

@@ -113,36 +113,54 @@ int run_extraction_dev(const fs::path& dir, const fs::path& predictions, int rou
     return 0;
 }
 
+// vn-dev's article pages in two parts: every third in sorted file order is
+// kept aside (chosen before the rules were written; only its figures are
+// printed), the rest is the development part (its misses are listed).
 int run_vn_dev(const fs::path& dir) {
     auto pages = vn_dev::article_pages(dir);
     if (pages.empty()) {
         std::cout << "vn-dev: SKIPPED (" << dir.string() << " not found)\n";
         return 0;
     }
-    int h = 0, d = 0, a = 0, f = 0, l = 0;
-    std::vector<std::string> misses;
-    for (auto& [path, want] : pages) {
+    struct Part {
+        const char* name;
+        int n = 0, h = 0, d = 0, a = 0, f = 0, l = 0, body = 0;
+        std::vector<std::string> misses;
+    };
+    Part parts[2] = {{"development part"}, {"kept aside (every third page)"}};
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        auto& [path, want] = pages[i];
+        Part& p = parts[(i + 1) % 3 == 0 ? 1 : 0];
         crawler::ExtractOptions o;
         o.url = vn_dev::text_field(want, "url");
         Article art = crawler::extract_article(vn_dev::read_file(path), o);
         vn_dev::Check c = vn_dev::check(path.filename().string(), art, want);
-        h += c.headline, d += c.date, a += c.author, f += c.first_sentence, l += c.last_sentence;
+        ++p.n;
+        p.h += c.headline, p.d += c.date, p.a += c.author, p.f += c.first_sentence, p.l += c.last_sentence;
+        p.body += c.first_sentence && c.last_sentence;
         std::string m;
         if (!c.headline) m += "\n      headline: got \"" + c.got_headline + "\" want \"" + c.want_headline + "\"";
         if (!c.date) m += "\n      date: got " + c.got_date + " want " + c.want_date;
         if (!c.author) m += "\n      author: got \"" + c.got_author + "\" want \"" + c.want_author + "\"";
         if (!c.first_sentence) m += "\n      first sentence: got \"" + c.got_first + "\"";
         if (!c.last_sentence) m += "\n      last sentence: got \"..." + c.got_last + "\"";
-        if (!m.empty()) misses.push_back("    " + c.page + m);
+        if (!m.empty()) p.misses.push_back("    " + c.page + m);
     }
-    const double n = static_cast<double>(pages.size());
     std::printf("vn-dev: %zu article pages\n", pages.size());
-    std::printf("  headline %d/%zu  datePublished (minute) %d/%zu  author %d/%zu (%.0f%%)\n", h, pages.size(), d,
-                pages.size(), a, pages.size(), 100 * a / n);
-    std::printf("  first sentence %d/%zu (%.0f%%)  last sentence %d/%zu (%.0f%%)\n", f, pages.size(), 100 * f / n, l,
-                pages.size(), 100 * l / n);
-    std::printf("  pages that miss: %zu\n", misses.size());
-    for (auto& m : misses) std::printf("%s\n", m.c_str());
+    for (int k = 0; k < 2; ++k) {
+        const Part& p = parts[k];
+        if (p.n == 0) continue;
+        const double n = p.n;
+        std::printf("  %s: %d pages\n", p.name, p.n);
+        std::printf("    headline %d/%d  datePublished (minute) %d/%d  author %d/%d (%.0f%%, target >= 90%%)\n", p.h,
+                    p.n, p.d, p.n, p.a, p.n, 100 * p.a / n);
+        std::printf("    body whole (first and last sentence) %d/%d (%.0f%%, target >= 95%%)  first %d/%d  last %d/%d\n",
+                    p.body, p.n, 100 * p.body / n, p.f, p.n, p.l, p.n);
+        if (k == 0) {
+            std::printf("    pages that miss: %zu\n", p.misses.size());
+            for (auto& m : p.misses) std::printf("%s\n", m.c_str());
+        }
+    }
     return 0;
 }
 

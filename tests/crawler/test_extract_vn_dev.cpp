@@ -30,3 +30,23 @@ TEST_CASE("vn-dev article pages: headline and publication minute as the page sho
     }
     CHECK(body_ok * 10 >= static_cast<int>(pages.size()) * 9);
 }
+
+TEST_CASE("vn-dev home and section pages are listings, article pages are articles", "[extract][vn-dev][listing]") {
+    auto dir = testing::shared_data_dir() / "vn-dev" / "html";
+    auto pages = vn_dev::pages_of_kind(dir, "");
+    if (pages.empty()) {
+        WARN("SKIPPED: " << dir.string() << " not found");
+        return;
+    }
+    int listings = 0;
+    for (auto& [path, want] : pages) {
+        INFO(path.filename().string());
+        const bool article = vn_dev::text_field(want, "page_type") == "article";
+        listings += !article;
+        crawler::ExtractOptions o;
+        o.url = vn_dev::text_field(want, "url");
+        auto kind = crawler::extract_page(vn_dev::read_file(path), o).kind;
+        CHECK(kind == (article ? crawler::PageKind::article : crawler::PageKind::listing));
+    }
+    CHECK(listings > 0);
+}
