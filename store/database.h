@@ -63,7 +63,6 @@ public:
     std::int64_t last_insert_id() const;
     int changes() const;
     sqlite3* handle() const { return db_.get(); }
-    const std::filesystem::path& file() const { return file_; }
 
     // Runs f inside BEGIN IMMEDIATE ... COMMIT; rolls back if f throws.
     // Inside another transaction (a batch of writes) it is a savepoint: f's

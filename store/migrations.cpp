@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <fmt/ranges.h>
 
 namespace presswatch::store {
@@ -377,7 +378,7 @@ void refuse_newer(Database& db, int current) {
         "the database {} has schema version {}{}, written by a newer presswatch: this one ({}) reads schema "
         "versions up to {}; upgrade presswatch to {} or newer (or restore a backup taken before that upgrade). "
         "Nothing was changed.",
-        db.file().string(), current,
+        std::string(sqlite3_db_filename(db.handle(), "main")), current,
         unknown.size() > 1 || unknown.back() != current ? fmt::format(" (unknown migrations: {})", fmt::join(unknown, ", ")) : "",
         PRESSWATCH_VERSION, latest_schema_version(),
         release.empty() ? fmt::format("a release that knows schema version {}", unknown.back()) : release));
