@@ -1,6 +1,7 @@
 // `presswatch crawl`: one pass (--once, the default) or a pass every
 // interval (--every 15m), until SIGINT or SIGTERM. Holds the data folder's
-// crawl lock; searches keep working meanwhile.
+// crawl lock; searches keep working meanwhile. With --every, the problems
+// `status` finds are mailed after each pass when alert_to is set.
 #include <chrono>
 #include <csignal>
 #include <ctime>
@@ -14,13 +15,20 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "config/error.h"
+#include "config/operations.h"
+#include "pipeline/alerts.h"
 #include "pipeline/crawl.h"
 #include "store/crawl_lock.h"
+#include "store/snapshot_pruning.h"
 #include "store/store.h"
 #include "text/dates.h"
 
 namespace presswatch::cli {
 namespace {
+
+// Snapshots pruned after one pass at most: a year's backlog (the first
+// run after an upgrade) is worked off over many passes.
+constexpr std::size_t max_pruned_per_pass = 20000;
 
 std::atomic<bool> stop_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
@@ -184,13 +192,33 @@ void register_crawl(CLI::App& app, Context& ctx) {
             co.outlets = opts->outlets;
             co.on_event = [&](const pipeline::CrawlEvent& e) { printer.event(e); };
             co.on_progress = [&](const pipeline::CrawlProgress& p) { printer.progress(p); };
+            const auto ops = config::operations_settings(cfg);
             int errors = 0;
             for (;;) {
                 auto started = std::chrono::steady_clock::now();
                 auto summary = pipeline::crawl(cfg, store, co);
                 printer.summary(summary);
                 errors = summary.total.errors;
+                // Old raw pages of non-clippings, a few batches a pass
+                // (store/snapshot_pruning.h).
+                auto pruned = store::prune_snapshots(store.db(), static_cast<std::int64_t>(std::time(nullptr)),
+                                                     ops.snapshot_days, max_pruned_per_pass);
+                if (pruned.snapshots)
+                    std::cerr << fmt::format("presswatch: removed {} page snapshots of non-clippings older than {} "
+                                             "days ({:.1f} MB)\n",
+                                             pruned.snapshots, ops.snapshot_days,
+                                             static_cast<double>(pruned.bytes) / 1e6);
                 if (interval == 0 || stop_requested.load()) break;
+                // A long-running crawler mails what `status --alert` would
+                // (pipeline/alerts.h); a mail failure must not stop it.
+                if (!ops.alert_to.empty()) {
+                    try {
+                        auto now = static_cast<std::int64_t>(std::time(nullptr));
+                        pipeline::send_alerts(store, cfg, pipeline::service_status(store, cfg, now));
+                    } catch (const std::exception& e) {
+                        std::cerr << "presswatch: cannot send the alerts: " << e.what() << "\n";
+                    }
+                }
                 auto next = started + std::chrono::seconds(interval);
                 while (!stop_requested.load() && std::chrono::steady_clock::now() < next)
                     std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "config/embedded.h"
 #include "config/loaders.h"
+#include "config/operations.h"
 #include "config/toml_reader.h"
 
 namespace presswatch::config {
@@ -45,7 +46,15 @@ void load_settings(TableReader r, Settings& s) {
     }
     if (auto storage = r.table("storage")) {
         s.data_dir = storage->str_or("data_dir", s.data_dir);
+        Operations unused;
+        read_snapshot_days(*storage, unused);
         storage->finish();
+    }
+    if (auto ops = r.table("operations")) {
+        // Checked here, read where used (config/operations.h).
+        Operations unused;
+        read_operations(*ops, unused);
+        ops->finish();
     }
     if (auto triage = r.table("triage")) {
         if (auto v = triage->number("clipping_threshold")) s.clipping_threshold = *v;

@@ -4,7 +4,10 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <fstream>
 #include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -12,6 +15,38 @@
 #include "config/error.h"
 
 namespace presswatch::store {
+namespace {
+
+std::string read_owner(int fd) {
+    char buf[256] = {};
+    ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
+    std::string owner = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string("an unknown process");
+    while (!owner.empty() && (owner.back() == '\n' || owner.back() == ' ')) owner.pop_back();
+    return owner;
+}
+
+}  // namespace
+
+std::optional<std::string> crawl_lock_owner(const std::filesystem::path& data_dir) {
+    auto file = data_dir / "crawl.lock";
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+    // The kernel's table of locks, read rather than probed: even a shared
+    // flock() tried for a moment could make a crawler starting at that
+    // instant fail to take its lock. Lines read
+    // "1: FLOCK  ADVISORY  WRITE 4242 08:01:1234567 0 EOF".
+    std::ifstream locks("/proc/locks");
+    std::string id = fmt::format("{:02x}:{:02x}:{}", major(st.st_dev), minor(st.st_dev), st.st_ino);
+    bool held = false;
+    for (std::string line; std::getline(locks, line);)
+        if (line.find("FLOCK") != std::string::npos && line.find(" " + id + " ") != std::string::npos) held = true;
+    if (!held) return std::nullopt;
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::string("an unknown process");
+    std::string owner = read_owner(fd);
+    ::close(fd);
+    return owner;
+}
 
 CrawlLock::CrawlLock(const std::filesystem::path& data_dir) {
     std::filesystem::create_directories(data_dir);
@@ -21,10 +56,7 @@ CrawlLock::CrawlLock(const std::filesystem::path& data_dir) {
         throw RuntimeFailure(fmt::format("cannot open {}: {}", file.string(), std::strerror(errno)));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
         int err = errno;
-        char buf[256] = {};
-        ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);
-        std::string owner = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string("an unknown process");
-        while (!owner.empty() && (owner.back() == '\n' || owner.back() == ' ')) owner.pop_back();
+        std::string owner = read_owner(fd_);
         ::close(fd_);
         fd_ = -1;
         if (err == EWOULDBLOCK)

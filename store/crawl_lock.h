@@ -5,6 +5,7 @@
 // blocks. Readers (search, show, stats) never take it and keep working
 // during a crawl, thanks to SQLite's WAL.
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace presswatch::store {
@@ -20,5 +21,10 @@ public:
 private:
     int fd_ = -1;
 };
+
+// The running crawler's "pid N, started TIME" when one holds the lock of
+// data_dir, else nullopt. Reads the kernel's lock table (/proc/locks) and
+// takes no lock itself.
+std::optional<std::string> crawl_lock_owner(const std::filesystem::path& data_dir);
 
 }  // namespace presswatch::store

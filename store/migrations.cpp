@@ -1,8 +1,11 @@
 #include "store/migrations.h"
 
 #include <algorithm>
+#include <vector>
 
 #include <fmt/format.h>
+#include <sqlite3.h>
+#include <fmt/ranges.h>
 
 namespace presswatch::store {
 namespace {
@@ -10,12 +13,6 @@ namespace {
 // Each migration is applied once, in order, inside one transaction, and
 // moves PRAGMA user_version to its number. Never edit a released one:
 // add the next.
-struct Migration {
-    int version;
-    const char* why;
-    const char* sql;
-};
-
 const Migration migrations[] = {
     {1, "initial schema: outlets, frontier, articles, snapshots, triage results, review, audit, index journal",
      R"sql(
@@ -330,33 +327,123 @@ CREATE TABLE login_lock (
 );
 CREATE INDEX login_lock_key ON login_lock(kind, key, until);
 )sql"},
+    {60, "operations: a log of completed backups and of alerts mailed, an index for `status`'s newest "
+         "article per outlet, and which presswatch release applied each migration (so that an older presswatch "
+         "names the release it needs)",
+     R"sql(
+-- One row per `presswatch backup` that completed (store/backup.h).
+CREATE TABLE backup (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,          -- Unix seconds, when the copy was taken
+  path TEXT NOT NULL,           -- the backup's folder
+  bytes INTEGER NOT NULL,       -- its size on disk
+  articles INTEGER NOT NULL,
+  seconds REAL NOT NULL         -- how long it took
+);
+-- One row per alert mailed (pipeline/alerts.h): a problem is mailed at
+-- most once a day. day: YYYY-MM-DD in Vietnam's time.
+CREATE TABLE alert_sent (
+  problem TEXT NOT NULL,        -- the problem's key, e.g. outlet-silent:vnexpress
+  day TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  PRIMARY KEY (problem, day)
+);
+-- `status` reads each outlet's newest article and its last day's count.
+CREATE INDEX article_outlet_fetched ON article(outlet, fetched);
+-- One row per migration applied since this table exists: the presswatch
+-- release that applied it. An older presswatch that finds a version it
+-- does not know reads the release to ask for here.
+CREATE TABLE schema_writer (
+  version INTEGER PRIMARY KEY,
+  presswatch TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+)sql"},
 };
 
 }  // namespace
 
+std::span<const Migration> migration_history() { return migrations; }
+
 int latest_schema_version() { return migrations[std::size(migrations) - 1].version; }
 
+namespace {
+
 // A database without the schema_migration table was migrated by
-// user_version alone, which ran every migration up to its version that
-// existed then: these. Later migrations may take a free number below the
-// highest (each team has its range), so what ran is recorded one by one.
-constexpr int migrations_before_tracking[] = {1, 10, 20, 30, 31, 32, 33};
+// user_version alone. Which migrations it holds is read from what each
+// one created, not inferred from user_version: main once held user_version
+// 32 without migrations 10 and 20 (merged after 30-32), and such a
+// database would otherwise never get their tables (tests/data/schema/).
+struct Marker {
+    int version;
+    const char* table;
+    const char* column;  // nullptr: the table alone marks it
+};
+constexpr Marker migrations_before_tracking[] = {
+    {1, "article", nullptr},           {10, "robots", nullptr},       {20, "response", nullptr},
+    {30, "index_journal", "version"},  {31, "story_member", nullptr}, {32, "saved_search", nullptr},
+    {33, "story_member", "usable"},
+};
+
+bool holds(Database& db, const Marker& m) {
+    auto q = m.column ? db.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2")
+                      : db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+    q.bind(1, m.table);
+    if (m.column) q.bind(2, m.column);
+    return q.step();
+}
+
+bool has_table(Database& db, const char* name) {
+    auto q = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+    q.bind(1, name);
+    return q.step();
+}
+
+// Refuses a database that holds a migration this program does not know: it
+// was written by a newer presswatch, and running this one on it could
+// damage what the newer one stored. Changes nothing.
+void refuse_newer(Database& db, int current) {
+    std::vector<int> unknown;
+    if (has_table(db, "schema_migration")) {
+        auto q = db.prepare("SELECT version FROM schema_migration ORDER BY version");
+        while (q.step()) {
+            int v = static_cast<int>(q.int64(0));
+            if (std::none_of(std::begin(migrations), std::end(migrations), [v](const Migration& m) { return m.version == v; }))
+                unknown.push_back(v);
+        }
+    }
+    if (current <= latest_schema_version() && unknown.empty()) return;
+    if (current > latest_schema_version() && (unknown.empty() || unknown.back() < current)) unknown.push_back(current);
+    std::string release;
+    if (has_table(db, "schema_writer")) {
+        auto q = db.prepare("SELECT presswatch FROM schema_writer WHERE version = ?1");
+        q.bind(1, unknown.back());
+        if (q.step()) release = q.text(0);
+    }
+    throw RuntimeFailure(fmt::format(
+        "the database {} has schema version {}{}, written by a newer presswatch: this one ({}) reads schema "
+        "versions up to {}; upgrade presswatch to {} or newer (or restore a backup taken before that upgrade). "
+        "Nothing was changed.",
+        std::string(sqlite3_db_filename(db.handle(), "main")), current,
+        unknown.size() > 1 || unknown.back() != current ? fmt::format(" (unknown migrations: {})", fmt::join(unknown, ", ")) : "",
+        PRESSWATCH_VERSION, latest_schema_version(),
+        release.empty() ? fmt::format("a release that knows schema version {}", unknown.back()) : release));
+}
+
+}  // namespace
 
 int migrate(Database& db) {
     auto q = db.prepare("PRAGMA user_version");
     q.step();
     int current = static_cast<int>(q.int64(0));
     q.reset();
-    if (current > latest_schema_version())
-        throw RuntimeFailure(fmt::format(
-            "the database has schema version {}, newer than this presswatch knows ({}): upgrade presswatch",
-            current, latest_schema_version()));
+    refuse_newer(db, current);
     db.transaction([&] {
-        auto t = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'");
-        if (t.step()) return;
+        if (has_table(db, "schema_migration")) return;
         db.exec("CREATE TABLE schema_migration (version INTEGER PRIMARY KEY)");
-        for (int v : migrations_before_tracking)
-            if (v <= current) db.prepare("INSERT INTO schema_migration(version) VALUES (?1)").bind(1, v).run();
+        for (const auto& m : migrations_before_tracking)
+            if (holds(db, m)) db.prepare("INSERT INTO schema_migration(version) VALUES (?1)").bind(1, m.version).run();
     });
     for (const auto& m : migrations) {
         auto done = db.prepare("SELECT 1 FROM schema_migration WHERE version = ?1");
@@ -365,6 +452,9 @@ int migrate(Database& db) {
         db.transaction([&] {
             db.exec(m.sql);
             db.prepare("INSERT INTO schema_migration(version) VALUES (?1)").bind(1, m.version).run();
+            if (has_table(db, "schema_writer"))
+                db.prepare("INSERT OR REPLACE INTO schema_writer(version, presswatch, at) VALUES (?1, ?2, strftime('%s'))")
+                    .bind(1, m.version).bind(2, PRESSWATCH_VERSION).run();
             if (m.version > current) db.exec(fmt::format("PRAGMA user_version = {}", m.version));
         });
         current = std::max(current, m.version);
