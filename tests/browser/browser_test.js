@@ -18,7 +18,8 @@ function check(ok, what) {
 }
 
 async function hitIds(page) {
-  return page.$$eval("li.hit", (els) => els.map((e) => e.getAttribute("data-id")));
+  // Spellings weigh terms differently: the set of results is what must agree.
+  return (await page.$$eval("li.hit", (els) => els.map((e) => e.getAttribute("data-id")))).sort();
 }
 
 async function totalOf(page, query) {
