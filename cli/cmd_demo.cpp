@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/serve_run.h"
 #include "cli/program_path.h"
 #include "cli/output.h"
 #include "config/error.h"
@@ -113,7 +114,12 @@ void print_example_search(store::Store& st) {
     }
 }
 
-int run(Context& ctx) {
+struct DemoOptions {
+    bool serve = false;
+    std::string listen = "127.0.0.1:8080";
+};
+
+int run(Context& ctx, const DemoOptions& o) {
     std::filesystem::path dir = ctx.data_option.empty() ? fresh_folder() : std::filesystem::path(ctx.data_option);
     std::filesystem::create_directories(dir);
     demo::SampleSite site;
@@ -148,14 +154,28 @@ int run(Context& ctx) {
     std::string data = shell_word(dir.string());
     std::cout << fmt::format("\nThử tiếp:\n  {0} --data {1} search \"Thanh Hoá\"\n  {0} --data {1} show ID\n", ctx.program,
                              data);
-    return 0;
+    std::cout << fmt::format("  {0} --data {1} demo --serve      (giao diện web)\n", ctx.program, data);
+    if (!o.serve) return 0;
+    web::ServeOptions s;
+    web::parse_listen(o.listen, s);
+    s.data_dir = dir;
+    s.no_auth = true;
+    s.local_user = ctx.user();
+    std::cout << "\n";
+    return serve_until_signal(cfg, s,
+                              fmt::format("Mở địa chỉ trên bằng trình duyệt. Tài khoản: {} (chế độ một người dùng "
+                                          "--no-auth, chỉ trên máy này).\n",
+                                          s.local_user));
 }
 
 void register_demo(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<DemoOptions>();
     auto* cmd = app.add_subcommand(
         "demo", "Run the whole pipeline on the built-in sample site (fictional outlets on 127.0.0.1)");
     cmd->footer("With --data DIR the demo uses DIR (run it again: nothing changes); without, a fresh folder.");
-    cmd->callback([&ctx] { ctx.action = [&ctx] { return run(ctx); }; });
+    cmd->add_flag("--serve", o->serve, "Then serve the web interface on the demo data (stop with Ctrl+C)");
+    cmd->add_option("--listen", o->listen, "With --serve: address and port (default 127.0.0.1:8080)");
+    cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return run(ctx, *o); }; });
 }
 
 }  // namespace

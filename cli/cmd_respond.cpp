@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
-#include "briefing/letters.h"
+#include "briefing/respond_step.h"
 #include "cli/context.h"
 #include "cli/workflow_args.h"
 #include "config/error.h"
@@ -55,36 +55,14 @@ int run(Context& ctx, const Options& o) {
     if (!st.article(o.id)) throw InputError(fmt::format("no article with id {}", o.id));
     if (actions == 0) return show(st, o.id);
     store::Workflow wf(st, ctx.user());
-    auto need = [](const std::string& v, const char* option, const char* action) {
-        if (v.empty()) throw InputError(fmt::format("{} needs {}", action, option));
-        return v;
-    };
-    if (o.sent || o.reassign) {
-        const char* action = o.sent ? "--sent" : "--reassign";
-        store::SentLetter l;
-        l.letter_number = need(o.letter, "--letter NUMBER", action);
-        l.date = parse_when("--date", need(o.date, "--date D (the letter's date)", action));
-        if (!o.deadline.empty()) l.deadline = parse_when("--deadline", o.deadline);
-        auto a = st.article(o.id);
-        l.agency = !o.agency.empty() ? o.agency : a->agencies.size() == 1 ? a->agencies[0] : "";
-        if (l.agency.empty())
-            throw InputError(fmt::format("{} needs --agency SLUG: triage named {} agencies for this item", action,
-                                         a->agencies.size()));
-        // No deadline from the user nor from triage: the configured default.
-        if (!l.deadline && (o.reassign || !a->deadline))
-            l.deadline = briefing::default_answer_deadline(ctx.config(), l.date);
-        if (o.sent) wf.sent(o.id, l);
-        else wf.reassign(o.id, l);
-    } else if (o.answered) {
-        wf.answered(o.id, {parse_when("--date", need(o.date, "--date D (the answer's date)", "--answered")), o.reply,
-                           o.summary});
-    } else if (!o.published.empty()) {
-        wf.published(o.id, o.published);
-    } else if (o.close) {
-        wf.close(o.id, o.reason);
-    } else {
-        wf.reopen(o.id, o.reason);
-    }
+    briefing::RespondStep step{o.sent       ? "sent"
+                               : o.answered ? "answered"
+                               : !o.published.empty() ? "published"
+                               : o.close    ? "close"
+                               : o.reopen   ? "reopen"
+                                            : "reassign",
+                               o.agency, o.letter, o.date, o.deadline, o.reply, o.summary, o.published, o.reason};
+    briefing::apply_respond_step(wf, st, ctx.config(), o.id, step);
     sync_index_or_warn(st);  // status: and agency: reach search
     auto a = st.article(o.id);
     std::cout << fmt::format("[{}] {}\n", o.id, briefing::status_label(a->response_status));

@@ -32,7 +32,7 @@ int run(Context& ctx, const Options& o) {
     for (auto id : ids) {
         auto a = st.article(id);
         if (!a) continue;
-        auto why = review_reasons(*a);
+        auto why = store::review_reasons(*a);
         auto when = a->article.published.value_or(a->fetched);
         if (o.json) {
             std::cout << nlohmann::json{{"id", id}, {"outlet", a->outlet}, {"published", text::iso8601(when)},

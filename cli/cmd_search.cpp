@@ -11,17 +11,12 @@
 #include "cli/output.h"
 #include "cli/search_output.h"
 #include "config/error.h"
-#include "index/index.h"
-#include "pipeline/index_sync.h"
+#include "pipeline/search_page.h"
 #include "store/saved_search.h"
 #include "store/store.h"
 
 namespace presswatch::cli {
 namespace {
-
-// More hits than this per page would make a table nobody reads and a slow
-// exact-facet run; --json users page with --offset.
-constexpr std::size_t max_limit = 1000;
 
 struct SearchArgs {
     std::vector<std::string> words;
@@ -59,51 +54,22 @@ int run(Context& ctx, SearchArgs& args) {
         return 0;
     }
 
-    std::string query = joined(args.words);
-    store::SavedSearch saved;
-    if (!query.empty() && query.front() == '@') {
-        std::string name = query.substr(1);
-        auto found = store::find_saved_search(store, name);
-        if (!found) throw InputError(fmt::format("there is no saved search named '{}': `presswatch search "
-                                                 "--list-saved` lists them",
-                                                 name));
-        saved = *found;
-        query = saved.query;
-    }
-    if (query.empty()) throw InputError("give a query, e.g. presswatch search \"thanh hoa\" (see --help)");
-    if (args.limit == 0 || args.limit > max_limit)
-        throw InputError(fmt::format("--limit must be between 1 and {}", max_limit));
-
-    index::SearchOptions options;
-    options.offset = args.offset;
-    options.limit = args.limit;
-    options.exact = args.exact || saved.exact;
-    options.collapse = args.collapse || saved.collapse;
-    std::string sort = !args.sort.empty() ? args.sort : (!saved.sort.empty() ? saved.sort : "relevance");
-    options.sort = sort == "date" ? index::SortOrder::date : index::SortOrder::relevance;
-    options.facets = args.facets;
-    options.clippings_only = !args.all;
-    options.text = [&store](std::int64_t id) {
-        auto a = store.article(id);
-        if (!a) return std::string();
-        return a->article.description.empty() ? a->article.body : a->article.description + "\n\n" + a->article.body;
-    };
-
-    index::Searcher searcher(pipeline::index_dir(store));
-    index::SearchResult result = searcher.search(query, options);
+    pipeline::SearchRequest request;
+    request.query = joined(args.words);
+    request.exact = args.exact;
+    request.collapse = args.collapse;
+    request.facets = args.facets;
+    request.all = args.all;
+    request.sort = args.sort;
+    request.offset = args.offset;
+    request.limit = args.limit;
+    pipeline::SearchPage page = pipeline::run_search(store, request);
 
     if (!args.save.empty()) {
-        store::SavedSearch s{args.save, query, options.exact, options.collapse, sort, ctx.user()};
+        store::SavedSearch s{args.save, page.query, page.options.exact, page.options.collapse, page.sort, ctx.user()};
         store::save_search(store, s);
     }
 
-    std::vector<SearchRow> rows;
-    for (const auto& hit : result.hits) {
-        auto a = store.article(hit.id);
-        if (!a) continue;  // deleted since it was indexed; the next sync removes it
-        rows.push_back({hit, std::move(*a)});
-    }
-    SearchPage page{query, options, result, std::move(rows)};
     if (args.json) print_search_json(page);
     else if (args.csv) print_search_csv(page);
     else print_search_table(page, stdout_is_terminal());

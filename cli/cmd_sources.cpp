@@ -11,6 +11,7 @@
 #include "cli/output.h"
 #include "crawler/source_finder.h"
 #include "crawler/url.h"
+#include "pipeline/source_report.h"
 #include "store/source_health.h"
 #include "store/store.h"
 #include "text/dates.h"
@@ -18,19 +19,10 @@
 namespace presswatch::cli {
 namespace {
 
-std::string warning_text(const store::SourceStatus& s) {
-    if (s.warning == "dead") return fmt::format("hỏng: {} lần đọc gần nhất đều lỗi", store::dead_after_failures);
-    if (s.warning == "empty") return "rỗng: không còn bài nào";
-    if (s.warning == "low") return "ít bất thường so với mọi khi";
-    return "";
-}
-
 int show_health(Context& ctx, bool json) {
     const auto& cfg = ctx.config();
     store::Store st(ctx.data_dir());
     auto now = static_cast<std::int64_t>(std::time(nullptr));
-    std::map<std::string, store::SourceStatus> by_url;
-    for (auto& s : store::SourceHealth(st.db()).report(now)) by_url[s.url] = s;
     Records table({{"outlet", "Báo"},
                    {"kind", "Loại"},
                    {"url", "Nguồn", 60},
@@ -51,7 +43,7 @@ int show_health(Context& ctx, bool json) {
             r["last_success"] = s->last_success ? text::vietnamese_datetime(*s->last_success) : "chưa lần nào";
             r["last_error"] = s->last_error;
             r["per_day"] = fmt::format("{:.0f} ({:.1f})", s->new_last_day, s->usual_per_day);
-            r["warning"] = warning_text(*s);
+            r["warning"] = pipeline::source_warning_text(*s);
             if (!s->warning.empty()) warnings++;
             if (json) {
                 r["new_last_day"] = s->new_last_day;
@@ -62,28 +54,7 @@ int show_health(Context& ctx, bool json) {
         }
         table.add(std::move(r));
     };
-    for (const auto& o : cfg.outlets) {
-        auto configured = [&](const std::vector<std::string>& urls, const std::string& kind) {
-            for (const auto& u : urls) {
-                auto c = crawler::canonical_url(u, o.tracking_parameters).value_or(u);
-                auto it = by_url.find(c);
-                row(o.slug, kind, c, it == by_url.end() ? nullptr : &it->second);
-                if (it != by_url.end()) by_url.erase(it);
-            }
-        };
-        configured(o.feeds, "feed");
-        configured(o.sitemaps, "sitemap");
-        configured(o.listings, "listing");
-        // Sources found on the way (child sitemaps, next listing pages).
-        for (auto it = by_url.begin(); it != by_url.end();) {
-            if (it->second.outlet == o.slug) {
-                row(o.slug, it->second.kind, it->first, &it->second);
-                it = by_url.erase(it);
-            } else {
-                ++it;
-            }
-        }
-    }
+    for (const auto& r : pipeline::source_report(cfg, st, now)) row(r.outlet, r.kind, r.url, r.status ? &*r.status : nullptr);
     table.print(std::cout, json ? Format::json : Format::table);
     if (!json && warnings)
         std::cout << fmt::format("\n{} nguồn cần xem lại: thêm sitemap hoặc trang chuyên mục cho báo đó "

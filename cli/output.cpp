@@ -54,16 +54,6 @@ std::string fit(const std::string& s, std::size_t width) {
     return s.substr(0, i) + "…";
 }
 
-std::string csv_escape(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
 
 void Records::print(std::ostream& out, Format f) const {

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/csv.h"
+
 namespace presswatch::cli {
 
 enum class Format { table, json, csv };
@@ -36,7 +38,7 @@ private:
 std::size_t display_width(const std::string& s);
 // Cuts s to at most width columns, ending with "…" when cut.
 std::string fit(const std::string& s, std::size_t width);
-std::string csv_escape(const std::string& s);
+using text::csv_escape;
 bool stdout_is_terminal();
 
 }  // namespace presswatch::cli

@@ -176,15 +176,6 @@ std::vector<std::string> split_words(const std::string& s) {
 
 }  // namespace
 
-std::vector<std::string> review_reasons(const store::StoredArticle& a) {
-    std::vector<std::string> out;
-    auto j = nlohmann::json::parse(a.decision_json, nullptr, false);
-    if (j.is_object() && j.contains("reasons") && j["reasons"].is_array())
-        for (const auto& r : j["reasons"])
-            if (r.is_string()) out.push_back(r.get<std::string>());
-    return out;
-}
-
 int review_interactively(store::Store& st, const config::Config& cfg, const std::string& user) {
     store::Workflow wf(st, user);
     auto ids = wf.unreviewed();
@@ -215,7 +206,7 @@ int review_interactively(store::Store& st, const config::Config& cfg, const std:
         for (const auto& t : a->topics) topics += (topics.empty() ? "" : ", ") + briefing::topic_label(cfg, t);
         screen += fmt::format("Lĩnh vực: {} · Sắc thái: {} · Trạng thái: {}\r\n", topics.empty() ? "-" : topics,
                               briefing::tone_label(a->tone), a->review);
-        for (const auto& w : review_reasons(*a)) screen += wrap("Lý do: " + w, width);
+        for (const auto& w : store::review_reasons(*a)) screen += wrap("Lý do: " + w, width);
         screen += "\r\n" + (status.empty() ? std::string() : status + "\r\n");
         screen += "\x1b[2m" + wrap(help_line, width) + "\x1b[0m";
         RawTerminal::write_out(screen);

@@ -4,23 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "index/index.h"
+#include "pipeline/search_page.h"
 #include "store/saved_search.h"
 #include "store/store.h"
 
 namespace presswatch::cli {
 
-struct SearchRow {
-    index::Hit hit;
-    store::StoredArticle article;
-};
-
-struct SearchPage {
-    std::string query;
-    index::SearchOptions options;
-    index::SearchResult result;
-    std::vector<SearchRow> rows;
-};
+using pipeline::SearchPage;
+using pipeline::SearchRow;
 
 void print_search_table(const SearchPage& page, bool terminal);
 void print_search_json(const SearchPage& page);

@@ -42,6 +42,15 @@ std::string effective_status(const StoredArticle& a, std::int64_t now) {
     return is_overdue(a, now) ? "overdue" : a.response_status;
 }
 
+std::vector<std::string> review_reasons(const StoredArticle& a) {
+    std::vector<std::string> out;
+    auto j = json::parse(a.decision_json, nullptr, false);
+    if (j.is_object() && j.contains("reasons") && j["reasons"].is_array())
+        for (const auto& r : j["reasons"])
+            if (r.is_string()) out.push_back(r.get<std::string>());
+    return out;
+}
+
 Workflow::Workflow(Store& store, std::string user) : store_(store), user_(std::move(user)) {
     if (user_.empty()) throw InputError("no user for the audit log: give --user NAME");
 }
@@ -165,9 +174,9 @@ void Workflow::sent(std::int64_t id, const SentLetter& letter) {
     change(id, "sent", [&] {
         std::string status = current_status(id);
         if (status.empty())
-            throw InputError(fmt::format("article {} is not flagged: flag it first (`presswatch flag {}`)", id, id));
+            throw ConflictError(fmt::format("article {} is not flagged: flag it first (`presswatch flag {}`)", id, id));
         if (status != response_pending)
-            throw InputError(fmt::format(
+            throw ConflictError(fmt::format(
                 "article {} is already {}: use --reassign to send it to another agency, or --reopen", id, status));
         auto& db = store_.db();
         auto fd = db.prepare("SELECT deadline FROM flag WHERE article_id = ?1");
@@ -188,7 +197,7 @@ void Workflow::answered(std::int64_t id, const Answer& answer) {
     change(id, "answered", [&] {
         std::string status = current_status(id);
         if (status != response_sent && status != response_answered)
-            throw InputError(fmt::format("article {} cannot be answered: its response is \"{}\", not sent", id,
+            throw ConflictError(fmt::format("article {} cannot be answered: its response is \"{}\", not sent", id,
                                          status.empty() ? "not flagged" : status));
         store_.db()
             .prepare(
@@ -206,7 +215,7 @@ void Workflow::published(std::int64_t id, const std::string& url) {
     change(id, "published", [&] {
         std::string status = current_status(id);
         if (status != response_sent && status != response_answered && status != response_published)
-            throw InputError(fmt::format("article {} has no letter sent (its response is \"{}\"): record --sent first",
+            throw ConflictError(fmt::format("article {} has no letter sent (its response is \"{}\"): record --sent first",
                                          id, status.empty() ? "not flagged" : status));
         store_.db()
             .prepare(
@@ -222,8 +231,8 @@ void Workflow::published(std::int64_t id, const std::string& url) {
 void Workflow::close(std::int64_t id, const std::string& reason) {
     change(id, "close", [&] {
         std::string status = current_status(id);
-        if (status.empty()) throw InputError(fmt::format("article {} is not flagged: there is nothing to close", id));
-        if (status == response_closed) throw InputError(fmt::format("article {} is already closed", id));
+        if (status.empty()) throw ConflictError(fmt::format("article {} is not flagged: there is nothing to close", id));
+        if (status == response_closed) throw ConflictError(fmt::format("article {} is already closed", id));
         // A flagged item closed before any letter (handled another way) still
         // gets a response row, so that "closed" is recorded.
         store_.db()
@@ -243,7 +252,7 @@ void Workflow::reassign(std::int64_t id, const SentLetter& letter) {
     change(id, "reassign", [&] {
         std::string status = current_status(id);
         if (status != response_sent && status != response_answered)
-            throw InputError(fmt::format(
+            throw ConflictError(fmt::format(
                 "article {} cannot be reassigned: its response is \"{}\" (only a sent or answered item can)", id,
                 status.empty() ? "not flagged" : status));
         auto r = response(id);
@@ -263,7 +272,7 @@ void Workflow::reopen(std::int64_t id, const std::string& reason) {
     change(id, "reopen", [&] {
         std::string status = current_status(id);
         if (status != response_closed)
-            throw InputError(fmt::format("article {} is not closed (its response is \"{}\"): nothing to reopen", id,
+            throw ConflictError(fmt::format("article {} is not closed (its response is \"{}\"): nothing to reopen", id,
                                          status.empty() ? "not flagged" : status));
         auto& db = store_.db();
         auto q = db.prepare("SELECT letter_number FROM response WHERE article_id = ?1");

@@ -17,9 +17,19 @@
 #include <string>
 #include <vector>
 
+#include "config/error.h"
 #include "store/store.h"
 
 namespace presswatch::store {
+
+// A step the current state does not allow (the response chain's order:
+// "answered" before "sent", closing what is closed): input the user fixes
+// by taking the right step first. The CLI exits 2 as for any InputError;
+// the web server answers 409.
+class ConflictError : public InputError {
+public:
+    using InputError::InputError;
+};
 
 // Response states, in the order a flagged item moves through them.
 // "pending": flagged, no letter sent yet (no row in the response table).
@@ -77,6 +87,10 @@ bool is_overdue(const StoredArticle& a, std::int64_t now);
 // The status shown to people: "overdue" when is_overdue(), else
 // a.response_status ("" for an item that is not flagged).
 std::string effective_status(const StoredArticle& a, std::int64_t now);
+
+// Why triage took the article as a clipping, from its stored decision
+// (what the review shows beside each item).
+std::vector<std::string> review_reasons(const StoredArticle& a);
 
 class Workflow {
 public:

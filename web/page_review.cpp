@@ -1,0 +1,66 @@
+// The daily review (/review): the clippings not yet reviewed, oldest
+// first (store::Workflow::unreviewed, as `presswatch review`), each with
+// the reasons triage gave (briefing::review_reasons) and buttons that post
+// the same decisions as `presswatch mark`; undo of one's last decision.
+// Keys (static/app.js): j/k next/previous, r relevant, n not relevant,
+// f flag, u undo, ? help.
+#include <fmt/format.h>
+
+#include "briefing/labels.h"
+#include "store/workflow.h"
+#include "text/dates.h"
+#include "web/article_view.h"
+#include "web/response.h"
+#include "web/routes.h"
+#include "web/templates.h"
+
+namespace presswatch::web {
+namespace {
+
+constexpr std::size_t review_page_size = 50;
+
+void review_page(Site& site, const Caller& c, const httplib::Request&, httplib::Response& res) {
+    store::Workflow wf(site.store(), c.name);
+    auto ids = wf.unreviewed();
+    nlohmann::json items = nlohmann::json::array();
+    for (std::size_t i = 0; i < ids.size() && i < review_page_size; ++i) {
+        auto a = site.store().article(ids[i]);
+        if (!a) continue;
+        nlohmann::json topics = nlohmann::json::array();
+        for (const auto& t : a->topics) topics.push_back(briefing::topic_label(site.config(), t));
+        items.push_back({{"id", a->id},
+                         {"href", fmt::format("/articles/{}", a->id)},
+                         {"headline", a->article.headline},
+                         {"lead", a->article.description},
+                         {"outlet", site.outlet_name(a->outlet)},
+                         {"date", text::vietnamese_datetime(a->article.published.value_or(a->fetched))},
+                         {"link", safe_link(a->article.url)},
+                         {"flagged", a->flagged},
+                         {"topics", topics},
+                         {"tone_label", briefing::tone_label(a->tone)},
+                         {"why", store::review_reasons(*a)}});
+    }
+    nlohmann::json view = {{"items", items},
+                           {"count", ids.size()},
+                           {"shown", items.size()},
+                           {"empty", items.empty()},
+                           {"undo_id", ""}};
+    site.page(res, c, fmt::format("Duyệt tin ({})", ids.size()), "review", view, "review");
+}
+
+void undo(Site& site, const Caller& c, const httplib::Request&, httplib::Response& res) {
+    auto last = site.take_last_review(c.name);
+    if (!last) throw HttpError(409, "nothing_to_undo", "Không có quyết định nào để hoàn tác.");
+    store::Workflow(site.store(), c.name).set_review(last->article, last->before);
+    site.sync_index();
+    redirect(res, "/review");
+}
+
+}  // namespace
+
+void add_review_routes(httplib::Server& http, Site& site) {
+    page_route(http, site, Method::get, "/review", Role::editor, review_page);
+    page_route(http, site, Method::post, "/review/undo", Role::editor, undo);
+}
+
+}  // namespace presswatch::web

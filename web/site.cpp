@@ -1,0 +1,116 @@
+#include "web/site.h"
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include <fmt/format.h>
+
+#include "briefing/month_report.h"
+#include "config/error.h"
+#include "web/response.h"
+#include "web/templates.h"
+
+namespace presswatch::web {
+namespace {
+
+std::string random_token() {
+    unsigned char bytes[32];
+    if (RAND_bytes(bytes, sizeof bytes) != 1) throw RuntimeFailure("cannot draw random bytes for a token (OpenSSL)");
+    std::string hex;
+    for (unsigned char b : bytes) hex += fmt::format("{:02x}", b);
+    return hex;
+}
+
+// The host name of a Host header: "127.0.0.1:8080" -> "127.0.0.1", "[::1]:80" -> "::1".
+std::string host_name(const std::string& host) {
+    if (!host.empty() && host.front() == '[') return host.substr(1, host.find(']') - 1);
+    return host.substr(0, host.find(':'));
+}
+
+}  // namespace
+
+const char* role_name(Role r) {
+    switch (r) {
+        case Role::reader: return "reader";
+        case Role::editor: return "editor";
+        case Role::admin: return "admin";
+    }
+    return "reader";
+}
+
+Site::Site(const config::Config& cfg, ServeOptions options)
+    : cfg_(cfg), options_(std::move(options)), local_csrf_(random_token()), keeper_(options_.data_dir) {}
+
+store::Store& Site::store() {
+    // One connection per worker thread and data folder, for the thread's life.
+    thread_local std::map<std::filesystem::path, std::unique_ptr<store::Store>> stores;
+    auto& s = stores[options_.data_dir];
+    if (!s) s = std::make_unique<store::Store>(options_.data_dir);
+    return *s;
+}
+
+std::optional<Caller> Site::caller(const httplib::Request& req) {
+    if (options_.no_auth) {
+        // The one local user exists only for requests addressed to this
+        // machine's loopback name: a page of another site that resolves its
+        // own name to 127.0.0.1 (DNS rebinding) gets nothing.
+        if (!is_loopback(host_name(req.get_header_value("Host")))) return std::nullopt;
+        return Caller{options_.local_user, Role::admin, local_csrf_};
+    }
+    return std::nullopt;  // accounts (store/accounts.h) are not in this build yet: nobody else gets in
+}
+
+void Site::require(const Caller& c, Role r) {
+    if (static_cast<int>(c.role) < static_cast<int>(r))
+        throw HttpError(403, "forbidden",
+                        fmt::format("Tài khoản «{}» ({}) không có quyền làm việc này; cần vai trò {}.", c.name,
+                                    role_name(c.role), role_name(r)));
+}
+
+void Site::check_csrf(const httplib::Request& req, const Caller& c) {
+    std::string token = req.has_header("X-CSRF-Token") ? req.get_header_value("X-CSRF-Token")
+                                                       : req.get_param_value("csrf");
+    if (token.size() != c.csrf_token.size() ||
+        CRYPTO_memcmp(token.data(), c.csrf_token.data(), token.size()) != 0 || token.empty())
+        throw HttpError(403, "csrf",
+                        "Thiếu hoặc sai mã chống giả mạo (CSRF): tải lại trang rồi thử lại.");
+}
+
+bool Site::sync_index() { return keeper_.sync_now(std::chrono::milliseconds(1500)); }
+
+void Site::page(httplib::Response& res, const Caller& c, const std::string& title, const std::string& name,
+                nlohmann::json view, const std::string& nav, int status) {
+    view["csrf"] = c.csrf_token;
+    std::string body = render_template(name, view);
+    nlohmann::json layout = {{"title", title},
+                             {"content", body},
+                             {"user", c.name},
+                             {"signed_in", !c.name.empty()},
+                             {"role", role_name(c.role)},
+                             {"csrf", c.csrf_token},
+                             {"province", cfg_.province.name},
+                             {"nav_" + nav, true},
+                             {"can_edit", c.role != Role::reader},
+                             {"is_admin", c.role == Role::admin}};
+    send_html(res, status, render_template("layout", layout));
+}
+
+std::string Site::outlet_name(const std::string& slug) const {
+    return briefing::outlet_name_kind(cfg_, slug).first;
+}
+
+void Site::remember_review(const std::string& user, LastReview r) {
+    std::lock_guard lock(mu_);
+    last_review_[user] = r;
+}
+
+std::optional<Site::LastReview> Site::take_last_review(const std::string& user) {
+    std::lock_guard lock(mu_);
+    auto it = last_review_.find(user);
+    if (it == last_review_.end()) return std::nullopt;
+    auto r = it->second;
+    last_review_.erase(it);
+    return r;
+}
+
+}  // namespace presswatch::web

@@ -1,0 +1,92 @@
+#pragma once
+// What every handler shares: the configuration, the caller, this worker
+// thread's store connection, the index keeper, and the one way to answer
+// with a page. Handlers (web/page_*.cpp, web/api_*.cpp) are thin: they read
+// the request, call the same library functions the CLI calls, and fill a
+// view model (JSON) that a template renders or the API returns as is.
+#include <chrono>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "config/config.h"
+#include "pipeline/index_keeper.h"
+#include "store/store.h"
+#include "web/serve_options.h"
+
+namespace presswatch::web {
+
+// reader < editor < admin (docs/web.md, Roles).
+enum class Role { reader = 0, editor = 1, admin = 2 };
+const char* role_name(Role r);
+
+// Who makes a request.
+struct Caller {
+    std::string name;        // the account's name: what the audit log records
+    Role role = Role::reader;
+    std::string csrf_token;  // what state-changing requests must carry
+};
+
+// An answer other than 2xx that a handler decides on; the route wrapper
+// turns it into an error page or a JSON error.
+struct HttpError : std::runtime_error {
+    HttpError(int status, std::string code, std::string message)
+        : std::runtime_error(message), status(status), code(std::move(code)) {}
+    int status;
+    std::string code;        // machine code, e.g. "forbidden"
+};
+
+class Site {
+public:
+    Site(const config::Config& cfg, ServeOptions options);
+
+    const config::Config& config() const { return cfg_; }
+    const ServeOptions& options() const { return options_; }
+
+    // This worker thread's connection to the store (a Store is one
+    // connection, not thread-safe: one per thread, opened on first use).
+    store::Store& store();
+
+    // The caller, or nullopt when the request carries no valid session.
+    std::optional<Caller> caller(const httplib::Request& req);
+    // Throws HttpError 403 unless the caller has at least role r.
+    static void require(const Caller& c, Role r);
+    // Throws HttpError 403 unless a state-changing request carries the
+    // caller's CSRF token (form field "csrf" or header X-CSRF-Token).
+    static void check_csrf(const httplib::Request& req, const Caller& c);
+
+    // Brings search up to date after a decision; waits at most a second and
+    // a half (the decision is in the store either way, see index_keeper.h).
+    bool sync_index();
+
+    // Renders templates/<name>.mustache inside the layout and sends it.
+    void page(httplib::Response& res, const Caller& c, const std::string& title, const std::string& name,
+              nlohmann::json view, const std::string& nav, int status = 200);
+
+    // The outlet's name as people know it ("Báo Xứ Thanh"), else the slug.
+    std::string outlet_name(const std::string& slug) const;
+
+    // The last review decision of each caller, for undo: article and the state before.
+    struct LastReview {
+        std::int64_t article = 0;
+        std::string before;
+    };
+    void remember_review(const std::string& user, LastReview r);
+    std::optional<LastReview> take_last_review(const std::string& user);
+
+private:
+    const config::Config& cfg_;
+    ServeOptions options_;
+    std::string local_csrf_;  // --no-auth: one token for the process's one user
+    pipeline::IndexKeeper keeper_;
+    std::mutex mu_;
+    std::map<std::string, LastReview> last_review_;
+};
+
+}  // namespace presswatch::web

@@ -1,0 +1,70 @@
+// presswatch web: what JavaScript adds to pages that work without it.
+// Review keys (j/k next/previous, r relevant, n not relevant, f flag,
+// u undo, ? help) post the same forms through the JSON API and update the
+// list in place. No inline script anywhere (the Content-Security-Policy
+// forbids it): this file is the only script.
+(function () {
+  "use strict";
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+
+  function items() { return Array.prototype.slice.call(document.querySelectorAll(".review-item")); }
+  var current = 0;
+
+  function focusItem(i) {
+    var list = items();
+    if (!list.length) return;
+    current = Math.max(0, Math.min(i, list.length - 1));
+    list.forEach(function (el, k) { el.classList.toggle("current", k === current); });
+    list[current].focus({ preventScroll: true });
+    list[current].scrollIntoView({ block: "nearest" });
+  }
+
+  function decide(state) {
+    var list = items();
+    var el = list[current];
+    if (!el) return;
+    var id = el.getAttribute("data-id");
+    fetch("/api/v1/articles/" + id + "/review", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify({ state: state }),
+      credentials: "same-origin"
+    }).then(function (r) {
+      if (!r.ok) return r.json().then(function (e) { throw new Error(e.error ? e.error.message : r.status); });
+      el.parentNode.removeChild(el);
+      var count = document.getElementById("review-count");
+      if (count) count.textContent = String(Math.max(0, parseInt(count.textContent, 10) - 1));
+      focusItem(current);
+    }).catch(function (e) { alert("Không ghi được: " + e.message); });
+  }
+
+  function undo() {
+    fetch("/api/v1/review/undo", { method: "POST", headers: { "X-CSRF-Token": csrf }, credentials: "same-origin" })
+      .then(function (r) { if (r.ok) window.location.reload(); });
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT")) return;
+    if (!document.querySelector(".review")) return;
+    var help = document.getElementById("help");
+    switch (e.key) {
+      case "j": focusItem(current + 1); break;
+      case "k": focusItem(current - 1); break;
+      case "r": decide("relevant"); break;
+      case "n": decide("not-relevant"); break;
+      case "u": undo(); break;
+      case "f": {
+        var el = items()[current];
+        if (el) window.location.href = "/articles/" + el.getAttribute("data-id") + "#flag";
+        break;
+      }
+      case "?": if (help) help.hidden = !help.hidden; break;
+      default: return;
+    }
+    e.preventDefault();
+  });
+
+  if (document.querySelector(".review-item")) focusItem(0);
+})();
