@@ -130,7 +130,7 @@ int run_vn_dev(const fs::path& dir) {
     Part parts[2] = {{"development part"}, {"kept aside (every third page)"}};
     for (std::size_t i = 0; i < pages.size(); ++i) {
         auto& [path, want] = pages[i];
-        Part& p = parts[(i + 1) % 3 == 0 ? 1 : 0];
+        Part& p = parts[vn_dev::kept_aside(i) ? 1 : 0];
         crawler::ExtractOptions o;
         o.url = vn_dev::text_field(want, "url");
         Article art = crawler::extract_article(vn_dev::read_file(path), o);

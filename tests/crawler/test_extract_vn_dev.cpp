@@ -1,7 +1,9 @@
 // The extractor over the real Vietnamese pages of ../shared/data/vn-dev
 // (skipped with a message where that folder is absent, as in a user's clone).
-// Each page's headline and date must be right; author and body boundaries
-// are measured by bench_extract against their >= 90% targets.
+// Each page's headline and date must be right. Whole bodies are asserted on
+// the development part only (>= 90 %): the pages kept aside
+// (vn_dev::kept_aside) are measured by bench_extract, never tuned against,
+// so a test must not pin them. Author is measured by bench_extract.
 #include <catch2/catch.hpp>
 
 #include "bench/extract/vn_dev_check.h"
@@ -17,8 +19,9 @@ TEST_CASE("vn-dev article pages: headline and publication minute as the page sho
         WARN("SKIPPED: " << dir.string() << " not found");
         return;
     }
-    int body_ok = 0;
-    for (auto& [path, want] : pages) {
+    int body_ok = 0, development = 0;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        auto& [path, want] = pages[i];
         INFO(path.filename().string());
         crawler::ExtractOptions o;
         o.url = vn_dev::text_field(want, "url");
@@ -26,9 +29,11 @@ TEST_CASE("vn-dev article pages: headline and publication minute as the page sho
         vn_dev::Check c = vn_dev::check(path.filename().string(), a, want);
         CHECK(c.got_headline == c.want_headline);
         CHECK(c.got_date == c.want_date);
+        if (vn_dev::kept_aside(i)) continue;
+        ++development;
         body_ok += c.first_sentence && c.last_sentence;
     }
-    CHECK(body_ok * 10 >= static_cast<int>(pages.size()) * 9);
+    CHECK(body_ok * 10 >= development * 9);
 }
 
 TEST_CASE("vn-dev home and section pages are listings, article pages are articles", "[extract][vn-dev][listing]") {
