@@ -13,7 +13,8 @@ namespace presswatch::cli {
 // Why triage took the article as a clipping, from its stored decision.
 std::vector<std::string> review_reasons(const store::StoredArticle& a);
 
-// Walks the unreviewed clippings, oldest first; returns the exit code.
+// Walks the unreviewed clippings, oldest first, then the unreviewed articles
+// that name the province in passing; returns the exit code.
 // Throws InputError when standard input is not a terminal.
 int review_interactively(store::Store& store, const config::Config& cfg, const std::string& user);
 

@@ -85,6 +85,14 @@ std::string nfc_text(std::string text) {
     return text::nfc(text);
 }
 
+// Whether the query filters on a mention level (mention:passing): it then
+// chooses its own scope, since a passing mention is never a clipping.
+bool names_mention_level(const Xapian::Query& q) {
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+        if (std::string_view(*t).starts_with(schema::mention)) return true;
+    return false;
+}
+
 std::int64_t parse_id(const std::string& data) {
     try {
         return std::stoll(data);
@@ -131,7 +139,7 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
                     "truy vấn trống: hãy cho ít nhất một từ, cụm từ hoặc trường (the query is empty: give at least one word, "
                     "phrase or field; see `presswatch search --help`)");
             Xapian::Query query = compiled.query;
-            if (options.clippings_only)
+            if (options.clippings_only && !names_mention_level(compiled.query))
                 query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                       Xapian::Query(boolean_term(schema::state, "clipping")));
             Xapian::Enquire enquire(impl_->db);
