@@ -17,6 +17,9 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
     return s;
 }
 
+// The passing mentions' section: apart, after the clippings, not counted.
+constexpr const char* passing_title = "Bài chỉ nhắc qua đến tỉnh (không tính vào số tin)";
+
 }  // namespace
 
 Digest build_digest(store::Store& st, const config::Config& cfg, std::int64_t day) {
@@ -47,6 +50,10 @@ Digest build_digest(store::Store& st, const config::Config& cfg, std::int64_t da
     std::stable_sort(rest.begin(), rest.end(),
                      [](const DigestGroup& a, const DigestGroup& b) { return a.items.size() > b.items.size(); });
     for (auto& g : rest) d.groups.push_back(std::move(g));
+    auto passing = st.passing_mentions(day, day + 86400);
+    std::reverse(passing.begin(), passing.end());
+    for (auto& a : passing)
+        if (a.review != "not-relevant") d.passing.push_back({a, outlet_name_kind(cfg, a.outlet).first});
     return d;
 }
 
@@ -66,6 +73,11 @@ std::string digest_text(const Digest& d, const config::Config& cfg) {
             if (!a.description.empty()) out += "  " + a.description + "\n";
             out += "  " + a.url + "\n";
         }
+    }
+    if (!d.passing.empty()) {
+        out += fmt::format("\n{} ({})\n", passing_title, d.passing.size());
+        for (const auto& i : d.passing)
+            out += fmt::format("\n- [{}] {}\n  {}\n", i.outlet_name, i.article.article.headline, i.article.article.url);
     }
     return out;
 }
@@ -92,6 +104,14 @@ std::string digest_html(const Digest& d, const config::Config& cfg) {
                 html_escape(i.outlet_name), html_escape(a.url), html_escape(a.headline),
                 a.description.empty() ? "" : "<div class=\"lead\">" + html_escape(a.description) + "</div>");
         }
+        out += "</section>\n";
+    }
+    if (!d.passing.empty()) {
+        out += fmt::format("<section class=\"passing\"><h2>{} ({})</h2>\n", passing_title, d.passing.size());
+        for (const auto& i : d.passing)
+            out += fmt::format("<div class=\"item\"><div class=\"outlet\">{}</div><div><a href=\"{}\">{}</a></div></div>\n",
+                               html_escape(i.outlet_name), html_escape(i.article.article.url),
+                               html_escape(i.article.article.headline));
         out += "</section>\n";
     }
     return out + "</body></html>\n";

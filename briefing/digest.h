@@ -26,9 +26,13 @@ struct Digest {
     std::string rule;                  // the counting rule, in Vietnamese
     std::size_t total = 0;
     std::vector<DigestGroup> groups;   // flagged first, then topics by size
+    // The day's articles that name the province only in passing, oldest
+    // first, in a section of their own after the groups; not in total.
+    std::vector<DigestItem> passing;
 };
 
-// Clippings published on the day that the counting rule counts.
+// Clippings published on the day that the counting rule counts, and apart
+// the day's passing mentions (none a person marked not relevant).
 Digest build_digest(store::Store& store, const config::Config& cfg, std::int64_t day);
 std::string digest_html(const Digest& d, const config::Config& cfg);
 std::string digest_text(const Digest& d, const config::Config& cfg);

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include "text/dates.h"
+#include "triage/decision.h"
 
 namespace presswatch::briefing {
 
@@ -21,6 +22,10 @@ std::string tone_label(const std::string& tone) {
     if (tone == "negative") return "Tiêu cực";
     if (tone == "neutral") return "Trung tính";
     return tone;
+}
+
+std::string mention_level_label(const std::string& level) {
+    return triage::level_label(triage::level_from_name(level).value_or(triage::MentionLevel::none));
 }
 
 std::string status_label(const std::string& status) {

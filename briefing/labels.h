@@ -12,6 +12,9 @@ namespace presswatch::briefing {
 std::string topic_label(const config::Config& cfg, const std::string& slug);
 // "Tích cực" / "Trung tính" / "Tiêu cực".
 std::string tone_label(const std::string& tone);
+// "tin về tỉnh" / "nhắc qua đến tỉnh" / "không phải tin về tỉnh" for a
+// stored mention level (subject / passing / not).
+std::string mention_level_label(const std::string& level);
 // "Chờ gửi công văn", "Đã gửi, chờ trả lời", "Quá hạn", ...
 std::string status_label(const std::string& status);
 // The agency's name as agencies.toml writes it ("Sở Y tế"), a commune's or

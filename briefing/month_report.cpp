@@ -58,6 +58,13 @@ Issue make_issue(store::Workflow& wf, const config::Config& cfg, store::StoredAr
     return i;
 }
 
+// Passing mentions of the period, apart from the clippings: those a person
+// marked not relevant are left out, as for clippings.
+std::int64_t count_passing(store::Store& s, const Period& p) {
+    auto all = s.passing_mentions(p.from, p.to);
+    return std::count_if(all.begin(), all.end(), [](const auto& a) { return a.review != "not-relevant"; });
+}
+
 }  // namespace
 
 Period month_period(const std::string& month) {
@@ -114,6 +121,8 @@ MonthReport build_month_report(store::Store& s, const config::Config& cfg, const
     auto prev_stories = group_stories(prev, window);
     r.clippings = static_cast<std::int64_t>(cur.size());
     r.previous_clippings = static_cast<std::int64_t>(prev.size());
+    r.passing = count_passing(s, r.period);
+    r.previous_passing = count_passing(s, r.previous);
     r.stories = cur.empty() ? 0 : static_cast<std::int64_t>(*std::max_element(story_of.begin(), story_of.end()) + 1);
     r.previous_stories =
         prev.empty() ? 0 : static_cast<std::int64_t>(*std::max_element(prev_stories.begin(), prev_stories.end()) + 1);

@@ -66,6 +66,10 @@ struct MonthReport {
     std::int64_t as_of = 0;       // "now" for overdue
     std::int64_t clippings = 0, stories = 0, central = 0, local = 0;
     std::int64_t previous_clippings = 0, previous_stories = 0;
+    // Articles that name the province only in passing (mention level
+    // "passing"), not reviewed as not relevant: counted apart from the
+    // clippings, never in them.
+    std::int64_t passing = 0, previous_passing = 0;
     std::vector<Count> by_outlet, by_topic, by_tone, per_day;
     std::vector<Issue> issues;            // flagged clippings of the month
     std::vector<Issue> waiting;           // unanswered (any month up to period end), overdue first

@@ -55,7 +55,8 @@ json report_json(const MonthReport& r) {
     j["as_of"] = text::iso8601(r.as_of);
     j["totals"] = {{"clippings", r.clippings}, {"stories", r.stories},     {"central", r.central},
                    {"local", r.local},         {"previous_clippings", r.previous_clippings},
-                   {"previous_stories", r.previous_stories}};
+                   {"previous_stories", r.previous_stories}, {"passing", r.passing},
+                   {"previous_passing", r.previous_passing}};
     j["by_outlet"] = counts_json(r.by_outlet);
     j["by_topic"] = counts_json(r.by_topic);
     j["by_tone"] = counts_json(r.by_tone);
@@ -146,6 +147,7 @@ std::string report_csv(const MonthReport& r) {
     row("scope", "rule", "Cách tính", r.rule.describe(), "");
     row("total", "clippings", "Số tin", std::to_string(r.clippings), std::to_string(r.previous_clippings));
     row("total", "stories", "Số sự việc", std::to_string(r.stories), std::to_string(r.previous_stories));
+    row("total", "passing", "Bài nhắc qua đến tỉnh", std::to_string(r.passing), std::to_string(r.previous_passing));
     row("total", "central", "Báo Trung ương", std::to_string(r.central), "");
     row("total", "local", "Báo địa phương", std::to_string(r.local), "");
     auto counts = [&](const char* section, const std::vector<Count>& rows) {

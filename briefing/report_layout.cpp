@@ -78,9 +78,10 @@ Layout layout_report(const MonthReport& r, const config::Config& cfg) {
     b.push_back(heading("2. Tổng quan"));
     b.push_back(paragraph(fmt::format(
         "Trong tháng có {} tin, bài về tỉnh ({} so với tháng trước), thuộc {} sự việc ({} so với tháng trước); "
-        "báo Trung ương {} tin, báo địa phương {} tin.",
+        "báo Trung ương {} tin, báo địa phương {} tin. Ngoài ra {} bài chỉ nhắc qua đến tỉnh ({} so với tháng "
+        "trước), không tính vào số tin trên.",
         r.clippings, change(r.clippings, r.previous_clippings), r.stories, change(r.stories, r.previous_stories),
-        r.central, r.local)));
+        r.central, r.local, r.passing, change(r.passing, r.previous_passing))));
     b.push_back(counts_table("Cơ quan báo chí", r.by_outlet, r.clippings));
     b.push_back(counts_table("Lĩnh vực", r.by_topic, r.clippings));
     b.push_back(counts_table("Sắc thái", r.by_tone, r.clippings));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "briefing/labels.h"
 #include "cli/context.h"
 #include "config/error.h"
 #include "store/store.h"
@@ -31,12 +32,14 @@ int explain(Context& ctx, std::int64_t id) {
     triage::Decision d = triage::decision_from_json(j);
     std::cout << fmt::format("Bài {}: {}\n{}\n\n", id, a->article.headline, a->article.url);
     std::cout << fmt::format("Tin về tỉnh: {} (điểm {})\n", d.clipping ? "CÓ" : "KHÔNG", d.score);
+    // The stored level: decisions older than the levels carry none.
+    std::cout << fmt::format("Mức nhắc đến tỉnh: {} ({})\n", briefing::mention_level_label(a->mention_level), a->mention_level);
     print_list("Lý do:", d.reasons);
     std::cout << "Các lần nhắc tên:\n";
     if (d.mentions.empty()) std::cout << "  (không có)\n";
     for (const auto& m : d.mentions)
-        std::cout << fmt::format("  - \"{}\" = {} ({}), {} @{}: {}\n", m.text, m.name, m.kind, triage::field_name(m.field),
-                                 m.offset, m.snippet);
+        std::cout << fmt::format("  - \"{}\" = {} ({}), {} @{}{}: {}\n", m.text, m.name, m.kind,
+                                 triage::field_name(m.field), m.offset, m.passing ? ", nhắc qua" : "", m.snippet);
     std::cout << "Chủ đề:\n";
     if (d.topics.empty()) std::cout << "  (không có)\n";
     for (const auto& t : d.topics) {

@@ -28,36 +28,47 @@ int run(Context& ctx, const Options& o) {
         return rc;
     }
     store::Workflow wf(st, ctx.user());
-    auto ids = wf.unreviewed(o.limit);
-    for (auto id : ids) {
-        auto a = st.article(id);
-        if (!a) continue;
-        auto why = store::review_reasons(*a);
-        auto when = a->article.published.value_or(a->fetched);
-        if (o.json) {
-            std::cout << nlohmann::json{{"id", id}, {"outlet", a->outlet}, {"published", text::iso8601(when)},
-                                        {"headline", a->article.headline}, {"lead", a->article.description},
-                                        {"url", a->article.url}, {"topics", a->topics}, {"flagged", a->flagged},
-                                        {"why", why}}
-                             .dump()
-                      << "\n";
-            continue;
+    // Subject items first; the articles that name the province only in
+    // passing follow in a section of their own, so a reader can stop early.
+    auto subject = wf.unreviewed(o.limit);
+    auto passing = wf.unreviewed_passing(o.limit);
+    auto print_section = [&](const std::vector<std::int64_t>& ids, const char* title) {
+        if (!o.json && !ids.empty()) std::cout << fmt::format("=== {} ({}) ===\n\n", title, ids.size());
+        for (auto id : ids) {
+            auto a = st.article(id);
+            if (!a) continue;
+            auto why = store::review_reasons(*a);
+            auto when = a->article.published.value_or(a->fetched);
+            if (o.json) {
+                std::cout << nlohmann::json{{"id", id}, {"outlet", a->outlet}, {"published", text::iso8601(when)},
+                                            {"headline", a->article.headline}, {"lead", a->article.description},
+                                            {"url", a->article.url}, {"topics", a->topics}, {"flagged", a->flagged},
+                                            {"mention_level", a->mention_level}, {"why", why}}
+                                 .dump()
+                          << "\n";
+                continue;
+            }
+            std::cout << fmt::format("[{}] {} · {}{}\n{}\n", id,
+                                     briefing::outlet_name_kind(ctx.config(), a->outlet).first,
+                                     text::vietnamese_datetime(when), a->flagged ? " · CẦN TRẢ LỜI" : "",
+                                     a->article.headline);
+            if (!a->article.description.empty()) std::cout << a->article.description << "\n";
+            std::cout << a->article.url << "\n";
+            for (const auto& w : why) std::cout << "  Lý do: " << w << "\n";
+            std::cout << "\n";
         }
-        std::cout << fmt::format("[{}] {} · {}{}\n{}\n", id, briefing::outlet_name_kind(ctx.config(), a->outlet).first,
-                                 text::vietnamese_datetime(when), a->flagged ? " · CẦN TRẢ LỜI" : "",
-                                 a->article.headline);
-        if (!a->article.description.empty()) std::cout << a->article.description << "\n";
-        std::cout << a->article.url << "\n";
-        for (const auto& w : why) std::cout << "  Lý do: " << w << "\n";
-        std::cout << "\n";
-    }
-    if (!o.json) std::cerr << fmt::format("{} tin chưa duyệt.\n", ids.size());
+    };
+    print_section(subject, "Tin về tỉnh");
+    print_section(passing, "Nhắc qua đến tỉnh");
+    if (!o.json)
+        std::cerr << fmt::format("{} tin chưa duyệt, {} bài nhắc qua đến tỉnh chưa duyệt.\n", subject.size(),
+                                 passing.size());
     return 0;
 }
 
 void register_review(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("review", "List clippings not yet reviewed, oldest first");
+    auto* cmd = app.add_subcommand("review", "List clippings not yet reviewed, oldest first; then, apart, articles naming the province in passing");
     cmd->add_option("--limit", o->limit, "At most this many");
     cmd->add_flag("--json", o->json, "One JSON object a line");
     cmd->add_flag("-i,--interactive", o->interactive,

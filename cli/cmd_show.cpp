@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "briefing/labels.h"
 #include "cli/context.h"
 #include "config/error.h"
 #include "crawler/article_json.h"
@@ -36,6 +37,7 @@ int run(Context& ctx, const Options& o) {
         j["outlet"] = a->outlet;
         j["fetched"] = text::iso8601(a->fetched);
         j["review"] = a->review;
+        j["mention_level"] = a->mention_level;
         j["topics"] = a->topics;
         j["triage"] = decision;
         std::cout << j.dump(2) << "\n";
@@ -49,8 +51,8 @@ int run(Context& ctx, const Options& o) {
     std::cout << art.url << "\n\n";
     if (!art.description.empty()) std::cout << art.description << "\n\n";
     std::cout << art.body << "\n\n";
-    std::cout << fmt::format("Tin về tỉnh: {} (điểm {:.2f}) · Duyệt: {}\n", a->clipping ? "có" : "không", a->score,
-                             a->review);
+    std::cout << fmt::format("Tin về tỉnh: {} (điểm {:.2f}) · Mức nhắc đến tỉnh: {} · Duyệt: {}\n",
+                             a->clipping ? "có" : "không", a->score, briefing::mention_level_label(a->mention_level), a->review);
     if (!a->topics.empty()) {
         std::string t;
         for (const auto& s : a->topics) t += (t.empty() ? "" : ", ") + s;
@@ -66,8 +68,8 @@ int run(Context& ctx, const Options& o) {
     if (decision.is_object() && decision.contains("mentions")) {
         std::cout << "Nhắc đến:\n";
         for (const auto& m : decision["mentions"])
-            std::cout << fmt::format("  [{}] {}: …{}…\n", m.value("field", ""), m.value("text", ""),
-                                     m.value("snippet", ""));
+            std::cout << fmt::format("  [{}] {}{}: …{}…\n", m.value("field", ""), m.value("text", ""),
+                                     m.value("passing", false) ? " (nhắc qua)" : "", m.value("snippet", ""));
     }
     return 0;
 }

@@ -178,7 +178,10 @@ std::vector<std::string> split_words(const std::string& s) {
 
 int review_interactively(store::Store& st, const config::Config& cfg, const std::string& user) {
     store::Workflow wf(st, user);
+    // Subject items first, then those naming the province in passing.
     auto ids = wf.unreviewed();
+    auto passing = wf.unreviewed_passing();
+    ids.insert(ids.end(), passing.begin(), passing.end());
     if (ids.empty()) {
         std::cout << "Không có tin chưa duyệt.\n";
         return 0;
@@ -196,8 +199,9 @@ int review_interactively(store::Store& st, const config::Config& cfg, const std:
         std::string screen = "\x1b[2J\x1b[H";
         screen += fmt::format("\x1b[7m presswatch · duyệt tin {}/{} \x1b[0m\r\n\r\n", i + 1, ids.size());
         auto when = a->article.published.value_or(a->fetched);
-        screen += fmt::format("[{}] {} · {}{}\r\n", a->id, briefing::outlet_name_kind(cfg, a->outlet).first,
+        screen += fmt::format("[{}] {} · {}{}{}\r\n", a->id, briefing::outlet_name_kind(cfg, a->outlet).first,
                               text::vietnamese_datetime(when),
+                              a->mention_level == "passing" ? " · nhắc qua đến tỉnh" : "",
                               a->flagged ? " · \x1b[31mCẦN TRẢ LỜI\x1b[0m" : "");
         screen += "\x1b[1m" + wrap(a->article.headline, width) + "\x1b[0m";
         if (!a->article.description.empty()) screen += wrap(a->article.description, width);

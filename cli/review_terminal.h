@@ -10,7 +10,8 @@
 
 namespace presswatch::cli {
 
-// Walks the unreviewed clippings, oldest first; returns the exit code.
+// Walks the unreviewed clippings, oldest first, then the unreviewed articles
+// that name the province in passing; returns the exit code.
 // Throws InputError when standard input is not a terminal.
 int review_interactively(store::Store& store, const config::Config& cfg, const std::string& user);
 

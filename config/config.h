@@ -58,10 +58,21 @@ struct Outlet {
 // province.toml: one name the triage looks for.
 struct PlaceName {
     std::string name;          // as written, e.g. "Thanh Hóa", "Nghi Sơn"
-    std::string kind;          // province | city | ward | commune | former-district | former-town | place | institution
+    // province | city | ward | commune | former-district | former-town |
+    // former-city | former-commune | place | institution | nickname | club |
+    // media. A club's or the province's own media's name carries the
+    // province's, but the article is about a match or the outlet signs
+    // off: such a mention, and those after it in its sentence, are passing.
+    std::string kind;
     bool ambiguous = false;    // counts only with a qualifier or another mention
     std::vector<std::string> qualifiers;  // e.g. "xã", "phường", "huyện"
     std::string agency;        // slug of the People's Committee answering for it, if any
+    // A former unit: the current wards or communes that took it over (more
+    // than one when it was split, or when several former units had the
+    // name), and their committees' slugs in the same order; agency is the
+    // first of them unless given.
+    std::vector<std::string> became;
+    std::vector<std::string> became_agencies;
     int line = 0;              // where it was defined, for messages
 };
 
@@ -99,6 +110,10 @@ struct Province {
     // Words right before a name that make it a person's name ("chị Thanh
     // Hoa", "Nguyễn Thị Thanh Hoa"): such a mention does not count.
     std::vector<std::string> person_markers;
+    // Words between the name and another province's that make a region,
+    // not a subject ("từ Thanh Hóa đến Hà Tĩnh", "Hà Tĩnh tới Thanh Hóa"):
+    // outside the headline such a mention is incidental.
+    std::vector<std::string> range_markers;
     ProvinceScoring scoring;
 };
 

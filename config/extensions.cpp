@@ -3,6 +3,7 @@
 // is strict: an unknown key or a wrong value names file, line and key.
 #include <algorithm>
 #include <set>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -236,18 +237,44 @@ void extend_outlet(TableReader& r, Outlet& o) { read_outlet_crawl_keys(r, o); }
 void extend_place(TableReader& r, PlaceName& p) {
     p.line = r.line();
     if (p.agency.empty() && (p.kind == "ward" || p.kind == "commune")) p.agency = committee_slug(p);
+    p.became = r.strings("became");
+    if (!p.became.empty() && !p.kind.starts_with("former"))
+        r.fail("became", "only a former unit (kind former-...) became other units");
 }
+
+namespace {
+
+// Resolves each former unit's `became` to the current units' committees.
+void resolve_became(TableReader& r, Province& p) {
+    std::map<std::string, const PlaceName*> units;
+    for (const auto& n : p.names)
+        if (n.kind == "ward" || n.kind == "commune") units.emplace(n.name, &n);
+    for (auto& n : p.names)
+        for (const auto& b : n.became) {
+            auto it = units.find(b);
+            if (it == units.end())
+                r.fail("place", fmt::format("line {}: \"{}\" became \"{}\", which is no ward or commune of this file; "
+                                            "list it as a [[place]] of kind ward or commune, or correct the name",
+                                            n.line, n.name, b));
+            n.became_agencies.push_back(it->second->agency);
+            if (n.agency.empty()) n.agency = it->second->agency;
+        }
+}
+
+}  // namespace
 
 void extend_province(TableReader& r, Province& p) {
     p.related_markers = r.strings("related_markers");
     p.default_qualifiers = r.strings("default_qualifiers");
     p.incidental_markers = r.strings("incidental_markers");
     p.person_markers = r.strings("person_markers");
+    p.range_markers = r.strings("range_markers");
     if (auto v = r.integer("incidental_window")) {
         if (*v < 0 || *v > 10) r.fail("incidental_window", "must be between 0 and 10 syllables");
         p.incidental_window = static_cast<int>(*v);
     }
     if (auto s = r.table("scoring")) load_scoring(*s, p.scoring);
+    resolve_became(r, p);
 }
 
 void load_other_file(const std::string& name, TableReader r, Config& cfg) {

@@ -116,7 +116,7 @@ void load_province(TableReader r, Province& p) {
     p.other_provinces = r.strings("other_provinces");
     static const std::set<std::string> kinds = {"province", "city", "town", "ward", "commune",
                                                 "former-district", "former-town", "former-city",
-                                                "former-commune", "place", "institution", "nickname"};
+                                                "former-commune", "place", "institution", "nickname", "club", "media"};
     for (auto& e : r.tables("place")) {
         PlaceName n;
         n.name = e.required_str("name");

@@ -30,6 +30,7 @@ std::string fingerprint(const Document& d) {
     number(d.published);
     number(d.fetched);
     field(d.clipping ? "1" : "0");
+    field(d.mention_level);
     field(d.flagged ? "1" : "0");
     list(d.topics);
     list(d.agencies);

@@ -26,6 +26,7 @@ struct Document {
     std::optional<std::int64_t> published;
     std::int64_t fetched = 0;
     bool clipping = false;
+    std::string mention_level;           // subject | passing | not (empty: not indexed)
     bool flagged = false;
     std::vector<std::string> topics;     // slugs
     std::vector<std::string> agencies;   // slugs
@@ -82,7 +83,9 @@ struct SearchOptions {
     bool exact = false;                  // diacritics must match as typed
     bool collapse = false;               // one hit per story
     bool facets = false;                 // exact counts by outlet, topic, flag, month
-    bool clippings_only = false;         // only articles triage kept as clippings
+    // Only articles triage kept as clippings, unless the query names a
+    // mention level (mention:passing), which then sets the scope itself.
+    bool clippings_only = false;
     // Words typed one after another rank first where they stand together
     // (query.h); false ranks them one by one, as before, for measurement.
     bool rank_adjacent = true;

@@ -35,6 +35,11 @@
 //   XR      boolean   review state: "XRnew", "XRrelevant", "XRnot-relevant".
 //   XST     boolean   response status: "XSTsent", "XSTanswered", ...
 //   XTO     boolean   tone: "XTOnegative".
+//   XM      boolean   mention level (triage/decision.h): "XMsubject",
+//                     "XMpassing", "XMnot". Added without a schema
+//                     version change: store migration 40 queued every
+//                     article, so the next index sync puts each document
+//                     again with it.
 //   XIS     boolean   states for `is:`: "XISclipping", "XISflagged", "XISnew".
 //   XDY     boolean   publication year, "XDY2026"; XDM month, "XDM202611";
 //   XDM, XDD          XDD day, "XDD20261105" (slot_day's date). A closed
@@ -72,6 +77,7 @@ inline constexpr std::string_view place = "XP";
 inline constexpr std::string_view review = "XR";
 inline constexpr std::string_view status = "XST";
 inline constexpr std::string_view tone = "XTO";
+inline constexpr std::string_view mention = "XM";
 inline constexpr std::string_view state = "XIS";
 inline constexpr std::string_view common_gram = "XB";
 inline constexpr std::string_view year = "XDY";
@@ -163,6 +169,7 @@ inline constexpr Field fields[] = {
     {"review", review, true, true},
     {"status", status, true, true},
     {"tone", tone, true, true},
+    {"mention", mention, true, true},
 };
 
 }  // namespace presswatch::index::schema

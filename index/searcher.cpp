@@ -102,6 +102,14 @@ std::size_t snippet_start(std::string_view text, const std::vector<std::vector<s
     return at == std::string_view::npos || at >= spans.front().begin ? spans.front().begin : at + 1;
 }
 
+// Whether the query filters on a mention level (mention:passing): it then
+// chooses its own scope, since a passing mention is never a clipping.
+bool names_mention_level(const Xapian::Query& q) {
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+        if (std::string_view(*t).starts_with(schema::mention)) return true;
+    return false;
+}
+
 std::int64_t parse_id(const std::string& data) {
     try {
         return std::stoll(data);
@@ -150,7 +158,7 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
                     "truy vấn trống: hãy cho ít nhất một từ, cụm từ hoặc trường (the query is empty: give at least one word, "
                     "phrase or field; see `presswatch search --help`)");
             Xapian::Query query = compiled.query;
-            if (options.clippings_only)
+            if (options.clippings_only && !names_mention_level(compiled.query))
                 query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                       Xapian::Query(boolean_term(schema::state, "clipping")));
             Xapian::Enquire enquire(impl_->db);

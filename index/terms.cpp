@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include "index/fold_stemmer.h"
+#include "text/syllables.h"
 #include "text/tone_marks.h"
 
 namespace presswatch::index {
@@ -61,6 +62,12 @@ bool WordScanner::next(std::string_view& word) {
         while (at_ < text_.size() && (len = word_char_at(text_, at_)) > 0) at_ += len;
         if (at_ - start > max_word_bytes) continue;
         word = text_.substr(start, at_ - start);
+        // Glued words ("HóaNhiều"): this word ends at the cut, the next
+        // call starts the following one there.
+        if (std::size_t cut = text::glued_word_break(word)) {
+            word = word.substr(0, cut);
+            at_ = start + cut;
+        }
         return true;
     }
     return false;

@@ -3,7 +3,9 @@
 // compiler so that both sides always produce the same terms.
 //
 // A word is a maximal run of letters, combining marks and digits; anything
-// else separates words ("covid-19" is two words, "Thanh-Hóa" too). Words
+// else separates words ("covid-19" is two words, "Thanh-Hóa" too). A run
+// holding two glued words is cut where text::glued_word_break() says
+// ("Thanh HóaNhiều": "thanh", "hoa", "nhieu"), as triage cuts it. Words
 // longer than max_word_bytes are skipped on both sides: they are noise
 // (URLs, base64) and Xapian refuses terms over 245 bytes.
 //

@@ -129,6 +129,7 @@ Xapian::Document build(const Document& d, const CommonGrams& grams, WordIds& ids
     add(schema::review, d.review);
     add(schema::status, d.response_status);
     add(schema::tone, d.tone);
+    add(schema::mention, d.mention_level);
     if (d.clipping) add(schema::state, "clipping");
     if (d.flagged) add(schema::state, "flagged");
     if (d.review == "new") add(schema::state, "new");

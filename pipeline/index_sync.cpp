@@ -23,6 +23,7 @@ index::Document index_document(const store::StoredArticle& a) {
     d.published = a.article.published;
     d.fetched = a.fetched;
     d.clipping = a.clipping;
+    d.mention_level = a.mention_level;
     d.flagged = a.flagged;
     d.topics = a.topics;
     d.agencies = a.agencies;

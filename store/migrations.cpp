@@ -280,6 +280,25 @@ ALTER TABLE story_member ADD COLUMN usable INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE story_member ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
 CREATE INDEX story_member_published ON story_member(published);
 )sql"},
+    {40, "mention levels: how much each article is about the province (subject, passing, not), stored, "
+         "filtered on and indexed",
+     R"sql(
+-- triage/decision.h: subject = a clipping; passing = the province named in
+-- passing (a list, a hometown, a club); not = not the province. Until a
+-- re-triage grades them again, clippings are subject, other articles with
+-- a counted mention (a mention row) passing, the rest not.
+ALTER TABLE article ADD COLUMN mention_level TEXT NOT NULL DEFAULT 'not'
+  CHECK (mention_level IN ('subject', 'passing', 'not'));
+UPDATE article SET mention_level = CASE
+  WHEN clipping = 1 THEN 'subject'
+  WHEN EXISTS (SELECT 1 FROM mention m WHERE m.article_id = article.id) THEN 'passing'
+  ELSE 'not' END;
+CREATE INDEX article_mention_level ON article(mention_level, published);
+-- The index carries the level (mention:subject): every document is put
+-- again by the next index sync, no `presswatch reindex` needed.
+INSERT INTO index_journal(article_id, queued_at) SELECT id, CAST(strftime('%s', 'now') AS INTEGER) FROM article WHERE 1
+  ON CONFLICT(article_id) DO UPDATE SET version = version + 1, queued_at = excluded.queued_at;
+)sql"},
     {50, "accounts: people who use the web interface, their roles and sessions, and the limits on failed logins",
      R"sql(
 -- password_hash is Argon2id's self-describing string (store/password_hash.h):

@@ -72,6 +72,17 @@ void Snapshot::seal() {
     sha256 = sha256_hex(body);
 }
 
+namespace {
+
+// The level as stored: always in agreement with the clipping flag (a
+// decision built by hand may set one and not the other).
+const char* stored_level(const triage::Decision& d) {
+    if (d.clipping) return "subject";
+    return d.mention_level == triage::MentionLevel::none ? "not" : "passing";
+}
+
+}  // namespace
+
 SaveResult Store::save_article(const std::string& outlet, const Article& a, const triage::Decision& d,
                                const Snapshot& snap) {
     return db_.transaction([&] {
@@ -92,13 +103,14 @@ SaveResult Store::save_article(const std::string& outlet, const Article& a, cons
         if (!id) {
             auto ins = db_.prepare(
                 "INSERT INTO article(url, outlet, headline, lead, body, author, source_org, section, language, "
-                "keywords, published, modified, published_raw, fetched, content_hash, clipping, score, tone, decision) "
-                "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
+                "keywords, published, modified, published_raw, fetched, content_hash, clipping, score, tone, decision, "
+                "mention_level) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
             ins.bind(1, a.url).bind(2, outlet).bind(3, a.headline).bind(4, a.description).bind(5, a.body)
                 .bind(6, a.author).bind(7, a.source_organization).bind(8, a.section).bind(9, a.language)
                 .bind(10, keywords.dump()).bind(11, a.published).bind(12, a.modified).bind(13, a.published_raw)
                 .bind(14, snap.fetched ? snap.fetched : now()).bind(15, hash).bind(16, d.clipping ? 1 : 0)
-                .bind(17, d.score).bind(18, d.tone).bind(19, decision);
+                .bind(17, d.score).bind(18, d.tone).bind(19, decision)
+                .bind(20, stored_level(d));
             ins.run();
             id = db_.last_insert_id();
             db_.prepare("INSERT INTO review(article_id, state) VALUES (?1, 'new')").bind(1, *id).run();
@@ -107,12 +119,13 @@ SaveResult Store::save_article(const std::string& outlet, const Article& a, cons
             auto up = db_.prepare(
                 "UPDATE article SET headline=?2, lead=?3, body=?4, author=?5, source_org=?6, section=?7, "
                 "language=?8, keywords=?9, published=?10, modified=?11, published_raw=?12, fetched=?13, "
-                "content_hash=?14, clipping=?15, score=?16, tone=?17, decision=?18 WHERE id=?1");
+                "content_hash=?14, clipping=?15, score=?16, tone=?17, decision=?18, mention_level=?19 WHERE id=?1");
             up.bind(1, *id).bind(2, a.headline).bind(3, a.description).bind(4, a.body).bind(5, a.author)
                 .bind(6, a.source_organization).bind(7, a.section).bind(8, a.language).bind(9, keywords.dump())
                 .bind(10, a.published).bind(11, a.modified).bind(12, a.published_raw)
                 .bind(13, snap.fetched ? snap.fetched : now()).bind(14, hash).bind(15, d.clipping ? 1 : 0)
-                .bind(16, d.score).bind(17, d.tone).bind(18, decision);
+                .bind(16, d.score).bind(17, d.tone).bind(18, decision)
+                .bind(19, stored_level(d));
             up.run();
             r.changed = true;
         }
@@ -138,9 +151,9 @@ SaveResult Store::save_article(const std::string& outlet, const Article& a, cons
 
 void Store::save_decision(std::int64_t id, const triage::Decision& d) {
     db_.transaction([&] {
-        db_.prepare("UPDATE article SET clipping=?2, score=?3, tone=?4, decision=?5 WHERE id=?1")
+        db_.prepare("UPDATE article SET clipping=?2, score=?3, tone=?4, decision=?5, mention_level=?6 WHERE id=?1")
             .bind(1, id).bind(2, d.clipping ? 1 : 0).bind(3, d.score).bind(4, d.tone)
-            .bind(5, triage::to_json(d).dump()).run();
+            .bind(5, triage::to_json(d).dump()).bind(6, stored_level(d)).run();
         write_decision_rows(db_, id, d);
         queue_index(id);
     });
@@ -153,7 +166,7 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
         "COALESCE(r.tone, a.tone), a.decision, COALESCE(r.state, 'new'), COALESCE(f.needed, 0), "
         "COALESCE(f.severity, 0), COALESCE(f.agencies, '[]'), COALESCE(rs.deadline, f.deadline), "
         "COALESCE(rs.status, CASE WHEN f.needed = 1 THEN 'pending' ELSE '' END), COALESCE(rs.agency, ''), "
-        "sm.story_id "
+        "sm.story_id, a.mention_level "
         "FROM article a LEFT JOIN review r ON r.article_id = a.id LEFT JOIN flag f ON f.article_id = a.id "
         "LEFT JOIN response rs ON rs.article_id = a.id LEFT JOIN story_member sm ON sm.article_id = a.id "
         "WHERE a.id = ?1");
@@ -188,6 +201,7 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
     s.response_status = q.text(25);
     s.response_agency = q.text(26);
     s.story = q.opt_int64(27);
+    s.mention_level = q.text(28);
 
     auto t = db_.prepare("SELECT topic FROM tag WHERE article_id = ?1 AND removed = 0 ORDER BY score DESC, topic");
     t.bind(1, id);
@@ -206,9 +220,18 @@ std::optional<std::int64_t> Store::article_id_by_url(const std::string& url) {
 }
 
 std::vector<StoredArticle> Store::clippings(std::int64_t from, std::int64_t to) {
-    auto q = db_.prepare(
-        "SELECT id FROM article WHERE clipping = 1 AND COALESCE(published, fetched) >= ?1 "
-        "AND COALESCE(published, fetched) < ?2 ORDER BY COALESCE(published, fetched) DESC, id DESC");
+    return articles_where("clipping = 1", from, to);
+}
+
+std::vector<StoredArticle> Store::passing_mentions(std::int64_t from, std::int64_t to) {
+    return articles_where("mention_level = 'passing'", from, to);
+}
+
+std::vector<StoredArticle> Store::articles_where(const char* condition, std::int64_t from, std::int64_t to) {
+    auto q = db_.prepare(fmt::format(
+        "SELECT id FROM article WHERE {} AND COALESCE(published, fetched) >= ?1 "
+        "AND COALESCE(published, fetched) < ?2 ORDER BY COALESCE(published, fetched) DESC, id DESC",
+        condition));
     q.bind(1, from).bind(2, to);
     std::vector<std::int64_t> ids;
     while (q.step()) ids.push_back(q.int64(0));

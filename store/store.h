@@ -38,6 +38,9 @@ struct StoredArticle {
     std::int64_t fetched = 0;
     std::string content_hash;
     bool clipping = false;
+    // How much it is about the province: "subject" (a clipping), "passing"
+    // or "not" (triage::level_name).
+    std::string mention_level = "not";
     double score = 0;
     std::string tone;                    // a person's, else triage's
     std::vector<std::string> topics;     // effective: auto minus removed plus user
@@ -108,6 +111,9 @@ public:
     std::optional<std::int64_t> article_id_by_url(const std::string& url);
     // Clippings published (or fetched, when undated) in [from, to), newest first.
     std::vector<StoredArticle> clippings(std::int64_t from, std::int64_t to);
+    // Articles that name the province only in passing (mention level
+    // "passing"), published (or fetched) in [from, to), newest first.
+    std::vector<StoredArticle> passing_mentions(std::int64_t from, std::int64_t to);
     std::vector<std::int64_t> all_article_ids();
 
     // Latest snapshot of an article, decompressed.
@@ -130,6 +136,8 @@ public:
                const std::string& detail_json);
 
 private:
+    std::vector<StoredArticle> articles_where(const char* condition, std::int64_t from, std::int64_t to);
+
     std::filesystem::path data_dir_;
     Database db_;
 };

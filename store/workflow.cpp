@@ -332,12 +332,16 @@ std::vector<AuditEntry> Workflow::audit_log(std::optional<std::int64_t> id) {
     return out;
 }
 
-std::vector<std::int64_t> Workflow::unreviewed(std::size_t limit) {
+std::vector<std::int64_t> Workflow::unreviewed(std::size_t limit) { return unreviewed_at("subject", limit); }
+
+std::vector<std::int64_t> Workflow::unreviewed_passing(std::size_t limit) { return unreviewed_at("passing", limit); }
+
+std::vector<std::int64_t> Workflow::unreviewed_at(const char* level, std::size_t limit) {
     auto q = store_.db().prepare(
         "SELECT a.id FROM article a LEFT JOIN review r ON r.article_id = a.id "
-        "WHERE a.clipping = 1 AND COALESCE(r.state, 'new') = 'new' "
+        "WHERE a.mention_level = ?2 AND COALESCE(r.state, 'new') = 'new' "
         "ORDER BY COALESCE(a.published, a.fetched), a.id LIMIT ?1");
-    q.bind(1, limit ? static_cast<std::int64_t>(limit) : std::int64_t{-1});
+    q.bind(1, limit ? static_cast<std::int64_t>(limit) : std::int64_t{-1}).bind(2, level);
     std::vector<std::int64_t> ids;
     while (q.step()) ids.push_back(q.int64(0));
     return ids;

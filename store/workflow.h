@@ -132,6 +132,9 @@ public:
     std::vector<AuditEntry> audit_log(std::optional<std::int64_t> id = std::nullopt);
     // Clippings not yet reviewed, oldest first.
     std::vector<std::int64_t> unreviewed(std::size_t limit = 0);
+    // The same for the articles that name the province only in passing
+    // (mention level "passing"): the review's second section.
+    std::vector<std::int64_t> unreviewed_passing(std::size_t limit = 0);
 
 private:
     // Runs change inside a transaction after checking the article exists,
@@ -139,6 +142,7 @@ private:
     template <class F>
     void change(std::int64_t id, const std::string& action, F&& f);
     std::string current_status(std::int64_t id);
+    std::vector<std::int64_t> unreviewed_at(const char* level, std::size_t limit);
 
     Store& store_;
     std::string user_;

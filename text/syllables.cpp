@@ -96,6 +96,58 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
+std::size_t glued_word_break(std::string_view w) {
+    // Both parts have two letters: at least four bytes; and one has a byte
+    // outside ASCII. Most words leave here.
+    if (w.size() < 4) return 0;
+    bool non_ascii = false;
+    for (char ch : w) non_ascii |= static_cast<unsigned char>(ch) >= 0x80;
+    if (!non_ascii) return 0;
+    std::size_t i = 0, cut = 0;
+    int letters[2] = {0, 0};
+    bool outside_ascii[2] = {false, false};
+    bool prev_lower = false;
+    int part = 0;
+    while (i < w.size()) {
+        std::size_t at = i;
+        char32_t c = decode_utf8(w, i);
+        UChar32 u = static_cast<UChar32>(c);
+        bool upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(u);
+        bool lower = c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(u);
+        if (upper && prev_lower) {
+            if (part == 1) break;  // the part after ends at the next change of case
+            cut = at;
+            part = 1;
+        }
+        if (at == 0 && !upper) return 0;  // the part before starts with a capital
+        if (upper || lower || (c >= 0x80 && u_isalpha(u))) ++letters[part];
+        if (c >= 0x80) outside_ascii[part] = true;
+        // A combining mark (NFD text) keeps the case of its letter.
+        if (upper || lower) prev_lower = lower;
+    }
+    if (part == 0 || letters[0] < 2 || letters[1] < 2 || !(outside_ascii[0] || outside_ascii[1])) return 0;
+    return cut;
+}
+
+namespace {
+
+// Folds text[from, to) into s (a word or a piece of one), as the scan does.
+void fold_piece(std::string_view text, std::size_t from, std::size_t to, Syllable& s) {
+    const auto& table = fold_table();
+    s.offset = from;
+    s.length = to - from;
+    s.folded.clear();
+    s.ascii = true;
+    for (std::size_t i = from; i < to;) {
+        char32_t c = decode_utf8(text, i);
+        char32_t folded = c < table_size ? table[c] : fold_code_point(c);
+        if (c >= 0x80) s.ascii = false;
+        if (folded != ignorable && folded != separator) append_utf8(s.folded, folded);
+    }
+}
+
+}  // namespace
+
 void for_each_syllable(std::string_view text, const std::function<void(const Syllable&)>& f) {
     const auto& table = fold_table();
     Syllable cur;
@@ -103,8 +155,23 @@ void for_each_syllable(std::string_view text, const std::function<void(const Syl
     std::size_t i = 0;
     auto close = [&](std::size_t end) {
         if (in_word && !cur.folded.empty()) {
-            cur.length = end - cur.offset;
-            f(cur);
+            // Glued words (only words with diacritics can be) are cut and
+            // each piece folded again; the rest keep the fold of the scan.
+            std::size_t cut = cur.ascii ? 0 : glued_word_break(text.substr(cur.offset, end - cur.offset));
+            if (cut == 0) {
+                cur.length = end - cur.offset;
+                f(cur);
+            } else {
+                std::size_t from = cur.offset;
+                while (cut != 0) {
+                    fold_piece(text, from, from + cut, cur);
+                    f(cur);
+                    from += cut;
+                    cut = glued_word_break(text.substr(from, end - from));
+                }
+                fold_piece(text, from, end, cur);
+                f(cur);
+            }
         }
         in_word = false;
     };

@@ -21,7 +21,21 @@ struct Syllable {
 
 // A word is a run of letters, digits and combining marks; everything else
 // (space, punctuation, hyphens, dots) separates words. "TP.HCM" gives two.
+// A run holding two glued words is cut as glued_word_break() says:
+// "Thanh HóaNhiều" gives "Thanh", "Hóa", "Nhiều".
 std::vector<Syllable> syllables(std::string_view text);
+
+// Where a run of word characters holds two words glued together, as naive
+// text extraction joins a dateline set in its own element to the lead
+// ("HóaNhiều"): the byte offset of the first cut, 0 for none. A cut falls
+// before an upper-case letter that follows a lower-case one, when the part
+// before starts with a capital and has at least two letters, the part after
+// (up to the next such change of case) has at least two letters, and one
+// of the two parts has a letter outside ASCII (Vietnamese diacritics). So
+// "McDonald", "iPhone", "YouTube", "VnExpress" and "ThS" stay whole (all
+// ASCII, or too short). Shared by triage (syllables) and the index's word
+// scanner (index/terms.h), so that both see the same words.
+std::size_t glued_word_break(std::string_view word);
 
 // The same, without building a vector: calls f for each syllable. The
 // Syllable passed is reused between calls (its folded string is a buffer).

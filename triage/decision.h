@@ -4,12 +4,28 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace presswatch::triage {
 
 enum class Field { headline, lead, body };
 const char* field_name(Field f);
+
+// How much an article is about the province, three levels:
+//   subject  the province or a place in it is what the article is about
+//            (a clipping);
+//   passing  named in passing: among many places, a hometown, a club, a
+//            route, a weather region, an outlet's closing line;
+//   none     not the province at all (no name, or only a person's name,
+//            a homonym elsewhere). Written "not" in JSON and the store.
+enum class MentionLevel { none, passing, subject };
+const char* level_name(MentionLevel l);  // "not", "passing", "subject"
+// What a reader sees, in Vietnamese: "tin về tỉnh", "nhắc qua đến tỉnh",
+// "không phải tin về tỉnh".
+const char* level_label(MentionLevel l);
+// The level named s ("not" or "none", "passing", "subject"), else nullopt.
+std::optional<MentionLevel> level_from_name(std::string_view s);
 
 struct Mention {
     std::string text;      // as written in the article
@@ -19,6 +35,7 @@ struct Mention {
     std::size_t offset = 0;  // byte offset into that field
     std::size_t length = 0;  // bytes
     std::string snippet;     // context around it
+    bool passing = false;    // counts only as a passing mention (hometown, list, club...)
 };
 
 struct TopicScore {
@@ -50,7 +67,8 @@ struct Flag {
 };
 
 struct Decision {
-    bool clipping = false;
+    bool clipping = false;              // mention_level == subject
+    MentionLevel mention_level = MentionLevel::none;
     double score = 0;
     std::vector<Mention> mentions;
     std::vector<TopicScore> topics;

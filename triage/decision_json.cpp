@@ -15,6 +15,31 @@ const char* field_name(Field f) {
     return "body";
 }
 
+const char* level_name(MentionLevel l) {
+    switch (l) {
+        case MentionLevel::subject: return "subject";
+        case MentionLevel::passing: return "passing";
+        case MentionLevel::none: return "not";
+    }
+    return "not";
+}
+
+const char* level_label(MentionLevel l) {
+    switch (l) {
+        case MentionLevel::subject: return "tin về tỉnh";
+        case MentionLevel::passing: return "nhắc qua đến tỉnh";
+        case MentionLevel::none: return "không phải tin về tỉnh";
+    }
+    return "không phải tin về tỉnh";
+}
+
+std::optional<MentionLevel> level_from_name(std::string_view s) {
+    if (s == "subject") return MentionLevel::subject;
+    if (s == "passing") return MentionLevel::passing;
+    if (s == "not" || s == "none") return MentionLevel::none;
+    return std::nullopt;
+}
+
 static Field field_from(const std::string& s) {
     if (s == "headline") return Field::headline;
     if (s == "lead") return Field::lead;
@@ -25,7 +50,7 @@ json to_json(const Decision& d) {
     json mentions = json::array();
     for (const auto& m : d.mentions)
         mentions.push_back({{"text", m.text}, {"name", m.name}, {"kind", m.kind}, {"field", field_name(m.field)},
-                            {"offset", m.offset}, {"length", m.length}, {"snippet", m.snippet}});
+                            {"offset", m.offset}, {"length", m.length}, {"snippet", m.snippet}, {"passing", m.passing}});
     json topics = json::array();
     for (const auto& t : d.topics) topics.push_back({{"slug", t.slug}, {"score", t.score}, {"evidence", t.evidence}});
     json flag = {{"needed", d.flag.needed},
@@ -35,7 +60,8 @@ json to_json(const Decision& d) {
                  {"agencies", d.flag.agencies},
                  {"deadline", d.flag.deadline ? json(text::iso8601(*d.flag.deadline)) : json(nullptr)},
                  {"reasons", d.flag.reasons}};
-    return {{"clipping", d.clipping}, {"score", d.score},     {"reasons", d.reasons},
+    return {{"clipping", d.clipping}, {"mention_level", level_name(d.mention_level)},
+            {"score", d.score},       {"reasons", d.reasons},
             {"mentions", mentions},   {"places", d.places},   {"topics", topics},
             {"tone", d.tone},         {"tone_evidence", d.tone_evidence}, {"flag", flag}};
 }
@@ -43,6 +69,11 @@ json to_json(const Decision& d) {
 Decision decision_from_json(const json& j) {
     Decision d;
     d.clipping = j.value("clipping", false);
+    // Decisions stored before the levels existed have only "clipping":
+    // a clipping is a subject, anything else is read as not the province
+    // until a re-triage grades it.
+    auto level = level_from_name(j.value("mention_level", std::string()));
+    d.mention_level = level ? *level : d.clipping ? MentionLevel::subject : MentionLevel::none;
     d.score = j.value("score", 0.0);
     d.reasons = j.value("reasons", std::vector<std::string>{});
     d.places = j.value("places", std::vector<std::string>{});
@@ -57,6 +88,7 @@ Decision decision_from_json(const json& j) {
         x.offset = m.value("offset", std::size_t{0});
         x.length = m.value("length", std::size_t{0});
         x.snippet = m.value("snippet", "");
+        x.passing = m.value("passing", false);
         d.mentions.push_back(std::move(x));
     }
     for (const auto& t : j.value("topics", json::array()))

@@ -45,6 +45,25 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
             auto it = other_spans.find(span_key(m));
             return it == other_spans.end() ? -1 : it->second;
         };
+        // A region between this province and another ("từ Thanh Hóa đến
+        // Hà Tĩnh", "Hà Tĩnh tới Thanh Hóa"): a weather or traffic area.
+        std::set<std::size_t> other_first, other_end;
+        for (std::size_t i : f.of(Role::other_province)) {
+            other_first.insert(f.matches[i].first);
+            other_end.insert(f.matches[i].first + f.matches[i].count);
+        }
+        auto range_word = [&](std::size_t k) {
+            return k < f.syl.size() &&
+                   std::find(range_markers.begin(), range_markers.end(), f.exact(k)) != range_markers.end();
+        };
+        auto in_range = [&](const PhraseAutomaton::Match* m) {
+            std::size_t after = m->first + m->count;
+            return (range_word(after) && other_first.count(after + 1)) ||
+                   (m->first >= 1 && range_word(m->first - 1) && other_end.count(m->first - 1));
+        };
+        // Mentions after a club's or the province's media's name in the same
+        // sentence are passing too (an outlet's closing line about itself).
+        std::size_t passing_until = 0;
         std::size_t covered = 0;
         for (auto* m : names) {
             if (m->first < covered) continue;
@@ -73,12 +92,19 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
                 }
             }
             if (preceded_by(f, *m, Role::person, 1)) {
-                d.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): tên người", c.m.text, field_name(f.field)));
+                d.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): tên người, tên phố", c.m.text, field_name(f.field)));
                 continue;
             }
             c.related = f.field == Field::body && in_related_line(f, c.m.offset);
+            bool carrier = place.kind == "club" || place.kind == "media";
             c.incidental = preceded_by(f, *m, Role::incidental, cfg.province.incidental_window) ||
-                           in_parentheses(f.text, c.m.offset, c.m.length);
+                           in_parentheses(f.text, c.m.offset, c.m.length) || carrier ||
+                           c.m.offset < passing_until || (f.field != Field::headline && in_range(m)) ||
+                           list_items(f.text, c.m.offset, c.m.length) >= list_min_items;
+            if (carrier) {
+                std::size_t end = f.text.find_first_of(".!?\n", c.m.offset + c.m.length);
+                passing_until = end == std::string_view::npos ? f.text.size() : end;
+            }
             cands.push_back(std::move(c));
         }
     }
@@ -107,12 +133,19 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
         places.insert(c.m.name);
         const auto& place = cfg.province.names[static_cast<std::size_t>(c.place)];
         bool committee = place.kind == "ward" || place.kind == "commune" || place.kind.starts_with("former");
-        if (!place.agency.empty() && committee && c.qualified) committees.push_back(place.agency);
+        // A former unit split between several routes to each of them.
+        if (committee && c.qualified) {
+            if (!place.became_agencies.empty())
+                committees.insert(committees.end(), place.became_agencies.begin(), place.became_agencies.end());
+            else if (!place.agency.empty())
+                committees.push_back(place.agency);
+        }
         if (!place.agency.empty() && !committee) place_agencies.push_back(place.agency);
         if (c.incidental) {
             // A hometown, a direction, a label: a trace, not a subject.
             body += sc.incidental;
-            d.reasons.push_back(fmt::format("\"{}\" ({}) chỉ nhắc qua (quê, hướng đi, nhãn hàng...): +{}", c.m.text,
+            c.m.passing = true;
+            d.reasons.push_back(fmt::format("\"{}\" ({}) chỉ nhắc qua (quê, hướng đi, vùng, câu lạc bộ, nhãn hàng...): +{}", c.m.text,
                                             field_name(c.m.field), sc.incidental));
             d.mentions.push_back(std::move(c.m));
             continue;
@@ -158,8 +191,11 @@ void Triager::Impl::find_mentions(const std::vector<FieldText>& fields, Decision
     d.score = std::round(score * 100) / 100;
     d.places.assign(places.begin(), places.end());
     d.clipping = counted > 0 && d.score >= cfg.settings.clipping_threshold;
+    // Below the threshold a counted name is still a passing mention: the
+    // article is kept and searchable at that level, never a clipping.
+    d.mention_level = d.clipping ? MentionLevel::subject : counted > 0 ? MentionLevel::passing : MentionLevel::none;
     d.reasons.push_back(fmt::format("điểm {} {} ngưỡng {}: {}", d.score, d.clipping ? ">=" : "<",
-                                    cfg.settings.clipping_threshold, d.clipping ? "là tin về tỉnh" : "không phải tin về tỉnh"));
+                                    cfg.settings.clipping_threshold, level_label(d.mention_level)));
 }
 
 }  // namespace presswatch::triage

@@ -34,6 +34,11 @@ constexpr double repeat_factor = 0.3;
 // A second topic routes to its agency too when it scores at least this
 // share of the leading routed topic.
 constexpr double second_topic_share = 0.6;
+// A name inside a comma-separated list of at least this many capitalised
+// items (the cities of a route map, a list of localities) is one among
+// many: incidental. Four provinces named together (a resolution for four)
+// are each a subject; route maps and weather lists run to ten and more.
+constexpr int list_min_items = 6;
 // Share of the response signals' weights that counts towards the tone.
 constexpr double signal_tone_share = 0.5;
 
@@ -95,6 +100,51 @@ struct FieldText {
     }
 };
 
+// How many items the comma-separated list around [offset, offset+length)
+// has, within its sentence, counting only items that start with a capital
+// and are at most five words long ("Hải Phòng, Đà Nẵng, Vinh, Thanh Hóa và
+// Huế"): 1 when the name stands in no such list.
+inline int list_items(std::string_view text, std::size_t offset, std::size_t length) {
+    auto stop = [](char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == ';' || c == ':'; };
+    std::size_t b = offset, e = offset + length;
+    while (b > 0 && !stop(text[b - 1])) --b;
+    while (e < text.size() && !stop(text[e])) ++e;
+    // Items around the name: walk outwards over commas while items look
+    // like names.
+    auto item_is_name = [&](std::size_t from, std::size_t to) {
+        std::string_view it = text.substr(from, to - from);
+        while (!it.empty() && it.front() == ' ') it.remove_prefix(1);
+        for (std::string_view joiner : {"và ", "hoặc ", "đến ", "đi "})
+            if (it.starts_with(joiner)) it.remove_prefix(joiner.size());
+        std::size_t words = 0;
+        for (std::size_t i = 0; i < it.size(); ++i)
+            if (it[i] != ' ' && (i == 0 || it[i - 1] == ' ')) ++words;
+        return words >= 1 && words <= 5 && starts_with_capital(it);
+    };
+    int items = 1;
+    std::size_t left = text.rfind(',', offset), right = text.find(',', offset + length);
+    // Leftwards: each item between two commas (or the sentence start).
+    std::size_t end_of_item = left;
+    while (end_of_item != std::string_view::npos && end_of_item >= b) {
+        std::size_t start = end_of_item > b ? text.rfind(',', end_of_item - 1) : std::string_view::npos;
+        std::size_t from = (start == std::string_view::npos || start < b) ? b : start + 1;
+        if (!item_is_name(from, end_of_item)) break;
+        ++items;
+        if (from == b) break;
+        end_of_item = start;
+    }
+    std::size_t start_of_item = right;
+    while (start_of_item != std::string_view::npos && start_of_item < e) {
+        std::size_t next = text.find(',', start_of_item + 1);
+        std::size_t to = (next == std::string_view::npos || next > e) ? e : next;
+        if (!item_is_name(start_of_item + 1, to)) break;
+        ++items;
+        if (to == e) break;
+        start_of_item = next;
+    }
+    return items;
+}
+
 // "Nguyễn Thị Hòa (Thanh Hóa)": a name alone in brackets says where
 // someone or something is from, not what the article is about.
 inline bool in_parentheses(std::string_view text, std::size_t offset, std::size_t length) {
@@ -135,6 +185,7 @@ struct Triager::Impl {
     std::vector<Pattern> patterns;
     std::vector<std::vector<std::vector<std::string>>> qualifiers;  // per place: folded syllable sequences
     std::vector<std::vector<std::string>> related_markers;           // folded syllables
+    std::vector<std::string> range_markers;                          // exact keys of one syllable each
 
     explicit Impl(const config::Config& c) : cfg(c) {
         const auto& prov = cfg.province;
@@ -168,6 +219,7 @@ struct Triager::Impl {
         for (const auto& n : prov.incidental_markers) add(Role::incidental, 0, 0, n);
         for (const auto& n : prov.person_markers) add(Role::person, 0, 0, n);
         for (const auto& m : prov.related_markers) related_markers.push_back(folded_syllables(m));
+        for (const auto& m : prov.range_markers) range_markers.push_back(text::exact_key(m));
         automaton.build();
     }
 

@@ -39,6 +39,21 @@ inline std::vector<std::int64_t> seed_report_fixture(store::Store& s) {
     return ids;
 }
 
+// An article that names the province only in passing (a weather round-up).
+inline std::int64_t save_passing(store::Store& s, const std::string& url, const std::string& headline,
+                                 const std::string& published) {
+    Article a;
+    a.url = url;
+    a.headline = headline;
+    a.body = "Hà Nội, Hải Phòng mưa to; Thanh Hóa mưa rải rác.";
+    a.published = text::parse_iso8601(published);
+    triage::Decision d;
+    d.mention_level = triage::MentionLevel::passing;
+    d.score = 0.2;
+    d.mentions.push_back({"Thanh Hóa", "Thanh Hóa", "province", triage::Field::body, 30, 10, "Thanh Hóa mưa", true});
+    return s.save_article("vnexpress", a, d, {}).id;
+}
+
 inline std::string read_all(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream ss;

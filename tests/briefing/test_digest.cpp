@@ -82,3 +82,22 @@ TEST_CASE("sending without a mail server configured says which key to set") {
     dead.to = {"c@d.example"};
     CHECK_THROWS_AS(briefing::send_mail(dead, {"s", "t", "h"}), RuntimeFailure);
 }
+
+TEST_CASE("the digest shows the day's passing mentions in a section of their own, not counted") {
+    TempDir dir;
+    store::Store s(dir.path());
+    presswatch::testing::seed_report_fixture(s);
+    auto cfg = presswatch::testing::fixture_config();
+    auto total = briefing::build_digest(s, cfg, nov3).total;
+    presswatch::testing::save_passing(s, "https://vnexpress.localhost/mua-3-11.html", "Mưa lớn ở nhiều tỉnh miền Bắc",
+                                      "2026-11-03T10:00:00+07:00");
+    auto d = briefing::build_digest(s, cfg, nov3);
+    CHECK(d.total == total);
+    REQUIRE(d.passing.size() == 1);
+    auto text = briefing::digest_text(d, cfg);
+    auto section = text.find("Bài chỉ nhắc qua đến tỉnh");
+    REQUIRE(section != std::string::npos);
+    CHECK(text.find("Mưa lớn ở nhiều tỉnh miền Bắc") > section);
+    CHECK(text.find("Tin cần trả lời") < section);
+    CHECK(briefing::digest_html(d, cfg).find("<section class=\"passing\">") != std::string::npos);
+}

@@ -79,3 +79,26 @@ TEST_CASE("a month that is not YYYY-MM is refused") {
     CHECK(text::iso8601(p.to) == "2027-01-01T00:00:00+07:00");
     CHECK(briefing::previous_month(briefing::month_period("2026-01")).label == "2025-12");
 }
+
+TEST_CASE("the briefing counts passing mentions apart from the clippings") {
+    TempDir dir;
+    store::Store s(dir.path());
+    presswatch::testing::seed_report_fixture(s);
+    auto cfg = presswatch::testing::fixture_config();
+    auto before = briefing::build_month_report(s, cfg, "2026-11", as_of);
+    auto nov = presswatch::testing::save_passing(s, "https://vnexpress.localhost/mua-11.html", "Mưa lớn ở miền Bắc",
+                                                 "2026-11-12T08:00:00+07:00");
+    presswatch::testing::save_passing(s, "https://vnexpress.localhost/mua-11b.html", "Rét đậm ở miền Bắc",
+                                      "2026-11-13T08:00:00+07:00");
+    presswatch::testing::save_passing(s, "https://vnexpress.localhost/mua-10.html", "Nắng nóng ở miền Bắc",
+                                      "2026-10-12T08:00:00+07:00");
+    auto r = briefing::build_month_report(s, cfg, "2026-11", as_of);
+    CHECK(r.clippings == before.clippings);
+    CHECK(r.passing == 2);
+    CHECK(r.previous_passing == 1);
+    CHECK(briefing::report_json(r)["totals"]["passing"] == 2);
+    CHECK(briefing::report_csv(r).find("total,passing,Bài nhắc qua đến tỉnh,2,1") != std::string::npos);
+    // Marked not relevant, it is no longer counted.
+    store::Workflow(s, "lan").set_review(nov, "not-relevant");
+    CHECK(briefing::build_month_report(s, cfg, "2026-11", as_of).passing == 1);
+}

@@ -228,3 +228,37 @@ TEST_CASE("clippings_only leaves out articles that are not clippings", "[index][
     o.clippings_only = true;
     CHECK(idx.id_set("thanh hoa", o) == Ids{1, 2, 3, 4});
 }
+
+TEST_CASE("mention: filters on the level, and sets the scope itself", "[index][search][mention]") {
+    auto subject = testing::doc(1, "vnexpress", "Thanh Hóa mở tuyến xe buýt mới", "Tuyến xe buýt nối hai huyện.",
+                                testing::vn_time(2026, 11, 3));
+    subject.mention_level = "subject";
+    auto passing = testing::doc(2, "dantri", "Mưa lớn ở nhiều tỉnh miền Bắc",
+                                "Hà Nội, Hải Phòng mưa to; Thanh Hóa có mưa rải rác.", testing::vn_time(2026, 11, 4));
+    passing.clipping = false;
+    passing.mention_level = "passing";
+    auto other = testing::doc(3, "dantri", "Mưa lớn ở Hà Nội", "Nhiều tuyến phố ngập sâu.",
+                              testing::vn_time(2026, 11, 4));
+    other.clipping = false;
+    other.mention_level = "not";
+    TestIndex idx({subject, passing, other});
+    index::SearchOptions clippings;
+    clippings.clippings_only = true;
+    CHECK(idx.id_set("mưa", clippings) == Ids{});
+    CHECK(idx.id_set("mention:passing", clippings) == Ids{2});
+    CHECK(idx.id_set("mưa mention:passing", clippings) == Ids{2});
+    CHECK(idx.id_set("mention:subject", clippings) == Ids{1});
+    CHECK(idx.id_set("mention:subject OR mention:passing", clippings) == Ids{1, 2});
+    CHECK(idx.id_set("mention:not") == Ids{3});
+}
+
+TEST_CASE("text with a dateline glued to the lead is found by the place's name", "[index][search][glued]") {
+    auto glued = testing::doc(1, "vnexpress", "Giáo viên vùng cao vượt đèo đến lớp",
+                              "Thanh HóaNhiều giáo viên phải đi hơn hai mươi cây số mỗi ngày.",
+                              testing::vn_time(2026, 11, 3));
+    TestIndex idx({glued});
+    CHECK(idx.id_set("thanh hoa") == Ids{1});
+    CHECK(idx.id_set("\"thanh hoa\"") == Ids{1});
+    CHECK(idx.id_set("\"hoa nhieu giao vien\"") == Ids{1});
+    CHECK(idx.id_set("nhieu") == Ids{1});
+}

@@ -13,6 +13,19 @@
 
 using presswatch::index::word_forms;
 
+namespace {
+
+// The words WordScanner gives for text, in order.
+std::vector<std::string> words(std::string_view text) {
+    presswatch::index::WordScanner scan(text);
+    std::vector<std::string> out;
+    std::string_view w;
+    while (scan.next(w)) out.emplace_back(w);
+    return out;
+}
+
+}  // namespace
+
 TEST_CASE("a word's exact form has its tone mark in the canonical place, lowercase", "[index][tone]") {
     struct Row {
         const char* input;
@@ -35,13 +48,6 @@ TEST_CASE("a word's exact form has its tone mark in the canonical place, lowerca
 
 TEST_CASE("words are runs of letters, marks and digits, and anything else separates them", "[index][terms]") {
     using V = std::vector<std::string>;
-    auto words = [](std::string_view text) {
-        presswatch::index::WordScanner scan(text);
-        V out;
-        std::string_view w;
-        while (scan.next(w)) out.emplace_back(w);
-        return out;
-    };
     CHECK(words("“Hóa”, (hòa)!") == V{"Hóa", "hòa"});
     CHECK(words("Nghi Sơn 2026") == V{"Nghi", "Sơn", "2026"});
     CHECK(words("covid-19, 1.000 tỷ") == V{"covid", "19", "1", "000", "tỷ"});
@@ -49,6 +55,15 @@ TEST_CASE("words are runs of letters, marks and digits, and anything else separa
     CHECK(words("a\xFF" "b") == V{"a", "b"});                  // invalid UTF-8 separates
     CHECK(words(std::string(65, 'x') + " ok") == V{"ok"});      // over max_word_bytes: skipped
     CHECK(words("  ").empty());
+}
+
+TEST_CASE("the word scanner cuts glued words as triage does, and keeps real mixed-case words whole",
+          "[index][terms][glued]") {
+    using V = std::vector<std::string>;
+    CHECK(words("Thanh HóaNhiều giáo viên") == V{"Thanh", "Hóa", "Nhiều", "giáo", "viên"});
+    CHECK(words("HóaNhiềuGiáo") == V{"Hóa", "Nhiều", "Giáo"});
+    CHECK(words("McDonald iPhone YouTube TP.HCM") == V{"McDonald", "iPhone", "YouTube", "TP", "HCM"});
+    CHECK(words("nhiềuNgười") == V{"nhiềuNgười"});
 }
 
 TEST_CASE("folded and exact terms of text, in order", "[index][terms]") {

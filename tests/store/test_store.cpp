@@ -160,3 +160,49 @@ TEST_CASE("the data folder comes from --data, then PRESSWATCH_DATA, then XDG", "
     CHECK(store::resolve_data_dir("") == "/xdg/presswatch");
     CHECK(store::resolve_data_dir("", "/configured") == "/configured");
 }
+
+TEST_CASE("the mention level is stored with the decision, and passing mentions are listed apart", "[store][levels]") {
+    TempDir dir;
+    store::Store s(dir.path());
+    add_outlet(s);
+    auto subject = s.save_article("vnexpress", sample_article("https://vnexpress.net/a-1.html"), clipping_decision(), {});
+    triage::Decision passing;
+    passing.mention_level = triage::MentionLevel::passing;
+    passing.mentions.push_back({"Thanh Hóa", "Thanh Hóa", "province", triage::Field::body, 300, 10, "quê Thanh Hóa", true});
+    auto p = s.save_article("vnexpress", sample_article("https://vnexpress.net/a-2.html"), passing, {});
+    auto none = s.save_article("vnexpress", sample_article("https://vnexpress.net/a-3.html"), triage::Decision{}, {});
+    CHECK(s.article(subject.id)->mention_level == "subject");
+    CHECK(s.article(p.id)->mention_level == "passing");
+    CHECK(s.article(none.id)->mention_level == "not");
+    auto listed = s.passing_mentions(0, 2'000'000'000);
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].id == p.id);
+    CHECK(s.clippings(0, 2'000'000'000).size() == 1);
+    // A re-triage moves it.
+    s.save_decision(p.id, clipping_decision());
+    CHECK(s.article(p.id)->mention_level == "subject");
+    CHECK(s.passing_mentions(0, 2'000'000'000).empty());
+}
+
+TEST_CASE("migration 40 grades stored articles from their clipping flag and mentions, and queues them for the index",
+          "[store][levels]") {
+    TempDir dir;
+    std::int64_t clip = 0, named = 0, none = 0;
+    {
+        store::Store s(dir.path());
+        add_outlet(s);
+        clip = s.save_article("vnexpress", sample_article("https://vnexpress.net/a-1.html"), clipping_decision(), {}).id;
+        triage::Decision passing;
+        passing.mentions.push_back({"Thanh Hóa", "Thanh Hóa", "province", triage::Field::body, 300, 10, "…", false});
+        named = s.save_article("vnexpress", sample_article("https://vnexpress.net/a-2.html"), passing, {}).id;
+        none = s.save_article("vnexpress", sample_article("https://vnexpress.net/a-3.html"), triage::Decision{}, {}).id;
+        // Back to the database as it was before migration 40, index journal emptied.
+        s.db().exec("DROP INDEX article_mention_level; ALTER TABLE article DROP COLUMN mention_level; "
+                    "DELETE FROM schema_migration WHERE version = 40; PRAGMA user_version = 33; DELETE FROM index_journal");
+    }
+    store::Store s(dir.path());
+    CHECK(s.article(clip)->mention_level == "subject");
+    CHECK(s.article(named)->mention_level == "passing");
+    CHECK(s.article(none)->mention_level == "not");
+    CHECK(s.pending_index(10) == std::vector<std::int64_t>{clip, named, none});
+}

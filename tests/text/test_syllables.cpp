@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "text/syllables.h"
 
@@ -56,4 +57,50 @@ TEST_CASE("sentences split at sentence ends and line breaks, not abbreviations o
         for (auto sp : sentences(r.text)) got.push_back(r.text.substr(sp.offset, sp.length));
         CHECK(got == r.expected);
     }
+}
+
+// A place glued to the next sentence's first word, as naive extraction
+// joins a dateline element to the lead; real mixed-case words stay whole.
+struct GluedRow {
+    const char* text;
+    std::vector<std::string> folded;
+};
+
+const GluedRow glued_rows[] = {
+    {"Thanh HóaNhiều giáo viên", {"thanh", "hoa", "nhieu", "giao", "vien"}},
+    {"Hà NộiSáng nay", {"ha", "noi", "sang", "nay"}},
+    {"Nghệ AnSáng nay", {"nghe", "an", "sang", "nay"}},
+    {"Ho\xcc\x81" "aNhi\xe1\xbb\x81u", {"hoa", "nhieu"}},  // NFD
+    {"HóaNhiềuGiáo", {"hoa", "nhieu", "giao"}},
+    {"McDonald iPhone YouTube VnExpress", {"mcdonald", "iphone", "youtube", "vnexpress"}},
+    {"TP.HCM ThS PGS.TS", {"tp", "hcm", "ths", "pgs", "ts"}},
+    {"HĐND UBND", {"hdnd", "ubnd"}},
+    {"nhiềuNgười", {"nhieunguoi"}},   // the part before must start with a capital
+    {"HóaN", {"hoan"}},               // the part after must have two letters
+    {"ĐắkLắk", {"dak", "lak"}},
+};
+
+TEST_CASE("glued words are cut at a change of case, real mixed-case words stay whole", "[text][syllables][glued]") {
+    for (const auto& r : glued_rows) {
+        CAPTURE(r.text);
+        std::vector<std::string> got;
+        for (const auto& s : syllables(r.text)) got.push_back(s.folded);
+        CHECK(got == r.folded);
+    }
+    // Offsets point at each piece in the original text.
+    std::string t = "Thanh HóaNhiều";
+    auto s = syllables(t);
+    REQUIRE(s.size() == 3);
+    CHECK(t.substr(s[1].offset, s[1].length) == "Hóa");
+    CHECK(t.substr(s[2].offset, s[2].length) == "Nhiều");
+    CHECK_FALSE(s[1].ascii);
+    CHECK_FALSE(s[2].ascii);
+}
+
+TEST_CASE("glued_word_break gives the byte offset of the first cut", "[text][syllables][glued]") {
+    CHECK(glued_word_break("HóaNhiều") == std::string("Hóa").size());
+    CHECK(glued_word_break("McDonald") == 0);
+    CHECK(glued_word_break("iPhone") == 0);
+    CHECK(glued_word_break("Hóa") == 0);
+    CHECK(glued_word_break("") == 0);
 }
