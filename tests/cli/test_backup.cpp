@@ -13,6 +13,7 @@
 #include "pipeline/crawl_site.h"
 #include "store/backup.h"
 #include "store/database.h"
+#include "store/migrations.h"
 #include "store/file_codec.h"
 #include "support.h"
 
