@@ -49,7 +49,7 @@ Failure classify(std::exception_ptr ep) {
     }
 }
 
-const Caller anonymous{"", Role::reader, ""};
+const Caller anonymous{"", Role::reader, "", ""};
 
 }  // namespace
 
@@ -58,6 +58,11 @@ void page_route(httplib::Server& http, Site& site, Method m, const std::string& 
         std::optional<Caller> c;
         try {
             c = site.caller(req);
+            if (!c && !site.options().no_auth) {
+                // Back to this page after logging in; a form's POST goes back to where it came from.
+                std::string next = m == Method::get ? req.target : std::string("/today");
+                return redirect(res, "/login?next=" + httplib::detail::encode_query_param(next));
+            }
             if (!c) throw HttpError(401, "unauthenticated", "Cần đăng nhập để xem trang này.");
             Site::require(*c, role);
             if (m != Method::get) Site::check_csrf(req, *c);

@@ -20,12 +20,14 @@ using ApiHandler = std::function<nlohmann::json(Site&, const Caller&, const http
 
 enum class Method { get, post, del };
 
-// An HTML page: no caller -> the login page (401); errors as an error page.
+// An HTML page: no caller -> a redirect to /login?next=<this page> (with
+// --no-auth, where there is no login, a 401 page); errors as an error page.
 void page_route(httplib::Server& http, Site& site, Method m, const std::string& pattern, Role role, PageHandler h);
 // A JSON route under /api/v1/: no caller -> 401 JSON; errors as JSON.
 void api_route(httplib::Server& http, Site& site, Method m, const std::string& pattern, Role role, ApiHandler h);
 
 void add_static_routes(httplib::Server& http);
+void add_login_routes(httplib::Server& http, Site& site);
 void add_search_routes(httplib::Server& http, Site& site);
 void add_article_routes(httplib::Server& http, Site& site);
 void add_today_routes(httplib::Server& http, Site& site);

@@ -1,8 +1,11 @@
 #pragma once
 // What `presswatch serve` is told, and the rules on where it may listen.
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <string>
+
+#include "store/accounts.h"
 
 namespace presswatch::web {
 
@@ -26,6 +29,9 @@ struct ServeOptions {
     std::size_t workers = default_workers;
     std::size_t max_body_bytes = default_max_body_bytes;
     int io_timeout_seconds = default_io_timeout_seconds;
+    // A session lasts a working day; after it, log in again.
+    std::chrono::seconds session_ttl{12 * 3600};
+    store::LoginLimits login_limits;     // the production policy; tests take small ones
 };
 
 // "127.0.0.1:8080" or "[::1]:8080" or "0.0.0.0:80" into host and port.

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include "config/error.h"
+#include "store/accounts.h"
 #include "store/store.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -20,16 +21,16 @@ struct Server::Impl {
 };
 
 Server::Server(const config::Config& cfg, ServeOptions options) {
-    // Accounts (store/accounts.h) are not in this build yet: only --no-auth
-    // can let anyone in, and check_listen_policy keeps that on loopback.
-    if (!options.no_auth)
-        throw InputError("this build of presswatch has no accounts yet: start the web interface with --no-auth on a "
-                         "loopback address (127.0.0.1), e.g. presswatch serve --no-auth");
-    check_listen_policy(options, false);
+    // --no-auth is refused off loopback before anything is opened.
+    if (options.no_auth) check_listen_policy(options, false);
     if (!std::filesystem::exists(options.data_dir / "presswatch.db"))
         throw InputError(fmt::format("there is no presswatch data in {}: run `presswatch crawl` or `presswatch demo` "
                                      "first, or give --data DIR",
                                      options.data_dir.string()));
+    if (!options.no_auth) {
+        store::Store st(options.data_dir);
+        check_listen_policy(options, store::Accounts(st.db()).any_active());
+    }
     impl_ = std::make_unique<Impl>(cfg, options);
     auto& o = impl_->options;
     if (!o.tls_cert.empty()) {
@@ -51,6 +52,7 @@ Server::Server(const config::Config& cfg, ServeOptions options) {
 
     Site& site = impl_->site;
     add_static_routes(http);
+    add_login_routes(http, site);
     add_search_routes(http, site);
     add_article_routes(http, site);
     add_today_routes(http, site);

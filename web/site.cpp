@@ -27,16 +27,25 @@ std::string host_name(const std::string& host) {
     return host.substr(0, host.find(':'));
 }
 
-}  // namespace
-
-const char* role_name(Role r) {
-    switch (r) {
-        case Role::reader: return "reader";
-        case Role::editor: return "editor";
-        case Role::admin: return "admin";
+// The value of cookie `name` in the request's Cookie headers, else "".
+std::string cookie(const httplib::Request& req, const std::string& name) {
+    auto n = req.get_header_value_count("Cookie");
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string header = req.get_header_value("Cookie", i);
+        std::string_view all = header;
+        while (!all.empty()) {
+            auto semi = all.find(';');
+            std::string_view pair = all.substr(0, semi);
+            all = semi == std::string_view::npos ? std::string_view() : all.substr(semi + 1);
+            while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+            auto eq = pair.find('=');
+            if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+        }
     }
-    return "reader";
+    return "";
 }
+
+}  // namespace
 
 Site::Site(const config::Config& cfg, ServeOptions options)
     : cfg_(cfg), options_(std::move(options)), local_csrf_(random_token()), keeper_(options_.data_dir) {}
@@ -55,13 +64,41 @@ std::optional<Caller> Site::caller(const httplib::Request& req) {
         // machine's loopback name: a page of another site that resolves its
         // own name to 127.0.0.1 (DNS rebinding) gets nothing.
         if (!is_loopback(host_name(req.get_header_value("Host")))) return std::nullopt;
-        return Caller{options_.local_user, Role::admin, local_csrf_};
+        return Caller{options_.local_user, Role::admin, local_csrf_, ""};
     }
-    return std::nullopt;  // accounts (store/accounts.h) are not in this build yet: nobody else gets in
+    std::string token = cookie(req, session_cookie);
+    if (token.empty()) return std::nullopt;
+    auto s = store::Accounts(store().db()).session(token);
+    if (!s) return std::nullopt;
+    return Caller{s->account.name, s->account.role, s->csrf_token, token};
+}
+
+std::string Site::client_address(const httplib::Request& req) const {
+    if (options_.behind_proxy && req.has_header("X-Forwarded-For")) {
+        // The proxy appends the address it saw; what comes before it is
+        // whatever the client wrote and proves nothing.
+        std::string xff = req.get_header_value("X-Forwarded-For");
+        auto comma = xff.rfind(',');
+        std::string last = comma == std::string::npos ? xff : xff.substr(comma + 1);
+        auto b = last.find_first_not_of(" \t"), e = last.find_last_not_of(" \t");
+        if (b != std::string::npos) return last.substr(b, e - b + 1);
+    }
+    return req.remote_addr;
+}
+
+std::string Site::session_cookie_value(const std::string& token) const {
+    bool secure = !options_.tls_cert.empty() || options_.behind_proxy;
+    return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", session_cookie, token,
+                       options_.session_ttl.count(), secure ? "; Secure" : "");
+}
+
+std::string Site::clear_cookie_value() const {
+    bool secure = !options_.tls_cert.empty() || options_.behind_proxy;
+    return fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{}", session_cookie, secure ? "; Secure" : "");
 }
 
 void Site::require(const Caller& c, Role r) {
-    if (static_cast<int>(c.role) < static_cast<int>(r))
+    if (!store::role_allows(c.role, r))
         throw HttpError(403, "forbidden",
                         fmt::format("Tài khoản «{}» ({}) không có quyền làm việc này; cần vai trò {}.", c.name,
                                     role_name(c.role), role_name(r)));
@@ -91,7 +128,8 @@ void Site::page(httplib::Response& res, const Caller& c, const std::string& titl
                              {"province", cfg_.province.name},
                              {"nav_" + nav, true},
                              {"can_edit", c.role != Role::reader},
-                             {"is_admin", c.role == Role::admin}};
+                             {"is_admin", c.role == Role::admin},
+                             {"can_logout", !c.session.empty()}};
     send_html(res, status, render_template("layout", layout));
 }
 

@@ -17,20 +17,25 @@
 
 #include "config/config.h"
 #include "pipeline/index_keeper.h"
+#include "store/accounts.h"
 #include "store/store.h"
 #include "web/serve_options.h"
 
 namespace presswatch::web {
 
-// reader < editor < admin (docs/web.md, Roles).
-enum class Role { reader = 0, editor = 1, admin = 2 };
-const char* role_name(Role r);
+// reader < editor < admin (store/accounts.h, docs/web.md "Accounts and roles").
+using Role = store::Role;
+using store::role_name;
+
+// The session cookie's name.
+inline constexpr const char* session_cookie = "presswatch_session";
 
 // Who makes a request.
 struct Caller {
     std::string name;        // the account's name: what the audit log records
     Role role = Role::reader;
     std::string csrf_token;  // what state-changing requests must carry
+    std::string session;     // the session's token; "" for --no-auth's local user
 };
 
 // An answer other than 2xx that a handler decides on; the route wrapper
@@ -55,6 +60,13 @@ public:
 
     // The caller, or nullopt when the request carries no valid session.
     std::optional<Caller> caller(const httplib::Request& req);
+    // The client's address for login limits: with --behind-proxy the last
+    // X-Forwarded-For entry (the one our proxy added), else the socket's.
+    std::string client_address(const httplib::Request& req) const;
+    // Set-Cookie values that open and clear a session: HttpOnly,
+    // SameSite=Strict, Path=/, Secure under TLS or --behind-proxy.
+    std::string session_cookie_value(const std::string& token) const;
+    std::string clear_cookie_value() const;
     // Throws HttpError 403 unless the caller has at least role r.
     static void require(const Caller& c, Role r);
     // Throws HttpError 403 unless a state-changing request carries the

@@ -45,13 +45,10 @@ class RunningServer {
 public:
     explicit RunningServer(const std::filesystem::path& data, std::string user = "web-tester",
                            std::size_t max_body = web::default_max_body_bytes)
-        : cfg_(config::load_config()) {
-        web::ServeOptions o;
+        : RunningServer(no_auth_options(data, std::move(user), max_body)) {}
+    // Any options (e.g. with accounts: no_auth false); port 0 is forced.
+    explicit RunningServer(web::ServeOptions o) : cfg_(config::load_config()) {
         o.port = 0;
-        o.data_dir = data;
-        o.no_auth = true;
-        o.local_user = std::move(user);
-        o.max_body_bytes = max_body;
         server_ = std::make_unique<web::Server>(cfg_, o);
         port_ = server_->bind();
         thread_ = std::thread([this] { server_->run(); });
@@ -83,6 +80,14 @@ public:
     }
 
 private:
+    static web::ServeOptions no_auth_options(const std::filesystem::path& data, std::string user, std::size_t max_body) {
+        web::ServeOptions o;
+        o.data_dir = data;
+        o.no_auth = true;
+        o.local_user = std::move(user);
+        o.max_body_bytes = max_body;
+        return o;
+    }
     config::Config cfg_;
     std::unique_ptr<web::Server> server_;
     int port_ = 0;
