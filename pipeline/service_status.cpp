@@ -95,15 +95,15 @@ void judge(ServiceStatus& s, const config::Config& cfg) {
         if (!cfg.outlet_by_slug(o.slug)) continue;  // no longer crawled: nothing to expect
         if (!o.newest_fetched)
             add(s, Problem::Level::warning, "outlet-silent:" + o.slug,
-                fmt::format("Báo {}: chưa có bài nào được lưu{}.", o.name,
+                fmt::format("{}: chưa có bài nào được lưu{}.", o.name,
                             o.last_read ? "" : " (chưa thu thập lần nào)"));
         else if (*o.newest_fetched < s.now - ops.silent_hours * std::int64_t{3600})
             add(s, Problem::Level::warning, "outlet-silent:" + o.slug,
-                fmt::format("Báo {}: không có bài mới hơn {} giờ (bài mới nhất lưu lúc {}).", o.name,
+                fmt::format("{}: không có bài mới hơn {} giờ (bài mới nhất lưu lúc {}).", o.name,
                             (s.now - *o.newest_fetched) / 3600, text::vietnamese_datetime(*o.newest_fetched)));
         if (o.sources > 0 && o.dead_sources == o.sources)
             add(s, Problem::Level::warning, "outlet-failing:" + o.slug,
-                fmt::format("Báo {}: mọi nguồn tin đều đọc lỗi nhiều lần liền ({}); kiểm tra địa chỉ trong sources.toml.",
+                fmt::format("{}: mọi nguồn tin đều đọc lỗi nhiều lần liền ({}); kiểm tra địa chỉ trong sources.toml.",
                             o.name, o.last_error.empty() ? "lỗi" : o.last_error));
     }
     if (s.disk_total > 0) {

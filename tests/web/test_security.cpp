@@ -201,7 +201,7 @@ TEST_CASE("serve refuses addresses and options that would expose the data", "[we
     CHECK_THAT(r.out, Catch::Contains("--listen"));
 }
 
-TEST_CASE("--listen takes IPv4, [IPv6] and a port, and names what is wrong", "[web]") {
+TEST_CASE("serve's listen address takes IPv4, a bracketed IPv6 and a port, and names what is wrong", "[web]") {
     struct Row {
         const char* listen;
         const char* host;
