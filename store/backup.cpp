@@ -1,6 +1,7 @@
 #include "store/backup.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <fcntl.h>
@@ -84,10 +85,36 @@ json describe_copy(const fs::path& copy) {
     return j;
 }
 
+// A backup folder's place in time: its UTC stamp, then the number a second
+// backup within the same second carries ("-2", "-3", ...; none counts as 1).
+// Compared as numbers so that "-10" comes after "-9".
+std::pair<std::string, int> backup_order(const fs::path& folder) {
+    std::string name = folder.filename().string().substr(std::string(backup_prefix).size());
+    auto dash = name.rfind('-');
+    if (dash == std::string::npos) return {name, 1};
+    int n = 0;
+    auto [end, ec] = std::from_chars(name.data() + dash + 1, name.data() + name.size(), n);
+    if (ec != std::errc() || end != name.data() + name.size()) return {name, 1};
+    return {name.substr(0, dash), n};
+}
+
+// A new folder for this second, numbered after every backup still there from the
+// same second, so that the newest backup always sorts last: reusing a free lower
+// number (one --keep removed) would sort it first and get it removed instead of
+// the oldest.
 fs::path unique_folder(const fs::path& dest, const std::string& stamp) {
-    fs::path p = dest / (std::string(backup_prefix) + stamp);
-    for (int i = 2; fs::exists(p); ++i) p = dest / fmt::format("{}{}-{}", backup_prefix, stamp, i);
-    return p;
+    int last = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dest, ec)) {
+        std::string name = e.path().filename().string();
+        if (name.starts_with(".")) name = name.substr(1);
+        if (name.ends_with(".partial")) name.resize(name.size() - std::string(".partial").size());
+        if (!name.starts_with(backup_prefix)) continue;
+        auto [s, n] = backup_order(fs::path(name));
+        if (s == stamp) last = std::max(last, n);
+    }
+    if (last == 0) return dest / (std::string(backup_prefix) + stamp);
+    return dest / fmt::format("{}{}-{}", backup_prefix, stamp, last + 1);
 }
 
 [[noreturn]] void damaged(const fs::path& folder, const std::string& what) {
@@ -119,8 +146,8 @@ std::vector<fs::path> list_backups(const fs::path& dest) {
         if (e.is_directory() && name.starts_with(backup_prefix) && fs::exists(e.path() / manifest_name))
             out.push_back(e.path());
     }
-    // The names sort by time (UTC stamp; a "-2" suffix only within one second).
-    std::sort(out.begin(), out.end());
+    std::sort(out.begin(), out.end(),
+              [](const fs::path& a, const fs::path& b) { return backup_order(a) < backup_order(b); });
     return out;
 }
 

@@ -252,3 +252,19 @@ TEST_CASE("backup --keep N keeps the newest N backups, and a backup inside the d
     CHECK(inside.code == 2);
     CHECK_THAT(inside.out, Catch::Contains("inside the data folder"));
 }
+
+TEST_CASE("backups of one second sort by their number, so --keep removes the oldest, not the newest") {
+    TempDir dest;
+    // Names as make_backup gives them: a second backup in the same second is
+    // "-2", a tenth "-10"; a plain string sort would put "-10" before "-9".
+    std::vector<std::string> names{"presswatch-backup-20261207T101010Z",    "presswatch-backup-20261207T101010Z-2",
+                                   "presswatch-backup-20261207T101010Z-9",  "presswatch-backup-20261207T101010Z-10",
+                                   "presswatch-backup-20261207T101011Z"};
+    for (auto it = names.rbegin(); it != names.rend(); ++it) {
+        fs::create_directories(dest.path() / *it);
+        std::ofstream(dest.path() / *it / "manifest.json") << "{}";
+    }
+    auto listed = store::list_backups(dest.path());
+    REQUIRE(listed.size() == names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) CHECK(listed[i].filename().string() == names[i]);
+}
