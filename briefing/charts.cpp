@@ -8,7 +8,7 @@
 #include <cairo.h>
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::briefing {
 namespace {

@@ -6,7 +6,7 @@
 #include <zip.h>
 
 #include "briefing/html_escape.h"
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::briefing {
 namespace {

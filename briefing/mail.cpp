@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::briefing {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "briefing/labels.h"
 #include "briefing/stories.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "text/dates.h"
 
 namespace presswatch::briefing {

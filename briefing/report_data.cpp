@@ -6,7 +6,7 @@
 
 #include "briefing/labels.h"
 #include "briefing/render.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "text/dates.h"
 
 namespace presswatch::briefing {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "briefing/letters.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "text/dates.h"
 
 namespace presswatch::briefing {

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/backup.h"
 
 namespace presswatch::cli {

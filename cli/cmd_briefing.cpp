@@ -8,7 +8,7 @@
 #include "briefing/render.h"
 #include "cli/context.h"
 #include "cli/workflow_args.h"
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::cli {
 namespace {

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "pipeline/index_check.h"
 #include "store/store.h"
 

@@ -14,7 +14,7 @@
 #include "cli/serve_run.h"
 #include "cli/program_path.h"
 #include "cli/output.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "demo/sample_site.h"
 #include "index/index.h"
 #include "pipeline/crawl.h"

@@ -8,7 +8,7 @@
 
 #include "briefing/labels.h"
 #include "cli/context.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/store.h"
 #include "text/dates.h"
 #include "triage/decision_json.h"

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "index/index.h"
 #include "pipeline/archive.h"
 #include "pipeline/index_sync.h"

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "cli/context.h"
-#include "config/error.h"
-#include "crawler/article_json.h"
-#include "crawler/extract.h"
+#include "core/error.h"
+#include "extract/article_json.h"
+#include "extract/extract.h"
 #include "text/dates.h"
 
 namespace presswatch::cli {
@@ -44,7 +44,7 @@ std::string host_of(const std::string& url) {
 
 int run_extract(Context& ctx, const ExtractArgs& args) {
     std::string html = read_input(args.file);
-    crawler::ExtractOptions options;
+    extract::ExtractOptions options;
     options.url = args.url;
     if (!args.fetch_time.empty()) {
         auto t = text::parse_iso8601(args.fetch_time);
@@ -54,10 +54,10 @@ int run_extract(Context& ctx, const ExtractArgs& args) {
         options.fetch_time = *t;
     }
     if (std::string host = host_of(args.url); !host.empty()) options.outlet = ctx.config().outlet_for_host(host);
-    crawler::ExtractedPage page = crawler::extract_page(html, options);
+    extract::ExtractedPage page = extract::extract_page(html, options);
     const Article& a = page.article;
     std::cout << article_to_json(a).dump(2) << "\n";
-    if (page.kind == crawler::PageKind::listing) {
+    if (page.kind == extract::PageKind::listing) {
         std::cerr << "presswatch: " << (args.file == "-" ? "standard input" : args.file)
                   << " is a listing page (home, section or tag page), not an article: the crawler takes only its "
                      "links\n";

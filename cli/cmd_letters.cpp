@@ -9,7 +9,7 @@
 #include "briefing/render.h"
 #include "cli/context.h"
 #include "cli/workflow_args.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "text/dates.h"
 
 namespace presswatch::cli {

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "pipeline/reindex.h"
 #include "store/store.h"
 

@@ -10,7 +10,7 @@
 #include "briefing/respond_step.h"
 #include "cli/context.h"
 #include "cli/workflow_args.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/workflow.h"
 #include "text/dates.h"
 

@@ -13,7 +13,7 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/workflow_args.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/store.h"
 #include "text/dates.h"
 #include "triage/decision_json.h"

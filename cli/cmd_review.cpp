@@ -8,7 +8,7 @@
 #include "cli/context.h"
 #include "cli/workflow_args.h"
 #include "cli/review_terminal.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/workflow.h"
 #include "text/dates.h"
 

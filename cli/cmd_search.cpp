@@ -10,7 +10,7 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/search_output.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "pipeline/search_page.h"
 #include "store/saved_search.h"
 #include "store/store.h"

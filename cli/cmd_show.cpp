@@ -6,8 +6,8 @@
 
 #include "briefing/labels.h"
 #include "cli/context.h"
-#include "config/error.h"
-#include "crawler/article_json.h"
+#include "core/error.h"
+#include "extract/article_json.h"
 #include "store/store.h"
 #include "text/dates.h"
 

@@ -11,7 +11,7 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "config/operations.h"
 #include "pipeline/alerts.h"
 #include "pipeline/service_status.h"

@@ -6,7 +6,7 @@
 
 #include "cli/context.h"
 #include "cli/workflow_args.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/workflow.h"
 
 namespace presswatch::cli {

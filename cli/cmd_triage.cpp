@@ -11,9 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "config/error.h"
-#include "crawler/article_json.h"
-#include "crawler/extract.h"
+#include "core/error.h"
+#include "extract/article_json.h"
+#include "extract/extract.h"
 #include "triage/decision_json.h"
 #include "triage/triage.h"
 
@@ -41,9 +41,9 @@ Article article_from_input(const std::string& text, const std::string& path) {
                                          "`presswatch extract` prints it, or an HTML page", path));
         return article_from_json(j);
     }
-    crawler::ExtractOptions opt;
+    extract::ExtractOptions opt;
     opt.url = "file://" + path;
-    return crawler::extract_article(text, opt);
+    return extract::extract_article(text, opt);
 }
 
 int triage_file(Context& ctx, const std::string& path) {

@@ -10,7 +10,7 @@
 #include "cli/build_info.h"
 #include "cli/context.h"
 #include "cli/program_path.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/store.h"
 
 namespace presswatch::cli {

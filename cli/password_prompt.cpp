@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::cli {
 namespace {

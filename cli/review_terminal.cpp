@@ -17,7 +17,7 @@
 #include "briefing/labels.h"
 #include "briefing/month_report.h"
 #include "cli/workflow_args.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/workflow.h"
 #include "text/dates.h"
 

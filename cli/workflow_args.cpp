@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "index/index.h"
 #include "pipeline/index_sync.h"
 #include "text/dates.h"

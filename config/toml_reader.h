@@ -10,7 +10,7 @@
 
 #include <toml++/toml.h>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::config {
 

@@ -7,7 +7,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "crawler/feed_date.h"
-#include "crawler/html_entities.h"
+#include "extract/html_entities.h"
 #include "crawler/url.h"
 #include "crawler/xml_document.h"
 #include "text/normalize.h"
@@ -103,7 +103,7 @@ FeedItem read_item(const xmlNode* item, std::string_view feed_url) {
         } else if (name == "guid" || name == "id") {
             if (xml_attribute(c, "isPermaLink") != "false") guid = squeeze(xml_text(c));
         } else if (name == "title") {
-            it.title = text::nfc(squeeze(decode_metadata_entities(squeeze(xml_text(c)))));
+            it.title = text::nfc(squeeze(extract::decode_metadata_entities(squeeze(xml_text(c)))));
         } else if (name == "pubDate" || name == "published" || name == "date" || name == "issued") {
             if (date_primary.empty()) date_primary = squeeze(xml_text(c));
         } else if (name == "updated" || name == "modified") {
@@ -111,7 +111,7 @@ FeedItem read_item(const xmlNode* item, std::string_view feed_url) {
         }
     }
     std::string chosen = !alternate.empty() ? alternate : !link.empty() ? link : looks_absolute(guid) ? guid : about;
-    chosen = decode_metadata_entities(chosen);
+    chosen = extract::decode_metadata_entities(chosen);
     if (!chosen.empty()) {
         if (auto r = resolve_url(feed_url, chosen)) it.url = *r;
         else if (looks_absolute(chosen)) it.url = chosen;
@@ -149,7 +149,7 @@ Feed parse_feed(std::string_view xml, std::string_view feed_url) {
                 descend = false;
             } else if (name == "title" && feed.title.empty() && n->parent &&
                        (xml_name(n->parent) == "channel" || xml_name(n->parent) == "feed")) {
-                feed.title = squeeze(decode_metadata_entities(xml_text(n)));
+                feed.title = squeeze(extract::decode_metadata_entities(xml_text(n)));
             }
         }
         if (descend && n->children) {

@@ -11,7 +11,7 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "crawler/url.h"
 
 namespace presswatch::crawler {

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "crawler/html_document.h"
+#include "extract/html_document.h"
 #include "crawler/url.h"
 #include "text/normalize.h"
 
@@ -56,7 +56,7 @@ bool looks_like_article_path(std::string_view path_in) {
 
 Listing read_listing(std::string_view html, std::string_view page_url, const ListingRules& rules) {
     Listing out;
-    HtmlDocument doc(html);
+    extract::HtmlDocument doc(html);
     auto self = canonical_url(page_url);
     std::set<std::string> seen;
     for (int i = 0; i < doc.size(); ++i) {
@@ -94,7 +94,7 @@ Listing read_listing(std::string_view html, std::string_view page_url, const Lis
 
 std::vector<std::string> feed_links(std::string_view html, std::string_view page_url) {
     std::vector<std::string> out;
-    HtmlDocument doc(html);
+    extract::HtmlDocument doc(html);
     for (int i = 0; i < doc.size(); ++i) {
         if (doc[i].tag != GUMBO_TAG_LINK) continue;
         if (ascii_lower(doc.attr(i, "rel")).find("alternate") == std::string::npos) continue;

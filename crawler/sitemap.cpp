@@ -6,7 +6,7 @@
 #include "crawler/feed_date.h"
 #include "crawler/feed_parser.h"
 #include "crawler/gzip.h"
-#include "crawler/html_entities.h"
+#include "extract/html_entities.h"
 #include "crawler/url.h"
 #include "crawler/xml_document.h"
 #include "text/normalize.h"
@@ -31,7 +31,7 @@ SitemapEntry read_entry(const xmlNode* e, std::string_view base) {
         if (n->type == XML_ELEMENT_NODE) {
             auto name = xml_name(n);
             if (name == "loc" && out.url.empty()) {
-                auto loc = decode_metadata_entities(trimmed_text(n));
+                auto loc = extract::decode_metadata_entities(trimmed_text(n));
                 if (auto r = resolve_url(base, loc)) out.url = *r;
             } else if (name == "lastmod") {
                 lastmod = parse_feed_date(trimmed_text(n));
@@ -40,7 +40,7 @@ SitemapEntry read_entry(const xmlNode* e, std::string_view base) {
             } else if (name == "title" && n->ns && n->ns->href &&
                        std::string_view(reinterpret_cast<const char*>(n->ns->href)).find("sitemap-news") !=
                            std::string_view::npos) {
-                out.title = text::nfc(decode_metadata_entities(trimmed_text(n)));
+                out.title = text::nfc(extract::decode_metadata_entities(trimmed_text(n)));
             } else if (n->children && name != "loc") {
                 n = n->children;
                 continue;

@@ -5,11 +5,11 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "crawler/charset.h"
 #include "crawler/discovery.h"
 #include "crawler/fetcher.h"
-#include "crawler/html_meta.h"
+#include "extract/html_meta.h"
 #include "crawler/listing.h"
 #include "crawler/robots.h"
 #include "crawler/url.h"
@@ -61,8 +61,8 @@ SiteSources find_sources(const std::string& url_in, const config::Settings& sett
     };
     if (home.ok()) {
         auto text = decode_to_utf8(home.body, home.content_type).text;
-        HtmlDocument doc(text);
-        auto meta = read_html_metadata(doc);
+        extract::HtmlDocument doc(text);
+        auto meta = extract::read_html_metadata(doc);
         s.name = !meta.site_name.empty() ? meta.site_name : meta.title;
         for (const auto& feed : feed_links(text, home.final_url)) add(feed, "feed", "home page link");
     } else {

@@ -8,7 +8,7 @@
 
 #include <httplib.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "demo/page_templates.h"
 #include "demo/shown_dates.h"
 #include "demo/site_data.h"

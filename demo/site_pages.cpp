@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "demo/feed_writer.h"
 #include "demo/page_templates.h"
 #include "demo/shown_dates.h"

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "crawler/dates.h"
+#include "extract/dates.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace presswatch::crawler;

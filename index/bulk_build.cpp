@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "index/schema.h"
 #include "index/word_ids.h"
 

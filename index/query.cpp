@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "index/boolean_terms.h"
 #include "index/common_grams.h"
 #include "index/phrase_filter.h"

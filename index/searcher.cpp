@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <unicode/normalizer2.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "index/boolean_terms.h"
 #include "index/facets.h"
 #include "index/fold_stemmer.h"

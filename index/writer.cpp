@@ -1,7 +1,7 @@
 // Writer: one article -> one Xapian document, following schema.h.
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "index/boolean_terms.h"
 #include "index/common_grams.h"
 #include "index/index.h"

@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "config/error.h"
-#include "crawler/article_json.h"
+#include "core/error.h"
+#include "extract/article_json.h"
 #include "crawler/ascii.h"
 #include "crawler/charset.h"
 #include "crawler/gzip.h"

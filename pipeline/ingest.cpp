@@ -3,7 +3,7 @@
 #include <ctime>
 
 #include "crawler/discovery.h"
-#include "crawler/extract.h"
+#include "extract/extract.h"
 #include "crawler/url.h"
 #include "pipeline/thread_cpu.h"
 
@@ -38,14 +38,14 @@ PreparedPage Ingest::prepare(FetchedPage page) const {
         return p;
     }
     double t0 = thread_cpu_seconds();
-    crawler::ExtractOptions opt;
+    extract::ExtractOptions opt;
     opt.url = page.final_url.empty() ? page.url : page.final_url;
     opt.fetch_time = page.fetched;
     opt.outlet = cfg_.outlet_by_slug(page.outlet);
     Article& a = p.article;
-    crawler::ExtractedPage extracted = crawler::extract_page(page.body, opt);
+    extract::ExtractedPage extracted = extract::extract_page(page.body, opt);
     a = std::move(extracted.article);
-    if (extracted.kind == crawler::PageKind::listing) {
+    if (extracted.kind == extract::PageKind::listing) {
         // A home, section or tag page is never an article or a clipping,
         // whatever pointed to it; its links lead to the articles.
         p.cost.extract = thread_cpu_seconds() - t0;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "config/config.h"
-#include "crawler/article.h"
+#include "core/article.h"
 #include "store/store.h"
 #include "triage/triage.h"
 

@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "index/bulk_build.h"
 #include "pipeline/index_sync.h"
 

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "store/backup.h"
 #include "store/crawl_lock.h"
 #include "store/file_codec.h"

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "index/highlight.h"
 #include "pipeline/index_sync.h"
 #include "text/csv.h"

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "store/audit_log.h"
 #include "store/password_hash.h"
 #include "text/dates.h"

@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "store/database_copy.h"
 #include "store/file_codec.h"
 

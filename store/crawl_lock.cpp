@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::store {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::store {
 namespace {

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "store/database.h"
 
 namespace presswatch::store {

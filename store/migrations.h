@@ -1,6 +1,6 @@
 #pragma once
 // Numbered schema migrations (store/migrations.cpp; docs/schema.md).
-#include "config/error.h"
+#include "core/error.h"
 #include "store/database.h"
 
 #include <span>

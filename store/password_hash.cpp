@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::store {
 

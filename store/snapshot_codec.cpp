@@ -5,7 +5,7 @@
 #include <openssl/evp.h>
 #include <zstd.h>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::store {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "config/config.h"
-#include "crawler/article.h"
+#include "core/article.h"
 #include "store/database.h"
 #include "triage/decision.h"
 

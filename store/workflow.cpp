@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::store {
 namespace {

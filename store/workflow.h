@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "store/store.h"
 
 namespace presswatch::store {

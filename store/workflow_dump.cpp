@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "text/dates.h"
 
 namespace presswatch::store {

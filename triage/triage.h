@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "config/config.h"
-#include "crawler/article.h"
+#include "core/article.h"
 #include "triage/decision.h"
 
 namespace presswatch::triage {

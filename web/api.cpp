@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "config/embedded.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "pipeline/search_page.h"
 #include "store/saved_search.h"
 #include "store/workflow.h"

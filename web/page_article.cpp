@@ -7,7 +7,7 @@
 
 #include "briefing/labels.h"
 #include "briefing/respond_step.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/workflow.h"
 #include "text/dates.h"
 #include "triage/decision_json.h"

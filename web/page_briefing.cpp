@@ -8,7 +8,7 @@
 
 #include "briefing/month_report.h"
 #include "briefing/render.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "text/dates.h"
 #include "web/response.h"
 #include "web/routes.h"

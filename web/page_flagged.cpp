@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "pipeline/search_page.h"
 #include "store/workflow.h"
 #include "web/routes.h"

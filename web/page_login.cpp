@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "web/response.h"
 #include "web/routes.h"
 #include "web/templates.h"

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "index/highlight.h"
 #include "pipeline/search_page.h"
 #include "store/saved_search.h"

@@ -6,7 +6,7 @@
 
 #include "briefing/digest.h"
 #include "briefing/labels.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "text/dates.h"
 #include "web/routes.h"
 #include "web/templates.h"

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "config/embedded.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "store/workflow.h"
 #include "web/response.h"
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::web {
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "store/accounts.h"
 #include "store/store.h"
 #include "web/response.h"

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "briefing/month_report.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "web/response.h"
 #include "web/templates.h"
 

@@ -6,7 +6,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "config/embedded.h"
-#include "config/error.h"
+#include "core/error.h"
 
 namespace presswatch::web {
 

@@ -22,8 +22,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "crawler/article_json.h"
-#include "crawler/extract.h"
+#include "extract/article_json.h"
+#include "extract/extract.h"
 #include "shingle_f1.h"
 #include "vn_dev_check.h"
 
@@ -76,8 +76,8 @@ int run_extraction_dev(const fs::path& dir, const fs::path& predictions, int rou
     std::vector<std::pair<double, std::string>> misses;
     if (!predictions.empty()) fs::create_directories(predictions);
     for (const Page& p : pages) {
-        crawler::ExtractOptions o;
-        Article a = crawler::extract_article(p.html, o);
+        extract::ExtractOptions o;
+        Article a = extract::extract_article(p.html, o);
         scores.push_back(bench::score_page(p.truth, a.body));
         if (scores.back().f1() < 0.9) misses.emplace_back(scores.back().f1(), p.id);
         if (!predictions.empty()) std::ofstream(predictions / (p.id + ".json")) << article_to_json(a).dump();
@@ -98,8 +98,8 @@ int run_extraction_dev(const fs::path& dir, const fs::path& predictions, int rou
         parse_times.push_back(seconds_since(t0));
         t0 = std::chrono::steady_clock::now();
         for (const Page& p : pages) {
-            crawler::ExtractOptions o;
-            Article a = crawler::extract_article(p.html, o);
+            extract::ExtractOptions o;
+            Article a = extract::extract_article(p.html, o);
             if (a.headline.size() == 1u << 30) std::puts("");  // keep the work observable
         }
         extract_times.push_back(seconds_since(t0));
@@ -131,9 +131,9 @@ int run_vn_dev(const fs::path& dir) {
     for (std::size_t i = 0; i < pages.size(); ++i) {
         auto& [path, want] = pages[i];
         Part& p = parts[vn_dev::kept_aside(i) ? 1 : 0];
-        crawler::ExtractOptions o;
+        extract::ExtractOptions o;
         o.url = vn_dev::text_field(want, "url");
-        Article art = crawler::extract_article(vn_dev::read_file(path), o);
+        Article art = extract::extract_article(vn_dev::read_file(path), o);
         vn_dev::Check c = vn_dev::check(path.filename().string(), art, want);
         ++p.n;
         p.h += c.headline, p.d += c.date, p.a += c.author, p.f += c.first_sentence, p.l += c.last_sentence;

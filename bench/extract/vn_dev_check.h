@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "crawler/article.h"
+#include "core/article.h"
 #include "text/dates.h"
 #include "text/normalize.h"
 

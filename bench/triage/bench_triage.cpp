@@ -23,7 +23,7 @@
 #include "bench/triage/labelled_set.h"
 #include "bench/triage/real_flags.h"
 #include "config/config.h"
-#include "crawler/extract.h"
+#include "extract/extract.h"
 #include "triage/decision_json.h"
 #include "triage/triage.h"
 
@@ -137,9 +137,9 @@ void real_pages(const config::Config& cfg) {
         if (!in) continue;
         std::stringstream ss;
         ss << in.rdbuf();
-        crawler::ExtractOptions opt;
+        extract::ExtractOptions opt;
         opt.url = ref.value("url", "");
-        auto d = t.decide(crawler::extract_article(ss.str(), opt), 0);
+        auto d = t.decide(extract::extract_article(ss.str(), opt), 0);
         auto in_text = ref.value("thanh_hoa_mentions_in_article_text", nlohmann::json::array());
         auto anywhere = ref.value("thanh_hoa_mentions_anywhere_on_page", nlohmann::json::array());
         bool expected = !in_text.empty();

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "crawler/article.h"
+#include "core/article.h"
 
 namespace presswatch::bench {
 

@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "config/config.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "support.h"
 
 using namespace presswatch;

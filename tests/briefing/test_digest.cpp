@@ -2,7 +2,7 @@
 
 #include "briefing/digest.h"
 #include "briefing/mail.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "report_fixture.h"
 #include "smtp_server.h"
 #include "support.h"

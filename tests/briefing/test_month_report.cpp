@@ -2,7 +2,7 @@
 
 #include "briefing/month_report.h"
 #include "briefing/render.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "report_fixture.h"
 #include "support.h"
 #include "text/dates.h"

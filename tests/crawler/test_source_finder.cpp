@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "crawler/source_finder.h"
 #include "local_server.h"
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "crawler/gzip.h"
 #include "crawler/warc.h"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "demo/site_data.h"
 
 using presswatch::ConfigError;

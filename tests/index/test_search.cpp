@@ -2,7 +2,7 @@
 // language, filters, snippets, facets, collapse and sort.
 #include <catch2/catch.hpp>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "corpus.h"
 #include "index/highlight.h"
 

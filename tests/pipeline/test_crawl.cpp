@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "crawl_site.h"
-#include "config/error.h"
+#include "core/error.h"
 #include "crawler/url.h"
 #include "pipeline/crawl.h"
 #include "store/crawl_lock.h"

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "crawl_site.h"
 #include "pipeline/archive.h"
 #include "pipeline/crawl.h"

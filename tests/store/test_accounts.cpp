@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "store/accounts.h"
 #include "store/password_hash.h"
 #include "store/store.h"

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config/error.h"
+#include "core/error.h"
 #include "store/workflow.h"
 #include "store/workflow_fixture.h"
 #include "support.h"
