@@ -92,7 +92,7 @@ void register_search(CLI::App& app, Context& ctx) {
     cmd->add_option("--sort", args->sort, "Order: relevance (default) or date (newest first)")
         ->check(CLI::IsMember({"relevance", "date"}));
     cmd->add_flag("--collapse", args->collapse, "One hit per story (the same story in several outlets)");
-    cmd->add_flag("--facets", args->facets, "Counts by outlet, topic, flag and month");
+    cmd->add_flag("--facets", args->facets, "Counts by outlet, topic, month, agency, response status, tone and flag");
     cmd->add_flag("--all", args->all, "Search every stored article, not only clippings");
     cmd->add_option("--offset", args->offset, "Skip this many hits (pagination)");
     cmd->add_option("--limit", args->limit, "Hits per page (default 20)");

@@ -34,7 +34,10 @@ void print_search_table(const SearchPage& page, bool terminal) {
         if (!row.hit.snippet.empty())
             std::cout << "        " << index::render_snippet(pipeline::single_line(row.hit.snippet), markup) << "\n";
     }
-    for (const auto& [name, counts] : r.facets) {
+    for (const auto& name : pipeline::facet_order()) {
+        auto found = r.facets.find(name);
+        if (found == r.facets.end() || found->second.empty()) continue;
+        const auto& counts = found->second;
         std::cout << "\n" << pipeline::facet_label(name) << ":";
         for (const auto& c : counts) std::cout << fmt::format("  {} {}", pipeline::facet_value_label(name, c.value), c.count);
         std::cout << "\n";

@@ -1,6 +1,7 @@
 #include "index/facets.h"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <unordered_map>
 
@@ -9,11 +10,18 @@
 namespace presswatch::index {
 namespace {
 
-// Counts all four facets from the one slot that holds them
-// (schema::slot_facets): one value read a match instead of four, which is
-// most of what exact counts over many matches cost.
+// The facets, in the order counts() names them.
+enum Facet : std::size_t { outlet, month, flagged, topic, agency, status, tone, facet_count };
+
+// Counts every facet from the one slot that holds them
+// (schema::slot_facets): one value read a match instead of one per facet,
+// which is most of what exact counts over many matches cost. "overdue" is
+// counted from slot_open_deadline against the search's clock, as
+// `status:overdue` filters: it is never stored.
 class FacetSpy : public Xapian::MatchSpy {
 public:
+    explicit FacetSpy(std::int64_t now) : now_(Xapian::sortable_serialise(static_cast<double>(now))) {}
+
     void operator()(const Xapian::Document& doc, double) override {
         std::string v = doc.get_value(schema::slot_facets);
         std::string_view rest(v);
@@ -22,26 +30,47 @@ public:
             std::string_view value = rest.substr(0, end);
             rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
             if (value.empty()) continue;
-            auto& counts = line < 3 ? by_line_[line] : by_line_[3];  // topics: every line after the third
-            auto it = counts.find(value);
-            if (it == counts.end()) counts.emplace(std::string(value), 1);
-            else ++it->second;
+            if (line < 3) count(static_cast<Facet>(line), value);
+            else count_named(value);
         }
+        std::string deadline = doc.get_value(schema::slot_open_deadline);
+        if (!deadline.empty() && deadline <= now_) count(status, "overdue");
     }
     std::string name() const override { return "presswatch.FacetSpy"; }
-    // outlet, month, flagged, topic
-    std::vector<FacetCount> counts(std::size_t line) const {
+
+    std::vector<FacetCount> counts(Facet f) const {
         std::vector<FacetCount> out;
-        for (const auto& [value, n] : by_line_[line]) out.push_back({value, n});
+        for (const auto& [value, n] : by_facet_[f]) out.push_back({value, n});
         return out;
     }
 
 private:
+    // After the first three lines: "agency=", "status=", "tone=" name their
+    // facet; a line without '=' is a topic.
+    void count_named(std::string_view line) {
+        static constexpr std::array<std::pair<std::string_view, Facet>, 3> named{
+            {{"agency=", agency}, {"status=", status}, {"tone=", tone}}};
+        for (const auto& [head, facet] : named)
+            if (line.starts_with(head)) {
+                if (line.size() > head.size()) count(facet, line.substr(head.size()));
+                return;
+            }
+        count(topic, line);
+    }
+
+    void count(Facet f, std::string_view value) {
+        auto& counts = by_facet_[f];
+        auto it = counts.find(value);
+        if (it == counts.end()) counts.emplace(std::string(value), 1);
+        else ++it->second;
+    }
+
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> by_line_[4];
+    std::string now_;
+    std::array<std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>, facet_count> by_facet_;
 };
 
 std::vector<FacetCount> sorted_by_count(std::vector<FacetCount> v) {
@@ -54,22 +83,26 @@ std::vector<FacetCount> sorted_by_count(std::vector<FacetCount> v) {
 }  // namespace
 
 struct FacetCounters::Impl {
+    explicit Impl(std::int64_t now) : spy(now) {}
     FacetSpy spy;
 };
 
-FacetCounters::FacetCounters() : impl_(std::make_unique<Impl>()) {}
+FacetCounters::FacetCounters(std::int64_t now) : impl_(std::make_unique<Impl>(now)) {}
 FacetCounters::~FacetCounters() = default;
 
 void FacetCounters::attach(Xapian::Enquire& enquire) { enquire.add_matchspy(&impl_->spy); }
 
 std::map<std::string, std::vector<FacetCount>> FacetCounters::counts() const {
     std::map<std::string, std::vector<FacetCount>> out;
-    out["outlet"] = sorted_by_count(impl_->spy.counts(0));
-    auto months = impl_->spy.counts(1);
+    out["outlet"] = sorted_by_count(impl_->spy.counts(outlet));
+    auto months = impl_->spy.counts(month);
     std::sort(months.begin(), months.end(), [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
     out["month"] = months;
-    out["flagged"] = sorted_by_count(impl_->spy.counts(2));
-    out["topic"] = sorted_by_count(impl_->spy.counts(3));
+    out["flagged"] = sorted_by_count(impl_->spy.counts(flagged));
+    out["topic"] = sorted_by_count(impl_->spy.counts(topic));
+    out["agency"] = sorted_by_count(impl_->spy.counts(agency));
+    out["status"] = sorted_by_count(impl_->spy.counts(status));
+    out["tone"] = sorted_by_count(impl_->spy.counts(tone));
     return out;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
-// Facet counting during a search: exact counts by outlet, topic, flag and
-// month (schema::slot_facets). Counts are exact only when the
+// Facet counting during a search: exact counts by outlet, topic, flag,
+// month, agency, response status (with "overdue") and tone
+// (schema::slot_facets). Counts are exact only when the
 // enquire checks every match (check_at_least = doc count), which
 // searcher.cpp does when facets are asked for.
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,13 +18,14 @@ namespace presswatch::index {
 
 class FacetCounters {
 public:
-    FacetCounters();
+    // now: the clock "overdue" is counted against (the query's).
+    explicit FacetCounters(std::int64_t now);
     ~FacetCounters();
     FacetCounters(const FacetCounters&) = delete;
     FacetCounters& operator=(const FacetCounters&) = delete;
     void attach(Xapian::Enquire& enquire);
-    // "outlet", "topic", "flagged", "month" -> counts, most first (months
-    // newest first).
+    // "outlet", "topic", "flagged", "month", "agency", "status", "tone" ->
+    // counts, most first (months newest first).
     std::map<std::string, std::vector<FacetCount>> counts() const;
 
 private:

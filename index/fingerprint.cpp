@@ -3,6 +3,9 @@
 #include "index/index.h"
 
 namespace presswatch::index {
+namespace {
+constexpr const char* document_layout = "facets-2";
+}  // namespace
 
 std::string fingerprint(const Document& d) {
     // Fields separated by a byte that never appears in NFC text, lists by
@@ -20,6 +23,9 @@ std::string fingerprint(const Document& d) {
         s += '\x1f';
     };
     auto number = [&](std::optional<std::int64_t> v) { field(v ? std::to_string(*v) : "-"); };
+    // How put() lays a document out: documents put before a change of layout
+    // (facets by agency, status and tone) differ, so `check` finds them.
+    field(document_layout);
     number(d.id);
     field(d.url);
     field(d.outlet);

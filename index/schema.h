@@ -95,7 +95,8 @@ inline constexpr Xapian::valueno slot_time = 1;
 // article is in no story, which Xapian never collapses.
 inline constexpr Xapian::valueno slot_story = 2;
 // The facets, one per line: outlet slug, "YYYY-MM", "1" flagged or "0",
-// then each topic slug on a line of its own. One slot, so that exact
+// then each topic slug on a line of its own, then "agency=<slug>" for each
+// agency, "status=<response status>" and "tone=<tone>" when set. One slot, so that exact
 // counts read one value a match (index/facets.cpp). Slots 4-6 held them
 // one by one in schema 2; they and slot 9 are free.
 inline constexpr Xapian::valueno slot_facets = 3;

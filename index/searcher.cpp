@@ -2,6 +2,7 @@
 // snippets from the caller's text; reopen and rerun when a writer's
 // commits overtake the snapshot being read.
 #include <algorithm>
+#include <ctime>
 #include <optional>
 
 #include <fmt/format.h>
@@ -172,7 +173,7 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
                 enquire.set_weighting_scheme(Xapian::BoolWeight());
             }
             if (options.collapse) enquire.set_collapse_key(schema::slot_story);
-            FacetCounters facets;
+            FacetCounters facets(options.now ? options.now : static_cast<std::int64_t>(std::time(nullptr)));
             // Counts are exact up to this many matches at little cost;
             // beyond, Xapian's estimate (facets count every match). Not
             // for a phrase with many candidates: until this many matches

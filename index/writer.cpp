@@ -144,6 +144,11 @@ Xapian::Document build(const Document& d, const CommonGrams& grams, WordIds& ids
     if (d.story) doc.add_value(schema::slot_story, std::to_string(*d.story));
     std::string facets = d.outlet + "\n" + day.substr(0, 4) + "-" + day.substr(4, 2) + (d.flagged ? "\n1" : "\n0");
     for (const auto& t : d.topics) facets += "\n" + t;
+    // Named lines after the topics (a topic slug never holds '='), so that an
+    // index written before them still reads: its documents have topics only.
+    for (const auto& a : d.agencies) facets += "\nagency=" + a;
+    if (!d.response_status.empty()) facets += "\nstatus=" + d.response_status;
+    if (!d.tone.empty()) facets += "\ntone=" + d.tone;
     doc.add_value(schema::slot_facets, facets);
     doc.add_value(schema::slot_fingerprint, fingerprint(d));
     if (d.deadline && (d.response_status == "pending" || d.response_status == "sent"))

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "briefing/labels.h"
 #include "core/error.h"
 #include "index/highlight.h"
 #include "pipeline/index_sync.h"
@@ -95,11 +96,21 @@ const char* facet_label(const std::string& name) {
     if (name == "topic") return "Theo chủ đề";
     if (name == "flagged") return "Cần phản hồi";
     if (name == "month") return "Theo tháng";
+    if (name == "agency") return "Theo cơ quan";
+    if (name == "status") return "Theo tình trạng phản hồi";
+    if (name == "tone") return "Theo sắc thái";
     return "";
+}
+
+const std::vector<std::string>& facet_order() {
+    static const std::vector<std::string> order{"outlet", "topic", "month", "agency", "status", "tone", "flagged"};
+    return order;
 }
 
 std::string facet_value_label(const std::string& facet, const std::string& value) {
     if (facet == "flagged") return value == "1" ? "có" : "không";
+    if (facet == "status") return briefing::status_label(value);
+    if (facet == "tone") return briefing::tone_label(value);
     return value;
 }
 

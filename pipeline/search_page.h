@@ -52,6 +52,9 @@ nlohmann::json search_page_json(const SearchPage& page);
 // A facet's heading ("Theo báo" for "outlet") and a value's label
 // ("có"/"không" for flagged) as people read them.
 const char* facet_label(const std::string& facet);
+// The facets in the order people scan them: outlet, topic, month, agency,
+// status, tone, flagged.
+const std::vector<std::string>& facet_order();
 std::string facet_value_label(const std::string& facet, const std::string& value);
 
 // Snippets span paragraphs; one line reads better in a table or a

@@ -379,6 +379,14 @@ CREATE TABLE schema_writer (
   at INTEGER NOT NULL
 );
 )sql"},
+    {65, "search facets by agency, response status and tone: every article is queued for the index again",
+     R"sql(
+-- The index's facet slot (index/schema.h, slot_facets) gained agency,
+-- status and tone lines: the next index sync puts every document again, no
+-- `presswatch reindex` needed.
+INSERT INTO index_journal(article_id, queued_at) SELECT id, CAST(strftime('%s', 'now') AS INTEGER) FROM article WHERE 1
+  ON CONFLICT(article_id) DO UPDATE SET version = version + 1, queued_at = excluded.queued_at;
+)sql"},
 };
 
 }  // namespace

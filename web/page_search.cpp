@@ -27,6 +27,9 @@ std::string facet_filter(const std::string& facet, const std::string& value) {
     if (facet == "topic") return "topic:" + value;
     if (facet == "month") return "date:" + value;
     if (facet == "flagged") return value == "1" ? "is:flagged" : "-is:flagged";
+    if (facet == "agency") return "agency:" + value;
+    if (facet == "status") return "status:" + value;
+    if (facet == "tone") return "tone:" + value;
     return "";
 }
 
@@ -82,12 +85,15 @@ void search_page(Site& site, const Caller& c, const httplib::Request& req, httpl
             if (form.offset + page.rows.size() < page.result.total)
                 view["next_href"] = search_href(form, form.offset + page_size);
             nlohmann::json facets = nlohmann::json::array();
-            for (const auto& [name, counts] : page.result.facets) {
-                if (counts.empty()) continue;
+            for (const auto& name : pipeline::facet_order()) {
+                auto found = page.result.facets.find(name);
+                if (found == page.result.facets.end() || found->second.empty()) continue;
+                const auto& counts = found->second;
                 nlohmann::json values = nlohmann::json::array();
                 for (const auto& fc : counts) {
                     std::string label = name == "outlet" ? site.outlet_name(fc.value)
                                         : name == "topic" ? briefing::topic_label(site.config(), fc.value)
+                                        : name == "agency" ? briefing::agency_label(site.config(), fc.value)
                                                           : pipeline::facet_value_label(name, fc.value);
                     SearchForm narrowed = form;
                     narrowed.query = form.query + " " + facet_filter(name, fc.value);

@@ -222,6 +222,31 @@ TEST_CASE("facets count every match by outlet, topic, flag and month", "[index][
     CHECK(facet("month") == F{{"2026-11", 2}, {"2026-10", 1}, {"2026-09", 1}, {"2026-02", 1}});
 }
 
+TEST_CASE("facets count agencies and tones, and their lines never count as topics",
+          "[index][search][facets]") {
+    auto docs = testing::news_corpus();
+    docs[0].tone = "positive";
+    docs[1].agencies = {"so-nnmt", "ubnd-nghi-son"};
+    docs[1].tone = "negative";
+    TestIndex idx(docs);
+    index::Searcher s(idx.path());
+    index::SearchOptions o;
+    o.facets = true;
+    o.limit = 1;
+    auto r = s.search("thanh hoa", o);
+    using F = std::vector<std::pair<std::string, std::size_t>>;
+    auto facet = [&](const char* name) {
+        F out;
+        for (const auto& c : r.facets.at(name)) out.emplace_back(c.value, c.count);
+        return out;
+    };
+    CHECK(facet("agency") == F{{"so-nnmt", 1}, {"ubnd-nghi-son", 1}});
+    CHECK(facet("tone") == F{{"neutral", 3}, {"negative", 1}, {"positive", 1}});
+    CHECK(facet("status").empty());
+    // Topics are still every unnamed line: no "agency=..." leaks into them.
+    for (const auto& [value, n] : facet("topic")) CHECK(value.find('=') == std::string::npos);
+}
+
 TEST_CASE("clippings_only leaves out articles that are not clippings", "[index][search]") {
     TestIndex idx;
     index::SearchOptions o;

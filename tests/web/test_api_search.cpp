@@ -73,6 +73,13 @@ TEST_CASE("the search page shows results, facets as filters, paging, and a bad q
     CHECK_THAT(res->body, Catch::Contains("<mark>"));
     CHECK_THAT(res->body, Catch::Contains("Theo báo"));
     CHECK_THAT(res->body, Catch::Contains("outlet%3A"));        // a facet links to its filter
+    for (const char* facet : {"Theo cơ quan", "Theo tình trạng phản hồi", "Theo sắc thái"}) {
+        INFO(facet);
+        CHECK_THAT(res->body, Catch::Contains(facet));
+    }
+    CHECK_THAT(res->body, Catch::Contains("agency%3A"));
+    CHECK_THAT(res->body, Catch::Contains("status%3A"));
+    CHECK_THAT(res->body, Catch::Contains("tone%3A"));
     CHECK_THAT(res->body, Catch::Contains("rel=\"next\""));     // more than one page
     CHECK_THAT(res->body, Catch::Contains("/search.csv?q="));
 
