@@ -82,7 +82,7 @@ struct SearchOptions {
     SortOrder sort = SortOrder::relevance;  // date: newest first
     bool exact = false;                  // diacritics must match as typed
     bool collapse = false;               // one hit per story
-    bool facets = false;                 // exact counts by outlet, topic, flag, month, agency, status, tone
+    bool facets = false;                 // exact counts by outlet, topic, flag, month
     // Only articles triage kept as clippings, unless the query names a
     // mention level (mention:passing), which then sets the scope itself.
     bool clippings_only = false;
