@@ -30,6 +30,16 @@ bool crosses_punctuation(std::string_view span, std::string_view phrase) {
     return marks(span) > marks(phrase);
 }
 
+// An article imported without its lead (no description) still opens with
+// one: the body's first paragraph, up to this many bytes, weighs as the
+// lead.
+constexpr std::size_t opening_max = 600;
+
+std::size_t opening_end(const Article& a) {
+    if (!a.description.empty()) return 0;
+    return std::min({a.body.find('\n'), a.body.size(), opening_max});
+}
+
 constexpr std::array<const char*, 3> kinds = {"commune", "department", "province"};
 
 std::size_t kind_index(const std::string& kind) {
@@ -44,8 +54,13 @@ Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldTex
     const auto& rr = cfg.triage.response;
     // A problem the article is about is told in its headline and lead; a
     // word deep in a long body is weaker evidence.
-    auto field_factor = [&](Field f) {
-        return f == Field::headline ? rr.headline_weight : f == Field::lead ? rr.lead_weight : rr.body_weight;
+    const std::size_t opening = opening_end(a);
+    auto in_opening = [&](const FieldText& f, const PhraseAutomaton::Match& m) {
+        return f.field == Field::body && f.begin_of(m.first) < opening;
+    };
+    auto field_factor = [&](const FieldText& f, const PhraseAutomaton::Match& m) {
+        if (in_opening(f, m)) return rr.lead_weight;
+        return f.field == Field::headline ? rr.headline_weight : f.field == Field::lead ? rr.lead_weight : rr.body_weight;
     };
     Problem pr;
     double score = 0;
@@ -86,8 +101,9 @@ Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldTex
                 continue;
             }
             fired.insert(p.ref);
-            double w = (s.kind == "raise" ? s.weight : -s.weight) * field_factor(f.field);
-            count(s, w, fmt::format("{} ({:+.1f}): \"{}\" ({})", s.name, w, f.span(m), field_name(f.field)));
+            double w = (s.kind == "raise" ? s.weight : -s.weight) * field_factor(f, m);
+            count(s, w, fmt::format("{} ({:+.1f}): \"{}\" ({})", s.name, w, f.span(m),
+                                    in_opening(f, m) ? "body, first paragraph" : field_name(f.field)));
         }
     bool enough = strong >= rr.min_signals || from_url;
     pr.score = score;
@@ -107,7 +123,7 @@ Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldTex
             const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
             if (crosses_punctuation(f.span(m), p.text) || !cue_seen.insert(m.pattern).second) continue;
             const auto& cue = rr.agency_cues[static_cast<std::size_t>(p.ref)];
-            kind_score[kind_index(cue.kind)] += p.weight * field_factor(f.field);
+            kind_score[kind_index(cue.kind)] += p.weight * field_factor(f, m);
         }
     std::size_t best = kind_index(rr.default_agency_kind);
     for (std::size_t k = 0; k < kinds.size(); ++k)

@@ -1,4 +1,5 @@
-// bench_triage [--quality-only|--speed-only|--real-only] [--errors] [--show ID] [PATH...]
+// bench_triage [--quality-only|--speed-only|--real-only] [--errors] [--development-only] [--folds 123]
+//              [--show ID] [PATH...]
 //
 // Quality: runs the Triager over the labelled set (tests/data/triage/*.jsonl,
 // plus any file or folder given) and prints clipping precision/recall, topic
@@ -6,7 +7,9 @@
 // agency accuracy, tone accuracy, and every item it gets wrong.
 // Real articles: the problem stage alone and the whole chain on the
 // hand-labelled articles of ../shared/data/triage-dev (real_flags.h);
-// --errors lists what is wrong on their development part.
+// --errors lists what is wrong on their development part (--folds 123: on
+// those folds only, line % 5); --development-only prints no figure that
+// involves the part kept aside (for working on the rules).
 // Speed: articles of about 5 KB per second on one thread, with a gazetteer
 // of 50 names and one of 5,000, and their ratio.
 #include <algorithm>
@@ -270,14 +273,17 @@ int speed(const config::Config& cfg, const std::vector<bench::LabelledItem>& ite
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool do_quality = true, do_speed = true, do_real = true, show_errors = false;
+    bool do_quality = true, do_speed = true, do_real = true;
+    bench::RealOptions real_options;
     std::string show_id;  // --show ID: print that item's decision as JSON
     std::vector<std::filesystem::path> paths{std::filesystem::path(PRESSWATCH_SOURCE_DIR) / "tests/data/triage"};
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quality-only")) do_speed = false;
         else if (!std::strcmp(argv[i], "--speed-only")) do_quality = do_real = false;
         else if (!std::strcmp(argv[i], "--real-only")) do_quality = do_speed = false;
-        else if (!std::strcmp(argv[i], "--errors")) show_errors = true;
+        else if (!std::strcmp(argv[i], "--errors")) real_options.show_errors = true;
+        else if (!std::strcmp(argv[i], "--development-only")) real_options.development_only = true;
+        else if (!std::strcmp(argv[i], "--folds") && i + 1 < argc) real_options.error_folds = argv[++i];
         else if (!std::strcmp(argv[i], "--show") && i + 1 < argc) show_id = argv[++i];
         else paths.emplace_back(argv[i]);
     }
@@ -300,7 +306,7 @@ int main(int argc, char** argv) {
             bench::real_flags(cfg,
                               std::filesystem::path(PRESSWATCH_SOURCE_DIR) / ".." / "shared" / "data" / "triage-dev" /
                                   "flags.jsonl",
-                              show_errors);
+                              real_options);
         if (do_speed) speed(cfg, items);
     } catch (const std::exception& e) {
         std::cerr << "bench_triage: " << e.what() << "\n";

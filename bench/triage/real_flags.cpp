@@ -59,7 +59,7 @@ std::string met(double v, double target) { return v >= target ? "met" : "NOT met
 
 }  // namespace
 
-void real_flags(const config::Config& cfg, const std::filesystem::path& file, bool show_errors) {
+void real_flags(const config::Config& cfg, const std::filesystem::path& file, const RealOptions& options) {
     if (!std::filesystem::exists(file)) {
         std::cout << fmt::format("real articles: skipped ({} absent)\n", file.string());
         return;
@@ -76,18 +76,26 @@ void real_flags(const config::Config& cfg, const std::filesystem::path& file, bo
         out.push_back(std::move(o));
     }
     struct Part {
-        const char* name;
+        std::string name;
         std::function<bool(const DevItem&)> in;
+        bool touches_aside = false;
         Tally t;
     };
     std::vector<Part> parts = {
-        {"all", [](const DevItem&) { return true; }, {}},
-        {"development", [](const DevItem& i) { return !i.aside(); }, {}},
-        {"kept aside", [](const DevItem& i) { return i.aside(); }, {}},
-        {"random", [](const DevItem& i) { return i.selection == "random"; }, {}},
-        {"random, development", [](const DevItem& i) { return i.selection == "random" && !i.aside(); }, {}},
-        {"random, kept aside", [](const DevItem& i) { return i.selection == "random" && i.aside(); }, {}},
+        {"all", [](const DevItem&) { return true; }, true, {}},
+        {"development", [](const DevItem& i) { return !i.aside(); }, false, {}},
+        {"kept aside", [](const DevItem& i) { return i.aside(); }, true, {}},
+        {"random", [](const DevItem& i) { return i.selection == "random"; }, true, {}},
+        {"random, development", [](const DevItem& i) { return i.selection == "random" && !i.aside(); }, false, {}},
+        {"random, kept aside", [](const DevItem& i) { return i.selection == "random" && i.aside(); }, true, {}},
     };
+    // Folds of the development part, for cross-validation: rules written
+    // from the errors of some folds are checked on another.
+    for (std::size_t k = 1; k < aside_every; ++k)
+        parts.push_back({fmt::format("development fold {}", k),
+                         [k](const DevItem& i) { return i.line % aside_every == k; }, false, {}});
+    if (options.development_only)
+        std::erase_if(parts, [](const Part& p) { return p.touches_aside; });
     for (const auto& o : out)
         for (auto& p : parts)
             if (p.in(*o.item)) add(p.t, o);
@@ -95,12 +103,12 @@ void real_flags(const config::Config& cfg, const std::filesystem::path& file, bo
                              file.string(), aside_every, aside_every);
     std::cout << "problem stage alone (the text, whatever its place); severity and agency kind on items flagged "
                  "and labelled; tone on every item\n";
-    std::cout << fmt::format("  {:<21} {:>4} {:>7} {:>7} {:>9} {:>4} {:>11} {:>11} {:>6}   whole chain (renamed): "
+    std::cout << fmt::format("  {:<22} {:>4} {:>7} {:>7} {:>9} {:>4} {:>11} {:>11} {:>6}   whole chain (renamed): "
                              "P / R, not clippings\n",
                              "part", "n", "flag P", "flag R", "tp/pos", "fp", "severity±1", "agency kind", "tone");
     for (const auto& p : parts) {
         const auto& x = p.t;
-        std::cout << fmt::format("  {:<21} {:>4} {:>7.2f} {:>7.2f} {:>9} {:>4} {:>11.2f} {:>11.2f} {:>6.2f}   {:.2f} / "
+        std::cout << fmt::format("  {:<22} {:>4} {:>7.2f} {:>7.2f} {:>9} {:>4} {:>11.2f} {:>11.2f} {:>6.2f}   {:.2f} / "
                                  "{:.2f} ({}/{}), {}\n",
                                  p.name, x.n, x.precision(), x.recall(), fmt::format("{}/{}", x.tp, x.tp + x.fn), x.fp,
                                  x.severity(), x.kind(), x.tone(), Tally::ratio(x.chain_tp, x.chain_tp + x.chain_fp),
@@ -108,7 +116,7 @@ void real_flags(const config::Config& cfg, const std::filesystem::path& file, bo
                                  x.chain_tp + x.chain_fn, x.not_kept);
     }
     for (const auto& p : parts) {
-        if (std::string(p.name) != "kept aside" && std::string(p.name) != "random, kept aside") continue;
+        if (p.name != "kept aside" && p.name != "random, kept aside") continue;
         const auto& x = p.t;
         std::cout << fmt::format(
             "targets, {}: flag recall {:.2f} (>= {:.2f} {}), precision {:.2f} (>= {:.2f} {}), severity within one "
@@ -117,11 +125,14 @@ void real_flags(const config::Config& cfg, const std::filesystem::path& file, bo
             met(x.precision(), target_precision), x.severity(), target_severity, met(x.severity(), target_severity),
             x.tone(), target_tone, met(x.tone(), target_tone), x.kind(), target_kind, met(x.kind(), target_kind));
     }
-    if (!show_errors) return;
+    if (!options.show_errors) return;
     std::cout << "wrong on the development part (the aside part is never listed):\n";
     for (const auto& o : out) {
         const auto& it = *o.item;
         if (it.aside()) continue;
+        if (!options.error_folds.empty() &&
+            options.error_folds.find(static_cast<char>('0' + it.line % aside_every)) == std::string::npos)
+            continue;
         std::vector<std::string> what;
         if (o.problem.reported != it.needs_response)
             what.push_back(it.needs_response ? "missed" : "false flag");

@@ -3,6 +3,8 @@
 // sentence here is written for the test (none is taken from real articles).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "builtin_config.h"
 #include "config/config.h"
 #include "triage/triage.h"
@@ -126,20 +128,105 @@ TEST_CASE("problem stage runs whatever the place; the flag needs a clipping", "[
     CHECK_FALSE(d.flag.needed);
 }
 
-// Known gaps, written before the rules and not yet met by them (issue 18):
-// a death at an unfinished public work told only in the lead, and a
-// director of a public centre removed from office. [!shouldfail] keeps them
-// visible: the day the rules catch them, this case fails and the rows move
-// back to the cases above.
-TEST_CASE("problem stage, known gaps: a death at a public work in the lead only; a public centre's director removed",
+TEST_CASE("problem stage: without a lead, the body's first paragraph weighs as the lead", "[triage][problem]") {
+    Triager t(testing::builtin_config());
+    const std::string death =
+        "Một bé trai bảy tuổi tử vong sau khi rơi xuống hố thu nước của công trình thoát nước đang thi công dở.";
+    auto opening = t.problem(text_of("Bé trai rơi xuống hố ga ven đường", death));
+    CHECK(opening.reported);
+    CHECK(opening.severity == 3);
+    // The same sentence deep in the body, after a paragraph about something
+    // else, is weak evidence.
+    auto deep = t.problem(text_of("Mùa mưa ở khu phố mới",
+                                  "Mùa mưa năm nay đến sớm, các tuyến phố mới ngập nhẹ sau mỗi trận mưa chiều.\n" +
+                                      death));
+    CHECK_FALSE(deep.reported);
+    // With a lead, the lead is what counts.
+    Article with_lead = text_of("Mùa mưa ở khu phố mới", death);
+    with_lead.description = "Mùa mưa năm nay đến sớm, các tuyến phố mới ngập nhẹ sau mỗi trận mưa chiều.";
+    CHECK_FALSE(t.problem(with_lead).reported);
+}
+
+TEST_CASE("problem stage: discipline only a public body applies needs no office named", "[triage][problem]") {
+    Triager t(testing::builtin_config());
+    const char* rows[][2] = {
+        {"Giám đốc trung tâm bị cách chức", "Giám đốc trung tâm đăng kiểm bị cách chức vì buông lỏng quản lý."},
+        {"Hiệu phó bị đình chỉ công tác", "Một hiệu phó bị tạm đình chỉ công tác sau khi đánh học sinh trong giờ ra chơi."},
+        {"Hai người bị khai trừ khỏi Đảng", "Hai người bị khai trừ khỏi Đảng vì để thất thoát tiền của hợp tác xã."},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r[0]);
+        auto p = t.problem(text_of(r[0], r[1]));
+        CHECK(p.reported);
+        CHECK(p.severity == 3);
+    }
+    // A player fined by his club is no official.
+    CHECK_FALSE(t.problem(text_of("Tiền đạo bị câu lạc bộ phạt", "Tiền đạo bị câu lạc bộ phạt tiền vì đi tập muộn."))
+                    .reported);
+}
+
+TEST_CASE("problem stage: ordinary crime is the police's news, an official's crime is a problem", "[triage][problem]") {
+    Triager t(testing::builtin_config());
+    auto thieves = t.problem(text_of("Nhóm trộm lắp trạm phát sóng trái phép",
+                                     "Ba nghi phạm trộm thiết bị rồi lắp trạm phát sóng trái phép để phát tán tin nhắn "
+                                     "quảng cáo."));
+    CHECK_FALSE(thieves.reported);
+    auto official = t.problem(text_of("Cựu chủ tịch xã bị bắt vì tiếp tay nhóm trộm cát",
+                                      "Nguyên chủ tịch xã bị bắt vì nhận tiền để nhóm trộm cát khai thác trái phép trên "
+                                      "sông."));
+    CHECK(official.reported);
+    // Dumping waste by stealth is pollution, not theft.
+    auto dumping = t.problem(text_of("Xe tải đổ trộm chất thải xuống ruộng",
+                                     "Người dân bức xúc vì xe tải đổ trộm chất thải xuống ruộng lúa trong đêm."));
+    CHECK(dumping.reported);
+}
+
+TEST_CASE("problem stage: the common words of degraded works, unpaid allowances, land, prices and complaints",
+          "[triage][problem]") {
+    Triager t(testing::builtin_config());
+    struct Row {
+        const char* headline;
+        const char* body;
+        const char* signal;  // the reason that must carry the decision
+    };
+    const Row rows[] = {
+        {"Nhà văn hóa thôn dột nát", "Nhà văn hóa thôn thấm dột, tường bong tróc sau vài năm sử dụng.",
+         "dự án chậm, bỏ hoang, lãng phí, xuống cấp"},
+        {"Kè sông thi công ì ạch", "Công trình kè sông thi công ì ạch, vốn giải ngân nhỏ giọt.",
+         "dự án chậm, bỏ hoang, lãng phí, xuống cấp"},
+        {"Giáo viên hợp đồng chưa được trả phụ cấp", "Ba tháng nay giáo viên hợp đồng chưa được trả phụ cấp đứng lớp.",
+         "nợ lương, quyền lợi người lao động"},
+        {"Mười năm chưa được cấp sổ", "Nhiều hộ ở khu tái định cư mười năm chưa được cấp sổ cho đất ở.",
+         "xây dựng trái phép, lấn chiếm, đất đai"},
+        {"Thương lái ép giá nông dân", "Vào vụ thu hoạch, thương lái ép giá rồi găm hàng chờ giá lên.",
+         "thu sai, lạm thu, giá cả"},
+        {"Người dân than phiền vì chợ tạm", "Người dân than phiền vì chợ tạm họp từ nửa đêm, ồn ào cả khu.",
+         "phản ánh, kiến nghị của người dân"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.headline);
+        auto p = t.problem(text_of(r.headline, r.body));
+        CHECK(p.reported);
+        CHECK(std::any_of(p.reasons.begin(), p.reasons.end(),
+                          [&](const std::string& reason) { return reason.rfind(std::string(r.signal) + " (", 0) == 0; }));
+    }
+}
+
+// Known gaps, not yet met by the rules (issue 18): a problem told in the
+// headline cancelled by national words further on ("các địa phương"), and a
+// drowning at a village pond no one fenced, told without the words the
+// rules know. [!shouldfail] keeps them visible: the day the rules catch
+// them, this case fails and the rows move to the cases above. (The two
+// earlier rows, a death at a public work told in the opening paragraph and
+// a public centre's director removed, are met and moved up.)
+TEST_CASE("problem stage, known gaps: a headline problem cancelled by national words; a drowning at a village pond",
           "[triage][problem][!shouldfail]") {
     Triager t(testing::builtin_config());
-    auto culvert = t.problem(text_of("Bé trai rơi xuống hố ga ven đường",
-                                     "Một bé trai bảy tuổi tử vong sau khi rơi xuống hố thu nước của công trình thoát "
-                                     "nước đang thi công dở."));
-    CHECK(culvert.reported);
-    CHECK(culvert.severity == 3);
-    auto discipline = t.problem(text_of("Giám đốc trung tâm bị cách chức",
-                                        "Giám đốc trung tâm đăng kiểm bị cách chức vì buông lỏng quản lý."));
-    CHECK(discipline.reported);
+    auto late = t.problem(text_of("Đường ven biển chậm tiến độ ba năm",
+                                  "Tuyến đường ven biển đã trễ ba năm so với kế hoạch. Tuyến đường này nằm trong chương "
+                                  "trình mà các địa phương ven biển cùng thực hiện."));
+    CHECK(late.reported);
+    auto pond = t.problem(text_of("Hai anh em đuối nước ở ao làng",
+                                  "Hai anh em đuối nước ở ao của thôn, bờ ao sạt, không ai rào lại từ mùa mưa năm ngoái."));
+    CHECK(pond.reported);
 }
