@@ -24,11 +24,13 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include "bench/disk/synthetic_page.h"
 #include "bench/search/generator.h"
 #include "config/config.h"
 #include "config/operations.h"
+#include "extract/extract.h"
 #include "index/index.h"
 #include "pipeline/index_sync.h"
 #include "pipeline/ingest.h"
@@ -68,14 +70,16 @@ struct Options {
     int report_every = 30;        // days
     int snapshot_days = -1;       // -1: the configuration's [storage] snapshot_days
     fs::path data;                // kept when given
+    bool compact = true;          // measure the index compacted at the end
 };
 
 void usage() {
     std::cout << "bench_disk [--days N] [--per-day N] [--clippings-per-week N] [--data DIR]\n"
-                 "           [--passes-per-day N] [--page-kb N] [--report-every DAYS] [--snapshot-days N]\n"
+                 "           [--passes-per-day N] [--page-kb N] [--report-every DAYS] [--snapshot-days N] [--no-compact]\n"
                  "Simulates N days of crawling (default 365 at 4000 articles a day, 150 clippings a week)\n"
                  "through the store, the index and snapshot pruning, and prints the disk it takes.\n"
-                 "--data DIR keeps the result there (DIR must be empty or absent); else a temporary folder.\n";
+                 "--data DIR keeps the result there (DIR must be empty or absent); else a temporary folder.\n"
+                 "At the end it also measures a compacted copy of the index (--no-compact: not).\n";
 }
 
 Options parse(int argc, char** argv) {
@@ -107,6 +111,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--report-every") o.report_every = number(1);
         else if (a == "--snapshot-days") o.snapshot_days = number(0);
         else if (a == "--data") o.data = next();
+        else if (a == "--no-compact") o.compact = false;
         else if (a == "--help" || a == "-h") {
             usage();
             std::exit(0);
@@ -134,6 +139,8 @@ std::string gb(double bytes) { return fmt::format("{:.3f}", bytes / 1e9); }
 struct RealPages {
     std::size_t count = 0;
     double median_ratio = 0, median_raw = 0, median_compressed = 0;
+    std::size_t articles = 0;
+    double median_text = 0;  // headline + lead + body bytes extracted from the article pages
 };
 
 double median(std::vector<double> v) {
@@ -146,13 +153,21 @@ RealPages measure_real_pages() {
     RealPages r;
     fs::path dir = fs::path(PRESSWATCH_SOURCE_DIR) / ".." / "shared" / "data" / "vn-dev" / "html";
     if (!fs::is_directory(dir)) return r;
-    std::vector<double> ratios, raws, packed;
+    std::vector<double> ratios, raws, packed, texts;
     for (const auto& e : fs::directory_iterator(dir)) {
         if (e.path().extension() != ".html") continue;
-        auto size = e.file_size();
-        if (size < 100'000 || size > 300'000) continue;
         std::ifstream in(e.path(), std::ios::binary);
         std::string body((std::istreambuf_iterator<char>(in)), {});
+        if (e.path().filename().string().find("__article__") != std::string::npos) {
+            extract::ExtractOptions eo;
+            eo.url = "https://example.vn/" + e.path().filename().string();
+            auto page = extract::extract_page(body, eo);
+            const auto& a = page.article;
+            if (page.kind == extract::PageKind::article && !a.body.empty())
+                texts.push_back(static_cast<double>(a.headline.size() + a.description.size() + a.body.size()));
+        }
+        auto size = e.file_size();
+        if (size < 100'000 || size > 300'000) continue;
         double c = static_cast<double>(store::compress(body).size());
         raws.push_back(static_cast<double>(body.size()));
         packed.push_back(c);
@@ -162,6 +177,8 @@ RealPages measure_real_pages() {
     r.median_ratio = median(ratios);
     r.median_raw = median(raws);
     r.median_compressed = median(packed);
+    r.articles = texts.size();
+    r.median_text = median(texts);
     return r;
 }
 
@@ -275,6 +292,48 @@ void print_tables(store::Database& db) {
     }
 }
 
+// Mean bytes of an article's stored columns: what the text and triage's
+// decision weigh in the database.
+void print_article_columns(store::Database& db) {
+    auto q = db.prepare(
+        "SELECT avg(length(headline) + length(lead)), avg(length(body)), avg(length(decision)), "
+        "avg(length(url) + length(author) + length(keywords) + length(content_hash) + length(published_raw)) "
+        "FROM article");
+    if (!q.step()) return;
+    std::cout << fmt::format("mean bytes an article row: headline+lead {:.0f}, body {:.0f}, triage decision JSON {:.0f}, "
+                             "url/author/keywords/hash/date {:.0f}\n",
+                             q.real(0), q.real(1), q.real(2), q.real(3));
+}
+
+// The index's files: Xapian's glass tables (postlist: postings and the
+// value streams; termlist: each document's terms and values; position,
+// docdata, spelling, synonym).
+void print_index_files(const fs::path& index) {
+    std::vector<std::pair<std::uintmax_t, std::string>> files;
+    for (const auto& e : fs::directory_iterator(index))
+        if (e.is_regular_file() && e.file_size() > 0) files.emplace_back(e.file_size(), e.path().filename().string());
+    std::sort(files.rbegin(), files.rend());
+    std::cout << "index files:";
+    for (const auto& [size, name] : files)
+        if (size >= 1'000'000) std::cout << fmt::format(" {} {} MB,", name, size / 1'000'000);
+    std::cout << "\n";
+}
+
+// What a compaction (xapian-compact) would make of the index, which the
+// crawler's incremental commits leave with part-filled blocks: into a
+// scratch folder beside it, removed after.
+void print_compacted_index(const fs::path& index) {
+    fs::path out = index.parent_path() / "index-compacted.tmp";
+    fs::remove_all(out);
+    auto t = Clock::now();
+    Xapian::Database(index.string()).compact(out.string());
+    double secs = std::chrono::duration<double>(Clock::now() - t).count();
+    auto before = static_cast<double>(tree_size(index)), after = static_cast<double>(tree_size(out));
+    std::cout << fmt::format("index compacted (Xapian::Database::compact, {:.0f} s): {} GB -> {} GB ({:.0f} % less)\n",
+                             secs, gb(before), gb(after), before > 0 ? 100 * (1 - after / before) : 0.0);
+    fs::remove_all(out);
+}
+
 std::int64_t count(store::Database& db, const std::string& sql, std::int64_t bind = 0) {
     auto q = db.prepare(sql);
     if (sql.find("?1") != std::string::npos) q.bind(1, bind);
@@ -333,6 +392,16 @@ int main(int argc, char** argv) {
                     c / (static_cast<double>(raw_bytes) / real.median_ratio));
             else
                 std::cout << "real pages: ../shared/data/vn-dev absent, no comparison (skipped)\n";
+            std::vector<double> texts;
+            for (std::int64_t id = 1; id <= 400; ++id) {
+                auto g = make_article(gen.article(id), "bao.example.vn", id, first_day, false);
+                texts.push_back(static_cast<double>(g.headline.size() + g.description.size() + g.body.size()));
+            }
+            std::cout << fmt::format("article text (headline + lead + body): synthetic median {:.1f} KB", median(texts) / 1e3);
+            if (real.articles)
+                std::cout << fmt::format(", real (vn-dev, {} article pages, extracted) median {:.1f} KB", real.articles,
+                                         real.median_text / 1e3);
+            std::cout << "\n";
         }
 
         store::Store store(data);
@@ -471,6 +540,9 @@ int main(int argc, char** argv) {
                                  opt.days >= year_days ? "measured" : "projected", gb(year_total),
                                  year_total / target_bytes, year_total <= target_bytes ? "met" : "NOT met");
         print_tables(store.db());
+        print_article_columns(store.db());
+        print_index_files(pipeline::index_dir(store));
+        if (opt.compact) print_compacted_index(pipeline::index_dir(store));
 
         // The benchmark must not be silently wrong.
         auto& db = store.db();
