@@ -16,6 +16,13 @@ namespace {
 constexpr std::int64_t now = 1'800'000'000;
 constexpr std::int64_t day = 86400;
 
+void add_outlet(store::Store& s) {
+    config::Outlet o;
+    o.slug = "vnexpress";
+    o.name = "VnExpress";
+    s.sync_outlets({o});
+}
+
 std::int64_t save(store::Store& s, const std::string& slug, bool clipping, std::int64_t fetched) {
     Article a;
     a.url = "https://vnexpress.localhost/" + slug + ".html";
@@ -40,10 +47,7 @@ std::int64_t snapshots_of(store::Store& s, std::int64_t id) {
 std::int64_t steps_to_prune(std::size_t gone) {
     TempDir dir;
     store::Store s(dir.path());
-    config::Outlet o;
-    o.slug = "vnexpress";
-    o.name = "VnExpress";
-    s.sync_outlets({o});
+    add_outlet(s);
     s.db().transaction([&] {
         for (std::size_t i = 0; i < gone; ++i) save(s, "da-xoa-" + std::to_string(i), false, now - 90 * day);
     });
@@ -64,10 +68,7 @@ std::int64_t steps_to_prune(std::size_t gone) {
 TEST_CASE("pruning removes only the old page snapshots of articles nobody kept", "[store]") {
     TempDir dir;
     store::Store s(dir.path());
-    config::Outlet o;
-    o.slug = "vnexpress";
-    o.name = "VnExpress";
-    s.sync_outlets({o});
+    add_outlet(s);
     auto old_plain = save(s, "cu-thuong", false, now - 40 * day);
     auto old_clipping = save(s, "cu-tin-tinh", true, now - 400 * day);
     auto new_plain = save(s, "moi-thuong", false, now - 29 * day);
@@ -95,10 +96,7 @@ TEST_CASE("pruning removes only the old page snapshots of articles nobody kept",
 TEST_CASE("pruning stops at the number of snapshots asked for, in batches", "[store]") {
     TempDir dir;
     store::Store s(dir.path());
-    config::Outlet o;
-    o.slug = "vnexpress";
-    o.name = "VnExpress";
-    s.sync_outlets({o});
+    add_outlet(s);
     for (std::size_t i = 0; i < store::prune_batch + 20; ++i) save(s, "bai-" + std::to_string(i), false, now - 60 * day);
     CHECK(store::prune_snapshots(s.db(), now, 30, 7).snapshots == 7);
     CHECK(store::prune_snapshots(s.db(), now, 30, 100000).snapshots == store::prune_batch + 13);
