@@ -13,7 +13,12 @@ PruneResult prune_snapshots(Database& db, std::int64_t now, int keep_days, std::
         const auto limit = static_cast<std::int64_t>(std::min(prune_batch, max_rows - r.snapshots));
         std::size_t done = db.transaction([&] {
             auto pick = db.prepare(
-                "SELECT s.id, length(s.body) FROM snapshot s JOIN article a ON a.id = s.article_id "
+                // From the old snapshots to their articles (snapshot_fetched,
+                // migration 61): the other way round, each call walked
+                // every non-clipping article ever stored, holding the write
+                // lock for seconds after a year (docs/benchmarks.md, disk).
+                "SELECT s.id, length(s.body) FROM snapshot s INDEXED BY snapshot_fetched "
+                "CROSS JOIN article a ON a.id = s.article_id "
                 "WHERE s.fetched < ?1 AND a.clipping = 0 "
                 "AND NOT EXISTS (SELECT 1 FROM review v WHERE v.article_id = a.id AND v.state = 'relevant') "
                 "AND NOT EXISTS (SELECT 1 FROM flag f WHERE f.article_id = a.id AND f.needed = 1) "
