@@ -36,6 +36,13 @@ TableCell date_cell(const std::optional<std::int64_t>& t) {
     if (!t) return {};
     return {{vietnamese_date(*t), "", true}};
 }
+// One item a line, ";" after each but the last: a long item wraps, and
+// the reader still sees where the next begins (topic names have commas).
+TableCell list_cell(const std::vector<std::string>& items) {
+    TableCell out;
+    for (std::size_t k = 0; k < items.size(); ++k) out.push_back({items[k] + (k + 1 < items.size() ? ";" : "")});
+    return out;
+}
 // An article's title, opening the article.
 CellLine title_line(const store::StoredArticle& a) { return {a.article.headline, a.article.url}; }
 
@@ -59,11 +66,9 @@ Block issues_table(const std::vector<Issue>& issues, const config::Config& cfg) 
     int n = 0;
     for (const auto& i : issues) {
         const auto& a = i.article;
-        TableCell agencies, letter, answer;
-        // One agency a line, ";" between them: a long name wraps, and the
-        // reader still sees where the next begins.
-        for (std::size_t k = 0; k < i.agencies.size(); ++k)
-            agencies.push_back({agency_label(cfg, i.agencies[k]) + (k + 1 < i.agencies.size() ? ";" : "")});
+        TableCell letter, answer;
+        std::vector<std::string> agencies;
+        for (const auto& s : i.agencies) agencies.push_back(agency_label(cfg, s));
         if (const auto& r = i.response) {
             // "Số" and the number on one line: a number is read whole.
             if (!r->letter_number.empty()) letter.push_back({"Số " + r->letter_number, "", true});
@@ -77,7 +82,7 @@ Block issues_table(const std::vector<Issue>& issues, const config::Config& cfg) 
         }
         b.rows.push_back({text(std::to_string(++n)),
                           {title_line(a), {i.outlet_name + ", " + date_or_blank(a.article.published)}},
-                          agencies, letter, date_cell(a.deadline), text(status_label(i.status)), answer});
+                          list_cell(agencies), letter, date_cell(a.deadline), text(status_label(i.status)), answer});
     }
     return b;
 }
@@ -137,11 +142,10 @@ Layout layout_report(const MonthReport& r, const config::Config& cfg) {
     Block annex = table({"TT", "Ngày", "Cơ quan báo chí", "Tiêu đề", "Lĩnh vực", "Sắc thái"}, {9, 24, 40, 100, 62, 22});
     int n = 0;
     for (const auto& c : r.annex) {
-        // One topic a line: topic names have commas of their own.
-        TableCell topics;
-        for (const auto& t : c.article.topics) topics.push_back({topic_label(cfg, t)});
+        std::vector<std::string> topics;
+        for (const auto& t : c.article.topics) topics.push_back(topic_label(cfg, t));
         annex.rows.push_back({text(std::to_string(++n)), date_cell(c.article.article.published), text(c.outlet_name),
-                              {title_line(c.article)}, topics, text(tone_label(c.article.tone))});
+                              {title_line(c.article)}, list_cell(topics), text(tone_label(c.article.tone))});
     }
     b.push_back(annex);
 
