@@ -8,6 +8,7 @@
 #include "briefing/html_escape.h"
 #include "briefing/labels.h"
 #include "briefing/month_report.h"
+#include "briefing/outlet_names.h"
 
 namespace presswatch::briefing {
 namespace {
@@ -27,6 +28,7 @@ Digest build_digest(store::Store& st, const config::Config& cfg, std::int64_t da
     d.day = day;
     auto rule = counting_rule(cfg);
     d.rule = rule.describe();
+    const OutletNames outlets(cfg, st);
     auto all = st.clippings(day, day + 86400);
     std::reverse(all.begin(), all.end());  // oldest first within each group
     DigestGroup flagged{"Tin cần trả lời, xử lý", {}};
@@ -34,7 +36,7 @@ Digest build_digest(store::Store& st, const config::Config& cfg, std::int64_t da
     for (auto& a : all) {
         if (!rule.counts(a)) continue;
         ++d.total;
-        DigestItem item{a, outlet_name_kind(cfg, a.outlet).first};
+        DigestItem item{a, outlets.name(a.outlet)};
         if (a.flagged) {
             flagged.items.push_back(std::move(item));
             continue;
@@ -53,7 +55,7 @@ Digest build_digest(store::Store& st, const config::Config& cfg, std::int64_t da
     auto passing = st.passing_mentions(day, day + 86400);
     std::reverse(passing.begin(), passing.end());
     for (auto& a : passing)
-        if (a.review != "not-relevant") d.passing.push_back({a, outlet_name_kind(cfg, a.outlet).first});
+        if (a.review != "not-relevant") d.passing.push_back({a, outlets.name(a.outlet)});
     return d;
 }
 

@@ -25,33 +25,58 @@ std::string xml_escape(const std::string& s) {
 // A twip is 1/20 pt, so 1440 to the inch: 56.7 to the millimetre.
 int twips(int mm) { return static_cast<int>(mm * 56.7 + 0.5); }
 
-std::string run_xml(const Run& r, int default_half_points) {
+// The text of a run, no-break spaces in place of spaces when it must not wrap.
+std::string run_text(const Run& r) {
+    if (!r.nowrap) return r.text;
+    std::string out;
+    for (char c : r.text) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+    return out;
+}
+
+// links collects the hyperlink targets; a linked run refers to its own.
+std::string run_xml(const Run& r, int default_half_points, std::vector<std::string>& links) {
+    const bool link = linkable(r.link);
     std::string props;
     if (r.bold) props += "<w:b/>";
     if (r.italic) props += "<w:i/>";
-    if (r.underline) props += "<w:u w:val=\"single\"/>";
+    if (link) props += "<w:color w:val=\"0563C1\"/>";
+    if (r.underline || link) props += "<w:u w:val=\"single\"/>";
     int hp = r.size_pt ? r.size_pt * 2 : default_half_points;
     props += fmt::format("<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>", hp);
     std::string out = "<w:r><w:rPr>" + props + "</w:rPr>";
+    const std::string text = run_text(r);
     std::size_t start = 0;
     while (true) {
-        auto nl = r.text.find('\n', start);
-        out += "<w:t xml:space=\"preserve\">" + xml_escape(r.text.substr(start, nl - start)) + "</w:t>";
+        auto nl = text.find('\n', start);
+        out += "<w:t xml:space=\"preserve\">" + xml_escape(text.substr(start, nl - start)) + "</w:t>";
         if (nl == std::string::npos) break;
         out += "<w:br/>";
         start = nl + 1;
     }
-    return out + "</w:r>";
+    out += "</w:r>";
+    if (!link) return out;
+    links.push_back(r.link);
+    return fmt::format("<w:hyperlink r:id=\"rIdLink{}\" w:history=\"1\">", links.size()) + out + "</w:hyperlink>";
 }
 
-std::string paragraph_xml(const Paragraph& p, int default_half_points) {
+std::string paragraph_xml(const Paragraph& p, int default_half_points, std::vector<std::string>& links) {
     static const char* aligns[] = {"left", "center", "right", "both"};
     std::string out = fmt::format("<w:p><w:pPr>{}<w:spacing w:before=\"0\" w:after=\"{}\"/>{}<w:jc w:val=\"{}\"/></w:pPr>",
                                   p.keep_with_next ? "<w:keepNext/>" : "", p.space_after_pt * 20,
                                   p.first_line_mm ? fmt::format("<w:ind w:firstLine=\"{}\"/>", twips(p.first_line_mm)) : "",
                                   aligns[static_cast<int>(p.align)]);
-    for (const auto& r : p.runs) out += run_xml(r, default_half_points);
+    for (const auto& r : p.runs) out += run_xml(r, default_half_points, links);
     return out + "</w:p>";
+}
+
+// A4 in twips, 11906 x 16838; margins as docx_writer.h says.
+std::string section_xml(Orientation o) {
+    if (o == Orientation::landscape)
+        return "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"1701\" "
+               "w:right=\"1134\" w:bottom=\"850\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+               "</w:sectPr>";
+    return "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" "
+           "w:left=\"1701\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>";
 }
 
 const char* content_types =
@@ -73,7 +98,7 @@ struct ZipDiscard { void operator()(zip_t* z) const { zip_discard(z); } };
 
 DocxWriter::DocxWriter(int default_size_pt) : default_half_points_(default_size_pt * 2) {}
 
-void DocxWriter::add(const Paragraph& p) { body_ += paragraph_xml(p, default_half_points_); }
+void DocxWriter::add(const Paragraph& p) { body_ += paragraph_xml(p, default_half_points_, links_); }
 
 void DocxWriter::add(const std::string& text, Paragraph::Align align, bool bold, int size_pt, bool italic) {
     Paragraph p;
@@ -101,13 +126,15 @@ void DocxWriter::table(const std::vector<int>& widths_mm, const std::vector<std:
     for (int w : widths_mm) body_ += fmt::format("<w:gridCol w:w=\"{}\"/>", twips(w));
     body_ += "</w:tblGrid>";
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        body_ += "<w:tr>";
-        if (r == 0 && header_row) body_ += "<w:trPr><w:tblHeader/></w:trPr>";
+        // A row is never split over two pages (a title's lines apart from
+        // its outlet and date); the header row repeats on each page.
+        body_ += std::string("<w:tr><w:trPr><w:cantSplit/>") + (r == 0 && header_row ? "<w:tblHeader/>" : "") +
+                 "</w:trPr>";
         for (std::size_t c = 0; c < rows[r].size() && c < widths_mm.size(); ++c) {
             body_ += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr>", twips(widths_mm[c]));
             // A cell must hold at least one paragraph.
             if (rows[r][c].paragraphs.empty()) body_ += "<w:p/>";
-            for (const auto& p : rows[r][c].paragraphs) body_ += paragraph_xml(p, default_half_points_);
+            for (const auto& p : rows[r][c].paragraphs) body_ += paragraph_xml(p, default_half_points_, links_);
             body_ += "</w:tc>";
         }
         body_ += "</w:tr>";
@@ -136,16 +163,20 @@ void DocxWriter::picture(const std::string& png, int width_px, int height_px, in
 
 void DocxWriter::page_break() { body_ += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; }
 
+void DocxWriter::new_section(Orientation o) {
+    // A section's properties sit in its last paragraph; the last section's
+    // at the end of the body (bytes()).
+    body_ += "<w:p><w:pPr>" + section_xml(orientation_) + "</w:pPr></w:p>";
+    orientation_ = o;
+}
+
 std::string DocxWriter::bytes() const {
     std::string document =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
         "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>" +
-        body_ +
-        // A4, margins 20/15/20/30 mm (top, right, bottom, left).
-        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" "
-        "w:left=\"1701\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+        body_ + section_xml(orientation_) + "</w:body></w:document>";
     std::string styles = fmt::format(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:docDefaults>"
@@ -166,6 +197,11 @@ std::string DocxWriter::bytes() const {
             "<Relationship Id=\"rIdImg{0}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
             "relationships/image\" Target=\"media/image{0}.png\"/>",
             i);
+    for (std::size_t i = 1; i <= links_.size(); ++i)
+        rels += fmt::format(
+            "<Relationship Id=\"rIdLink{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+            "relationships/hyperlink\" Target=\"{}\" TargetMode=\"External\"/>",
+            i, xml_escape(links_[i - 1]));
     rels += "</Relationships>";
 
     std::vector<std::pair<std::string, const std::string*>> parts;

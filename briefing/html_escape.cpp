@@ -19,3 +19,14 @@ std::string html_escape(const std::string& s) {
 }
 
 }  // namespace presswatch::briefing
+
+namespace presswatch::briefing {
+
+bool linkable(const std::string& url) {
+    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return false;
+    for (char c : url)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
+    return true;
+}
+
+}  // namespace presswatch::briefing

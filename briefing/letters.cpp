@@ -8,6 +8,7 @@
 #include "briefing/docx_writer.h"
 #include "briefing/labels.h"
 #include "briefing/month_report.h"
+#include "briefing/outlet_names.h"
 #include "triage/deadline.h"
 
 namespace presswatch::briefing {
@@ -46,6 +47,7 @@ LetterPlan plan_letters(store::Store& st, const config::Config& cfg, std::int64_
     auto all = st.clippings(from, to);
     std::reverse(all.begin(), all.end());  // oldest first
     const std::int64_t default_deadline = default_answer_deadline(cfg, date);
+    const OutletNames outlets(cfg, st);
     for (auto& a : all) {
         if (a.response_status != "pending" || a.review == "not-relevant") continue;
         if (a.agencies.empty()) {
@@ -58,6 +60,7 @@ LetterPlan plan_letters(store::Store& st, const config::Config& cfg, std::int64_
             l.deadline = std::min(l.deadline ? l.deadline : default_deadline,
                                   a.deadline && *a.deadline > date ? *a.deadline : default_deadline);
             l.items.push_back(a);
+            l.outlet_names[a.outlet] = outlets.name(a.outlet);
         }
     }
     for (auto& [slug, l] : by_agency) plan.letters.push_back(std::move(l));
@@ -93,18 +96,29 @@ std::string letter_docx(const LetterDraft& letter, const config::Config& cfg, st
     auto cell = [](const std::string& t, bool bold = false) {
         return Cell{{line(t, Align::left, 12, bold)}};
     };
+    const OutletNames configured(cfg);
+    auto outlet_name = [&](const std::string& slug) {
+        auto it = letter.outlet_names.find(slug);
+        return it != letter.outlet_names.end() ? it->second : configured.name(slug);
+    };
     std::vector<std::vector<Cell>> rows;
-    rows.push_back({cell("TT", true), cell("Cơ quan báo chí, ngày đăng", true), cell("Tiêu đề, đường dẫn", true),
+    rows.push_back({cell("TT", true), cell("Cơ quan báo chí, ngày đăng", true), cell("Tiêu đề bài viết", true),
                     cell("Nội dung phản ánh", true)});
     int n = 0;
     for (const auto& a : letter.items) {
-        auto when = a.article.published.value_or(a.fetched);
-        rows.push_back({cell(std::to_string(++n)),
-                        cell(outlet_name_kind(cfg, a.outlet).first + "\n" + vietnamese_date(when)),
-                        cell(a.article.headline + "\n" + a.article.url),
+        // The date on a line of its own, never broken; the title opens the
+        // article (in the Word file and in a PDF made from it), where a raw
+        // address would wrap over several lines.
+        Paragraph date = line(vietnamese_date(a.article.published.value_or(a.fetched)), Align::left, 12);
+        date.runs.front().nowrap = true;
+        Paragraph title = line(a.article.headline, Align::left, 12);
+        title.runs.front().link = a.article.url;
+        rows.push_back({cell(std::to_string(++n)), Cell{{line(outlet_name(a.outlet), Align::left, 12), date}},
+                        Cell{{title}},
                         cell(a.article.description.empty() ? a.article.headline : a.article.description)});
     }
-    doc.table({10, 35, 65, 55}, rows, true, true);
+    // Columns add up to portrait_text_mm; a date in 12 pt needs 20 mm.
+    doc.table({10, 35, 60, 60}, rows, true, true);
 
     doc.add(body(fmt::format(
         "Để kịp thời cung cấp thông tin cho báo chí và dư luận, {} đề nghị {} chỉ đạo kiểm tra, xác minh nội dung "

@@ -3,6 +3,7 @@
 // one per agency that has flagged items not yet sent, as a Word file in the
 // Vietnamese administrative layout (Decree 30/2020/NĐ-CP).
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct LetterDraft {
     std::string agency;                       // slug
     std::vector<store::StoredArticle> items;  // oldest first
     std::int64_t deadline = 0;                // answer due by
+    // What people call the items' outlets, by slug (briefing/outlet_names.h);
+    // an outlet missing here is named from the configuration.
+    std::map<std::string, std::string> outlet_names = {};
 };
 
 struct LetterPlan {

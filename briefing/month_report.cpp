@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
+#include "briefing/outlet_names.h"
 #include "briefing/stories.h"
 #include "core/error.h"
 #include "text/dates.h"
@@ -47,10 +48,9 @@ std::vector<Count> sorted(std::map<std::string, Count> rows) {
     return out;
 }
 
-Issue make_issue(store::Workflow& wf, const config::Config& cfg, store::StoredArticle a,
-                 std::int64_t as_of) {
+Issue make_issue(store::Workflow& wf, const OutletNames& outlets, store::StoredArticle a, std::int64_t as_of) {
     Issue i;
-    i.outlet_name = outlet_name_kind(cfg, a.outlet).first;
+    i.outlet_name = outlets.name(a.outlet);
     i.response = wf.response(a.id);
     i.status = store::effective_status(a, as_of);
     i.agencies = a.response_agency.empty() ? a.agencies : std::vector<std::string>{a.response_agency};
@@ -102,8 +102,8 @@ CountingRule counting_rule(const config::Config& cfg) {
 }
 
 std::pair<std::string, std::string> outlet_name_kind(const config::Config& cfg, const std::string& slug) {
-    if (const auto* o = cfg.outlet_by_slug(slug)) return {o->name, o->kind};
-    return {slug, "central"};
+    auto o = OutletNames(cfg)(slug);
+    return {o.name, o.kind};
 }
 
 MonthReport build_month_report(store::Store& s, const config::Config& cfg, const std::string& month,
@@ -114,6 +114,7 @@ MonthReport build_month_report(store::Store& s, const config::Config& cfg, const
     r.rule = counting_rule(cfg);
     r.as_of = as_of;
     const int window = cfg.briefing.report.story_window_hours;
+    const OutletNames outlet_names(cfg, s);
 
     auto cur = counted(s, r.period, r.rule);
     auto prev = counted(s, r.previous, r.rule);
@@ -141,7 +142,7 @@ MonthReport build_month_report(store::Store& s, const config::Config& cfg, const
     tally(tones, cur, false, tone_key);
     tally(tones, prev, true, tone_key);
     r.by_outlet = sorted(outlets);
-    for (auto& c : r.by_outlet) c.label = outlet_name_kind(cfg, c.key).first;
+    for (auto& c : r.by_outlet) c.label = outlet_names.name(c.key);
     r.by_topic = sorted(topics);
     for (auto& c : r.by_topic) c.label = c.key == "khac" ? "Chưa phân loại" : topic_label(cfg, c.key);
     for (const char* t : {"positive", "neutral", "negative"}) {
@@ -161,13 +162,14 @@ MonthReport build_month_report(store::Store& s, const config::Config& cfg, const
     std::vector<Story> stories(static_cast<std::size_t>(r.stories));
     for (std::size_t i = 0; i < cur.size(); ++i) {
         auto& st = stories[story_of[i]];
-        auto name = outlet_name_kind(cfg, cur[i].outlet);
-        if (st.articles.empty()) st.headline = cur[i].article.headline, st.first = when(cur[i]);
+        auto outlet = outlet_names(cur[i].outlet);
+        if (st.articles.empty())
+            st.headline = cur[i].article.headline, st.url = cur[i].article.url, st.first = when(cur[i]);
         st.articles.push_back(cur[i].id);
-        if (std::find(st.outlets.begin(), st.outlets.end(), name.first) == st.outlets.end())
-            st.outlets.push_back(name.first);
-        (name.second == "local" ? r.local : r.central)++;
-        r.annex.push_back({cur[i], name.first, name.second, story_of[i]});
+        if (std::find(st.outlets.begin(), st.outlets.end(), outlet.name) == st.outlets.end())
+            st.outlets.push_back(outlet.name);
+        (outlet.kind == "local" ? r.local : r.central)++;
+        r.annex.push_back({cur[i], outlet.name, outlet.kind, story_of[i]});
     }
     std::vector<Story> ranked;
     for (auto& st : stories)
@@ -182,7 +184,7 @@ MonthReport build_month_report(store::Store& s, const config::Config& cfg, const
 
     store::Workflow wf(s, "report");
     for (const auto& a : cur)
-        if (a.flagged || !a.response_status.empty()) r.issues.push_back(make_issue(wf, cfg, a, as_of));
+        if (a.flagged || !a.response_status.empty()) r.issues.push_back(make_issue(wf, outlet_names, a, as_of));
     // Unanswered items up to the end of the month, whenever they were raised.
     auto q = s.db().prepare(
         "SELECT a.id FROM article a JOIN flag f ON f.article_id = a.id LEFT JOIN response rs ON rs.article_id = a.id "
@@ -193,7 +195,7 @@ MonthReport build_month_report(store::Store& s, const config::Config& cfg, const
     while (q.step()) waiting_ids.push_back(q.int64(0));
     for (auto id : waiting_ids)
         if (auto a = s.article(id); a && a->review != "not-relevant")
-            r.waiting.push_back(make_issue(wf, cfg, std::move(*a), as_of));
+            r.waiting.push_back(make_issue(wf, outlet_names, std::move(*a), as_of));
     std::stable_sort(r.waiting.begin(), r.waiting.end(),
                      [](const Issue& a, const Issue& b) { return (a.status == "overdue") > (b.status == "overdue"); });
 

@@ -44,6 +44,7 @@ struct Issue {
 
 struct Story {
     std::string headline;         // of its first article
+    std::string url;              // of its first article
     std::int64_t first = 0;       // first publication
     std::vector<std::string> outlets;   // names, in order of publication
     std::vector<std::int64_t> articles;
@@ -81,7 +82,9 @@ struct MonthReport {
 MonthReport build_month_report(store::Store& store, const config::Config& cfg, const std::string& month,
                                std::int64_t as_of);
 
-// The outlet's display name and kind (central | local) from the configuration.
+// The outlet's name and kind (central | local) from the configuration
+// alone: briefing::OutletNames (briefing/outlet_names.h) with the store
+// also names outlets crawled under another configuration (the demo's).
 std::pair<std::string, std::string> outlet_name_kind(const config::Config& cfg, const std::string& slug);
 
 }  // namespace presswatch::briefing

@@ -7,12 +7,18 @@
 namespace presswatch::briefing {
 namespace {
 
-Paragraph cell_paragraph(const std::string& text, bool bold) {
+Paragraph cell_paragraph(const CellLine& line, bool bold) {
     Paragraph p;
     p.align = Paragraph::Align::left;
     p.space_after_pt = 0;
-    p.runs.push_back({text, bold, false, false, 11});
+    p.runs.push_back({line.text, bold, false, false, 11, line.link, line.nowrap});
     return p;
+}
+
+Cell cell(const TableCell& lines, bool bold = false) {
+    Cell c;
+    for (const auto& l : lines) c.paragraphs.push_back(cell_paragraph(l, bold));
+    return c;
 }
 
 }  // namespace
@@ -43,14 +49,15 @@ std::string report_docx(const MonthReport& r, const config::Config& cfg) {
                 doc.picture(chart_png(c), c.width, c.height, 160);
                 break;
             }
+            case Block::Kind::landscape: doc.new_section(Orientation::landscape); break;
             case Block::Kind::table: {
                 std::vector<std::vector<Cell>> rows;
                 std::vector<Cell> head;
-                for (const auto& h : b.header) head.push_back({{cell_paragraph(h, true)}});
+                for (const auto& h : b.header) head.push_back(cell({{h}}, true));
                 rows.push_back(head);
                 for (const auto& row : b.rows) {
                     std::vector<Cell> cells;
-                    for (const auto& c : row) cells.push_back({{cell_paragraph(c, false)}});
+                    for (const auto& c : row) cells.push_back(cell(c));
                     rows.push_back(std::move(cells));
                 }
                 doc.table(b.widths_mm, rows, true, true);

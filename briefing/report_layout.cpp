@@ -25,38 +25,64 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
 
 Block heading(const std::string& text) { return {Block::Kind::heading, text, {}, {}, {}, 0}; }
 Block paragraph(const std::string& text) { return {Block::Kind::paragraph, text, {}, {}, {}, 0}; }
+Block table(std::vector<std::string> header, std::vector<int> widths_mm) {
+    return {Block::Kind::table, "", std::move(header), {}, std::move(widths_mm), 0};
+}
+
+// A cell of plain lines.
+TableCell text(const std::string& s) { return {{s}}; }
+// A date that must stay on one line; blank when there is none.
+TableCell date_cell(const std::optional<std::int64_t>& t) {
+    if (!t) return {};
+    return {{vietnamese_date(*t), "", true}};
+}
+// One item a line, ";" after each but the last: a long item wraps, and
+// the reader still sees where the next begins (topic names have commas).
+TableCell list_cell(const std::vector<std::string>& items) {
+    TableCell out;
+    for (std::size_t k = 0; k < items.size(); ++k) out.push_back({items[k] + (k + 1 < items.size() ? ";" : "")});
+    return out;
+}
+// An article's title, opening the article.
+CellLine title_line(const store::StoredArticle& a) { return {a.article.headline, a.article.url}; }
 
 Block counts_table(const std::string& what, const std::vector<Count>& rows, std::int64_t total) {
-    Block b{Block::Kind::table, "", {what, "Số tin", "Tỷ lệ", "Tháng trước"}, {}, {85, 25, 25, 30}, 0};
+    Block b = table({what, "Số tin", "Tỷ lệ", "Tháng trước"}, {85, 25, 25, 30});
     for (const auto& c : rows)
-        b.rows.push_back({c.label, std::to_string(c.count),
-                          total ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(c.count) / static_cast<double>(total))
-                                : "",
-                          std::to_string(c.previous)});
+        b.rows.push_back({text(c.label), text(std::to_string(c.count)),
+                          text(total ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(c.count) /
+                                                                  static_cast<double>(total))
+                                     : ""),
+                          text(std::to_string(c.previous))});
     return b;
 }
 
+// On a landscape page: the columns add up to landscape_text_mm. A date
+// column is 24 mm: "30/11/2026" in 11 pt Times is 18 mm, plus the cell's
+// margins.
 Block issues_table(const std::vector<Issue>& issues, const config::Config& cfg) {
-    Block b{Block::Kind::table, "",
-            {"TT", "Bài báo", "Cơ quan xử lý", "Công văn", "Hạn trả lời", "Tình trạng", "Kết quả trả lời"},
-            {}, {8, 45, 24, 22, 18, 20, 28}, 0};
+    Block b = table({"TT", "Bài báo", "Cơ quan xử lý", "Công văn", "Hạn trả lời", "Tình trạng", "Kết quả trả lời"},
+                    {9, 70, 50, 36, 24, 26, 42});
     int n = 0;
     for (const auto& i : issues) {
         const auto& a = i.article;
+        TableCell letter, answer;
         std::vector<std::string> agencies;
         for (const auto& s : i.agencies) agencies.push_back(agency_label(cfg, s));
-        std::string letter, answer;
         if (const auto& r = i.response) {
-            if (!r->letter_number.empty()) letter = "Số " + r->letter_number + "\n" + date_or_blank(r->letter_date);
-            answer = r->answer_summary;
-            if (!r->reply_number.empty()) answer = "Văn bản " + r->reply_number + ", " + date_or_blank(r->answered_date) +
-                                                   (answer.empty() ? "" : ": " + answer);
-            if (!r->published_url.empty()) answer += (answer.empty() ? "" : "\n") + r->published_url;
+            // "Số" and the number on one line: a number is read whole.
+            if (!r->letter_number.empty()) letter.push_back({"Số " + r->letter_number, "", true});
+            if (r->letter_date) letter.push_back({vietnamese_date(*r->letter_date), "", true});
+            std::string reply = r->answer_summary;
+            if (!r->reply_number.empty())
+                reply = "Văn bản " + r->reply_number + ", " + date_or_blank(r->answered_date) +
+                        (reply.empty() ? "" : ": " + reply);
+            if (!reply.empty()) answer.push_back({reply});
+            if (!r->published_url.empty()) answer.push_back({"Bài đăng phản hồi", r->published_url});
         }
-        b.rows.push_back({std::to_string(++n),
-                          a.article.headline + "\n" + i.outlet_name + ", " + date_or_blank(a.article.published) +
-                              "\n" + a.article.url,
-                          join(agencies, "; "), letter, date_or_blank(a.deadline), status_label(i.status), answer});
+        b.rows.push_back({text(std::to_string(++n)),
+                          {title_line(a), {i.outlet_name + ", " + date_or_blank(a.article.published)}},
+                          list_cell(agencies), letter, date_cell(a.deadline), text(status_label(i.status)), answer});
     }
     return b;
 }
@@ -90,6 +116,8 @@ Layout layout_report(const MonthReport& r, const config::Config& cfg) {
     l.charts = report_charts(r);
     for (std::size_t i = 0; i < l.charts.size(); ++i) b.push_back({Block::Kind::chart, l.charts[i].title, {}, {}, {}, i});
 
+    // The item tables, from here on, on landscape pages.
+    b.push_back({Block::Kind::landscape, "", {}, {}, {}, 0});
     b.push_back(heading("4. Các vấn đề báo chí phản ánh"));
     if (r.issues.empty()) b.push_back(paragraph("Trong tháng không có vấn đề cần trả lời."));
     else b.push_back(issues_table(r.issues, cfg));
@@ -102,31 +130,29 @@ Layout layout_report(const MonthReport& r, const config::Config& cfg) {
     if (r.main_stories.empty()) {
         b.push_back(paragraph("Không có sự việc được nhiều cơ quan báo chí cùng đưa tin."));
     } else {
-        Block t{Block::Kind::table, "", {"TT", "Sự việc", "Ngày đầu", "Cơ quan báo chí", "Số tin"}, {}, {8, 72, 20, 50, 15}, 0};
+        Block t = table({"TT", "Sự việc", "Ngày đầu", "Cơ quan báo chí", "Số tin"}, {9, 126, 24, 78, 20});
         int n = 0;
         for (const auto& s : r.main_stories)
-            t.rows.push_back({std::to_string(++n), s.headline, vietnamese_date(s.first), join(s.outlets, ", "),
-                              std::to_string(s.articles.size())});
+            t.rows.push_back({text(std::to_string(++n)), {{s.headline, s.url}}, date_cell(s.first),
+                              text(join(s.outlets, ", ")), text(std::to_string(s.articles.size()))});
         b.push_back(t);
     }
 
     b.push_back(heading("Phụ lục 1. Danh sách tin, bài"));
-    Block annex{Block::Kind::table, "", {"TT", "Ngày", "Cơ quan báo chí", "Tiêu đề", "Lĩnh vực", "Sắc thái"}, {},
-                {8, 18, 26, 70, 25, 18}, 0};
+    Block annex = table({"TT", "Ngày", "Cơ quan báo chí", "Tiêu đề", "Lĩnh vực", "Sắc thái"}, {9, 24, 40, 100, 62, 22});
     int n = 0;
     for (const auto& c : r.annex) {
         std::vector<std::string> topics;
         for (const auto& t : c.article.topics) topics.push_back(topic_label(cfg, t));
-        annex.rows.push_back({std::to_string(++n), date_or_blank(c.article.article.published), c.outlet_name,
-                              c.article.article.headline + "\n" + c.article.article.url, join(topics, ", "),
-                              tone_label(c.article.tone)});
+        annex.rows.push_back({text(std::to_string(++n)), date_cell(c.article.article.published), text(c.outlet_name),
+                              {title_line(c.article)}, list_cell(topics), text(tone_label(c.article.tone))});
     }
     b.push_back(annex);
 
     b.push_back(heading("Phụ lục 2. Truy vấn tạo ra số liệu"));
     b.push_back(paragraph("Mỗi số liệu có thể kiểm tra lại bằng lệnh presswatch search với truy vấn tương ứng."));
-    Block searches{Block::Kind::table, "", {"Số liệu", "Truy vấn"}, {}, {55, 110}, 0};
-    for (const auto& s : r.searches) searches.rows.push_back({s.figure, s.query});
+    Block searches = table({"Số liệu", "Truy vấn"}, {80, 177});
+    for (const auto& s : r.searches) searches.rows.push_back({text(s.figure), text(s.query)});
     b.push_back(searches);
     return l;
 }

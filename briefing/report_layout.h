@@ -10,15 +10,29 @@
 
 namespace presswatch::briefing {
 
+// One line of a table cell. With a link (an http(s) address), the text is
+// what opens it: an article's title, never the raw address. nowrap: the
+// line is never broken (a date, a letter's number); its column is made wide
+// enough for it.
+struct CellLine {
+    std::string text;
+    std::string link = {};
+    bool nowrap = false;
+};
+using TableCell = std::vector<CellLine>;
+
 struct Block {
-    enum class Kind { title, heading, paragraph, table, chart };
+    // landscape: the blocks from here to the end sit on landscape pages
+    // (the item tables, too wide for a portrait page to read well).
+    enum class Kind { title, heading, paragraph, table, chart, landscape };
     Kind kind = Kind::paragraph;
     std::string text;                             // title, heading, paragraph
     std::vector<std::string> header;              // table
-    std::vector<std::vector<std::string>> rows;   // table; cells starting with http are links
-    std::vector<int> widths_mm;                   // table, for Word
+    std::vector<std::vector<TableCell>> rows;     // table
+    std::vector<int> widths_mm;                   // table: add up to the page's text width (docx_writer.h)
     std::size_t chart = 0;                        // index into charts
 };
+
 
 struct Layout {
     std::vector<Block> blocks;

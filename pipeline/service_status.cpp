@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "briefing/outlet_names.h"
 #include "config/operations.h"
 #include "pipeline/index_sync.h"
 #include "store/crawl_lock.h"
@@ -48,9 +49,10 @@ void read_outlets(ServiceStatus& s, store::Store& store, const config::Config& c
         s.outlets.back().name = name;
         return s.outlets.back();
     };
-    for (const auto& o : cfg.outlets) outlet(o.slug, o.name);
-    auto stored = db.prepare("SELECT slug, name FROM outlet o WHERE EXISTS (SELECT 1 FROM article a WHERE a.outlet = o.slug) ORDER BY slug");
-    while (stored.step()) outlet(stored.text(0), stored.text(1));
+    const briefing::OutletNames names(cfg, store);
+    for (const auto& o : cfg.outlets) outlet(o.slug, names.name(o.slug));
+    auto stored = db.prepare("SELECT slug FROM outlet o WHERE EXISTS (SELECT 1 FROM article a WHERE a.outlet = o.slug) ORDER BY slug");
+    while (stored.step()) outlet(stored.text(0), names.name(stored.text(0)));
 
     auto reads = db.prepare(
         "SELECT outlet, MAX(at), MAX(CASE WHEN error IS NULL THEN at END) FROM source_read GROUP BY outlet");

@@ -1,10 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include <zip.h>
-
 #include "briefing/letters.h"
 #include "briefing/month_report.h"
 #include "briefing/render.h"
+#include "docx_part.h"
 #include "pdf_text.h"
 #include "report_fixture.h"
 #include "support.h"
@@ -16,24 +15,8 @@ using presswatch::testing::TempDir;
 namespace {
 
 std::int64_t t(const char* iso) { return *text::parse_iso8601(iso); }
+using presswatch::testing::docx_part;
 
-
-// One part of a .docx, read back with libzip.
-std::string docx_part(const std::string& docx, const char* name) {
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t* src = zip_source_buffer_create(docx.data(), docx.size(), 0, &err);
-    zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
-    REQUIRE(z);
-    zip_stat_t st;
-    REQUIRE(zip_stat(z, name, 0, &st) == 0);
-    std::string out(st.size, '\0');
-    zip_file_t* f = zip_fopen(z, name, 0);
-    REQUIRE(zip_fread(f, out.data(), st.size) == static_cast<zip_int64_t>(st.size));
-    zip_fclose(f);
-    zip_close(z);
-    return out;
-}
 
 }  // namespace
 
