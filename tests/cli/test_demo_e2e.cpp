@@ -1,6 +1,10 @@
 // End to end, as a new user would: the built `presswatch demo`, then
 // `presswatch search` three ways.
 #include <array>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <filesystem>
 #include <cstdio>
 #include <regex>
 #include <set>
@@ -8,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "briefing/docx_part.h"
 #include "support.h"
 
 using presswatch::testing::TempDir;
@@ -84,4 +89,66 @@ TEST_CASE("a bad query exits 2 with a message, a bad option too", "[e2e]") {
     Run v = run("--version");
     CHECK(v.code == 0);
     CHECK_THAT(v.out, Catch::Contains("presswatch"));
+}
+
+namespace {
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// "2026-12" for now in Vietnam time, months_back months earlier.
+std::string vietnam_month(int months_back) {
+    std::time_t now = std::time(nullptr) + 7 * 3600;
+    std::tm tm = *std::gmtime(&now);
+    int m = tm.tm_year * 12 + tm.tm_mon - months_back;
+    char out[8];
+    std::snprintf(out, sizeof out, "%04d-%02d", 1900 + m / 12, m % 12 + 1);
+    return out;
+}
+
+// The text with the slug's machine uses (search filters, the sample site's
+// host names) taken out: what is left must not name the outlet by slug.
+std::string without_machine_uses(std::string s, const std::string& slug) {
+    for (const std::string& use : {"outlet:" + slug, slug + ".localhost"})
+        for (std::size_t p; (p = s.find(use)) != std::string::npos;) s.erase(p, use.size());
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("the demo's data, read later with the default configuration, names its outlets in the briefing and the letters",
+          "[e2e]") {
+    TempDir dir;
+    std::string data = "--data " + quote(dir.path().string());
+    REQUIRE(run(data + " demo").code == 0);
+    // The demo's articles are of the last 6 days: this month and maybe the last.
+    std::string html;
+    for (int back : {0, 1}) {
+        auto file = dir.path() / ("bao-cao-" + std::to_string(back) + ".html");
+        Run r = run(data + " briefing --month " + vietnam_month(back) + " -o " + quote(file.string()));
+        INFO(r.out);
+        REQUIRE(r.code == 0);
+        html += read_file(file);
+    }
+    CHECK_THAT(html, Catch::Contains("Báo Xứ Thanh"));
+    CHECK_THAT(html, Catch::Contains("Báo Tin Nhanh"));
+    for (const char* slug : {"xuthanh", "tinnhanh"}) {
+        INFO(slug);
+        CHECK(without_machine_uses(html, slug).find(slug) == std::string::npos);
+    }
+
+    auto letters = dir.path() / "cong-van";
+    Run r = run(data + " letters -o " + quote(letters.string()));
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    std::string text;
+    for (const auto& f : std::filesystem::directory_iterator(letters))
+        text += presswatch::testing::docx_visible_text(
+            presswatch::testing::docx_part(read_file(f.path()), "word/document.xml"));
+    CHECK_THAT(text, Catch::Contains("Báo Xứ Thanh"));
+    CHECK(text.find("xuthanh") == std::string::npos);
 }
