@@ -71,7 +71,8 @@ TEST_CASE("the status facet counts each response state, and overdue by the searc
         o.facets = true;
         o.limit = 1;
         std::map<std::string, std::size_t> out;
-        for (const auto& c : s.search("thanh hoa", o).facets.at("status")) out[c.value] = c.count;
+        auto r = s.search("thanh hoa", o);  // held: a range-for over r's member must not outlive it
+        for (const auto& c : r.facets.at("status")) out[c.value] = c.count;
         return out;
     };
     using M = std::map<std::string, std::size_t>;
