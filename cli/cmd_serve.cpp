@@ -89,10 +89,13 @@ int serve_until_signal(const config::Config& cfg, const web::ServeOptions& optio
     // Block the stop signals in every thread (the server's workers and the
     // crawl inherit the mask); one thread waits for them and stops the
     // server from ordinary code, where stopping is allowed.
+    // SIGUSR1 (blocked too, from the start, so that it can never kill a
+    // thread) wakes the waiter when run() ends on its own.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGTERM);
     sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGUSR1);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     // The crawl lock before anything listens: a second crawler is refused
@@ -122,9 +125,8 @@ int serve_until_signal(const config::Config& cfg, const web::ServeOptions& optio
         server.stop();
     });
     server.run();
-    // If run() returned without a signal, wake the waiter so it can end.
-    sigaddset(&stop_signals, SIGUSR1);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    // If run() returned without a signal, wake the waiter so it can end
+    // (after a signal it has ended or is ending; the wake-up is then lost).
     pthread_kill(waiter.native_handle(), SIGUSR1);
     waiter.join();
     if (crawler) crawler->finish();

@@ -34,11 +34,13 @@ struct ServeWorld {
         return a;
     }
     // `serve --no-auth` on a free loopback port, plus extra options.
-    std::unique_ptr<Process> serve(const std::vector<std::string>& extra = {}, const std::string& log = "serve.log") {
+    // Each start logs to a file of its own (serve-1.log, ...), where its URL is read.
+    std::unique_ptr<Process> serve(const std::vector<std::string>& extra = {}) {
         std::vector<std::string> command = {"serve", "--no-auth", "--listen", "127.0.0.1:0"};
         command.insert(command.end(), extra.begin(), extra.end());
-        return std::make_unique<Process>(args(command), logs.path() / log);
+        return std::make_unique<Process>(args(command), logs.path() / ("serve-" + std::to_string(++starts) + ".log"));
     }
+    int starts = 0;
     CommandResult run(const std::string& command) const {
         return run_presswatch("--config " + cfg.path().string() + " --data " + data.path().string() + " " + command);
     }
@@ -80,7 +82,9 @@ struct Browser {
 
     explicit Browser(int p) : port(p) {
         auto res = client().Get("/search");
-        if (!res || res->status != 200) throw std::runtime_error("GET /search failed");
+        if (!res || res->status != 200)
+            throw std::runtime_error("GET /search failed: " +
+                                     (res ? std::to_string(res->status) + " " + res->body : httplib::to_string(res.error())));
         std::smatch m;
         static const std::regex meta(R"re(<meta name="csrf-token" content="([0-9a-f]+)">)re");
         if (!std::regex_search(res->body, m, meta)) throw std::runtime_error("no csrf-token meta in the page");
@@ -104,8 +108,11 @@ struct Browser {
         std::string path = "/api/v1/search?all=1&limit=1000&q=";
         for (char c : q) path += c == ':' ? std::string("%3A") : c == ' ' ? std::string("%20") : std::string(1, c);
         auto res = client().Get(path);
-        if (!res || res->status != 200) throw std::runtime_error("search " + q + " failed");
-        for (const auto& h : nlohmann::json::parse(res->body)["hits"]) ids.insert(h["id"].get<std::int64_t>());
+        if (!res || res->status != 200)
+            throw std::runtime_error("search " + q + " failed: " +
+                                     (res ? std::to_string(res->status) + " " + res->body : httplib::to_string(res.error())));
+        auto page = nlohmann::json::parse(res->body);
+        for (const auto& h : page["hits"]) ids.insert(h["id"].get<std::int64_t>());
         return ids;
     }
 };

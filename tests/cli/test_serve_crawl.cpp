@@ -83,7 +83,7 @@ TEST_CASE("serve --crawl-every on a new data folder creates the store; SIGTERM d
     CHECK(world.journal_rows() == 0);  // what was stored is also indexed
     CHECK_THAT(serve->log(), Catch::Contains("dừng"));
 
-    auto again = world.serve({"--crawl-every", "1h"}, "serve2.log");
+    auto again = world.serve({"--crawl-every", "1h"});
     again->wait_for_port();
     CHECK(wait_until([&] { return world.article_ids().size() == 40 && world.journal_rows() == 0; }, 60s));
 }

@@ -97,7 +97,7 @@ TEST_CASE("serve --crawl-every killed with SIGKILL during decisions while its cr
     CHECK(requests_at_kill < 60);  // bao2's crawl was still going
 
     // Started again: the decisions are there, and the crawl finishes bao2.
-    auto again = world.serve({"--crawl-every", "15m"}, "serve2.log");
+    auto again = world.serve({"--crawl-every", "15m"});
     Browser b2(again->wait_for_port());
     check_nothing_acknowledged_was_lost(world, acked, b2);
     CHECK(wait_until([&] { return world.article_ids().size() == 60; }, 60s));
