@@ -5,6 +5,7 @@
 #include <ctime>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -15,8 +16,7 @@
 #include "crawler/fetcher.h"
 #include "crawler/robots.h"
 #include "crawler/url.h"
-#include "pipeline/index_follower.h"
-#include "pipeline/index_sync.h"
+#include "pipeline/index_keeper.h"
 #include "pipeline/ingest.h"
 #include "pipeline/page_workers.h"
 #include "pipeline/thread_cpu.h"
@@ -48,8 +48,6 @@ constexpr auto store_batch_age = std::chrono::milliseconds(500);
 // Pages waiting for a worker thread, per thread: enough to keep them busy,
 // few enough that bodies do not pile up in memory.
 constexpr std::size_t waiting_pages_per_worker = 4;
-// How often the index follows the crawl.
-constexpr int index_follow_ms = 1000;
 // Article jobs of one outlet held in memory; the rest of its backlog waits
 // in the frontier and is read a window at a time, so that memory does not
 // grow with the number of URLs a pass discovers (a backfill finds many).
@@ -113,30 +111,28 @@ public:
             else queue_sources(o);
         }
         resume_articles();
-        {
-            IndexFollower follower(store_.data_dir(), index_follow_ms);
-            fetcher_.run([this](crawler::Response&& r) { on_response(std::move(r)); }, opt_.stop);
-            collect(true);
-            follower.stop();
-            summary_.indexed = follower.indexed();
-            summary_.cpu.index = follower.cpu_seconds();
-        }
+        // The index follows the crawl on the process's index writer: the
+        // caller's (`serve --crawl-every`) or one of the pass's own.
+        std::optional<IndexKeeper> own_keeper;
+        IndexKeeper& keeper = opt_.index_keeper ? *opt_.index_keeper : own_keeper.emplace(store_.data_dir());
+        const std::size_t indexed0 = keeper.indexed();
+        const double index_cpu0 = keeper.cpu_seconds();
+        fetcher_.run([this](crawler::Response&& r) { on_response(std::move(r)); }, opt_.stop);
+        collect(true);
         summary_.stopped = opt_.stop && opt_.stop->load();
         summary_.paused_hosts = fetcher_.paused_hosts();
         for (const auto& h : summary_.paused_hosts)
             event("warning", "", "", fmt::format("host {} was paused after failing again and again", h));
         // The store is the truth: when the index cannot be written now (a
         // `reindex` holds its lock), the articles stay in the index journal
-        // and the next crawl or reindex picks them up.
-        double index0 = thread_cpu_seconds();
-        try {
-            summary_.indexed += sync_index(store_);
-        } catch (const std::exception& e) {
+        // and the keeper, the next crawl or a reindex picks them up.
+        if (!keeper.sync_all())
             event("warning", "", "",
-                  fmt::format("search index not updated this time ({}); the articles stay queued for it", e.what()));
-        }
-        summary_.cpu.index += thread_cpu_seconds() - index0;
-        summary_.cpu.fetch = thread_cpu_seconds() - cpu0 - summary_.cpu.store - (thread_cpu_seconds() - index0);
+                  fmt::format("search index not updated this time ({}); the articles stay queued for it",
+                              keeper.last_error()));
+        summary_.indexed = keeper.indexed() - indexed0;
+        summary_.cpu.index = keeper.cpu_seconds() - index_cpu0;
+        summary_.cpu.fetch = thread_cpu_seconds() - cpu0 - summary_.cpu.store;
         for (const auto& o : summary_.outlets) add_to(summary_.total, o);
         summary_.total.slug = "total";
         summary_.seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -9,7 +9,7 @@
 // The caller holds the data folder's store::CrawlLock. Not thread-safe:
 // the fetch loop, discovery and store writes run on the caller's thread;
 // decoding, extraction and triage on a few worker threads (one per core);
-// the index follows on a thread of its own.
+// the index follows on the index keeper's thread (pipeline/index_keeper.h).
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -21,6 +21,8 @@
 #include "store/store.h"
 
 namespace presswatch::pipeline {
+
+class IndexKeeper;
 
 struct OutletSummary {
     std::string slug, name;
@@ -87,6 +89,10 @@ struct CrawlOptions {
     std::function<void(const CrawlEvent&)> on_event;
     // Only these outlets (slugs); empty: all.
     std::vector<std::string> outlets;
+    // The process's index writer, when it has one (`serve --crawl-every`):
+    // the pass's articles are indexed by it, so one thread writes the index.
+    // Null: the pass runs a keeper of its own while it lasts.
+    IndexKeeper* index_keeper = nullptr;
 };
 
 CrawlSummary crawl(const config::Config& cfg, store::Store& store, const CrawlOptions& options = {});

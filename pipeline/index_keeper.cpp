@@ -1,9 +1,19 @@
 #include "pipeline/index_keeper.h"
 
 #include "pipeline/index_sync.h"
+#include "pipeline/thread_cpu.h"
 #include "store/store.h"
 
 namespace presswatch::pipeline {
+namespace {
+
+// Articles per Xapian commit: small enough that the story assignment's
+// SQLite transaction holds a running crawl's writes back only briefly, and
+// that a decision queued during a long sync is reached soon (the journal
+// is read in article order, and decisions are mostly on older articles).
+constexpr std::size_t keeper_batch = 256;
+
+}  // namespace
 
 IndexKeeper::IndexKeeper(std::filesystem::path data_dir, std::chrono::milliseconds retry,
                          std::chrono::milliseconds idle_interval)
@@ -25,14 +35,34 @@ bool IndexKeeper::sync_now(std::chrono::milliseconds wait) {
     return done_.wait_for(lock, wait, [&] { return completed_ >= mine || stopping_; }) && completed_ >= mine;
 }
 
+bool IndexKeeper::sync_all() {
+    std::unique_lock lock(mu_);
+    std::uint64_t mine = ++requested_;
+    wake_.notify_all();
+    done_.wait(lock, [&] { return completed_ >= mine || failed_ >= mine || stopping_; });
+    return completed_ >= mine;
+}
+
 std::string IndexKeeper::last_error() {
     std::lock_guard lock(mu_);
     return error_;
 }
 
+std::size_t IndexKeeper::indexed() {
+    std::lock_guard lock(mu_);
+    return indexed_;
+}
+
+double IndexKeeper::cpu_seconds() {
+    std::lock_guard lock(mu_);
+    return cpu_;
+}
+
 void IndexKeeper::run() {
     std::unique_ptr<store::Store> store;
     bool failing = false;
+    SyncOptions options;
+    options.batch = keeper_batch;
     std::unique_lock lock(mu_);
     while (!stopping_) {
         // After a failure wait the retry interval whatever is asked (the
@@ -43,19 +73,22 @@ void IndexKeeper::run() {
         std::uint64_t target = requested_;
         lock.unlock();
         std::string error;
+        std::size_t done = 0;
         try {
             if (!store) store = std::make_unique<store::Store>(data_dir_);
-            sync_index(*store);
+            done = sync_index(*store, options);
         } catch (const std::exception& e) {
-            error = e.what();  // most often: a crawl holds the writer lock; retry soon
+            error = e.what();  // most often: another process holds the writer lock; retry soon
         }
+        double cpu = thread_cpu_seconds();
         lock.lock();
         error_ = error;
+        indexed_ += done;
+        cpu_ = cpu;
         failing = !error.empty();
-        if (!failing && target > completed_) {
-            completed_ = target;
-            done_.notify_all();
-        }
+        if (failing) failed_ = target;
+        else if (target > completed_) completed_ = target;
+        done_.notify_all();
     }
     done_.notify_all();
 }

@@ -98,6 +98,8 @@ int Server::bind() {
 
 void Server::run() { impl_->http->listen_after_bind(); }
 
+pipeline::IndexKeeper& Server::index_keeper() { return impl_->site.index_keeper(); }
+
 void Server::stop() { impl_->http->stop(); }
 
 std::string Server::url() const {

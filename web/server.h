@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "config/config.h"
+#include "pipeline/index_keeper.h"
 #include "web/serve_options.h"
 
 namespace presswatch::web {
@@ -30,6 +31,9 @@ public:
     void stop();
     // "http://127.0.0.1:8080/" once bound.
     std::string url() const;
+    // The server's index writer, for a crawl run in the same process
+    // (`serve --crawl-every`): then one thread writes the index.
+    pipeline::IndexKeeper& index_keeper();
 
 private:
     struct Impl;

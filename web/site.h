@@ -76,6 +76,7 @@ public:
     // Brings search up to date after a decision; waits at most a second and
     // a half (the decision is in the store either way, see index_keeper.h).
     bool sync_index();
+    pipeline::IndexKeeper& index_keeper() { return keeper_; }
 
     // Renders templates/<name>.mustache inside the layout and sends it.
     void page(httplib::Response& res, const Caller& c, const std::string& title, const std::string& name,
