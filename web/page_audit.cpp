@@ -1,11 +1,12 @@
 // The audit log (/admin/audit, admin role): who changed what and when,
-// newest first, filterable by user, action and a date range (dates in
-// Vietnam time; the form's date fields send YYYY-MM-DD, dd/mm/yyyy typed by
-// hand is read too), 50 rows a page. Rows come from store::read_audit; the
+// newest first, filterable by user, action and a date range (days in
+// Vietnam time, typed dd/mm/yyyy as the office writes them, whatever the
+// browser's locale; YYYY-MM-DD is read too, for links), 50 rows a page. Rows come from store::read_audit; the
 // log is written by the workflow, the accounts and login locks. Names and
 // details are whatever was stored (a login lock's row carries the name that
 // was tried, which anyone can type): the template escapes all of it.
 #include <cstdio>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -38,11 +39,6 @@ constexpr Label action_labels[] = {
     {"search.delete", "Xoá tìm kiếm đã lưu"},
 };
 
-std::string action_label(const std::string& action) {
-    for (const auto& l : action_labels)
-        if (action == l.action) return l.text;
-    return action;
-}
 
 constexpr Label detail_labels[] = {
     {"account", "tài khoản"}, {"role", "vai trò"},   {"from", "từ"},          {"to", "thành"},
@@ -51,8 +47,13 @@ constexpr Label detail_labels[] = {
     {"reason", "lý do"},      {"agency", "cơ quan"},  {"agencies", "cơ quan"}, {"severity", "mức"},
 };
 
-std::string detail_label(const std::string& key) {
-    for (const auto& l : detail_labels)
+constexpr Label value_labels[] = {
+    {"new", "chưa duyệt"}, {"relevant", "liên quan"}, {"not-relevant", "không liên quan"},
+    {"reader", "Người đọc"}, {"editor", "Biên tập viên"}, {"admin", "Quản trị viên"},
+};
+
+std::string label_of(std::span<const Label> labels, const std::string& key) {
+    for (const auto& l : labels)
         if (key == l.action) return l.text;
     return key;
 }
@@ -64,7 +65,10 @@ std::string detail_text(const std::string& detail) {
     std::string out;
     for (const auto& [k, v] : j.items()) {
         if (!out.empty()) out += " · ";
-        out += detail_label(k) + ": " + (v.is_string() ? v.get<std::string>() : v.dump());
+        // Only states and roles are named for people; a name stays as it is (an account may be called "admin").
+        bool named = k == "from" || k == "to" || k == "state" || k == "role";
+        std::string value = v.is_string() ? v.get<std::string>() : v.dump();
+        out += label_of(detail_labels, k) + ": " + (named ? label_of(value_labels, value) : value);
     }
     return out;
 }
@@ -84,10 +88,13 @@ std::optional<std::int64_t> day_param(const httplib::Request& req, const char* f
     return t;
 }
 
+// dd/mm/yyyy of a Vietnam midnight.
+std::string shown_day(std::int64_t t) { return text::vietnamese_datetime(t).substr(0, 10); }
+
 nlohmann::json choices(const std::vector<std::string>& values, const std::string& selected, bool actions) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& v : values)
-        out.push_back({{"value", v}, {"label", actions ? action_label(v) : v}, {"selected", v == selected}});
+        out.push_back({{"value", v}, {"label", actions ? label_of(action_labels, v) : v}, {"selected", v == selected}});
     return out;
 }
 
@@ -110,7 +117,7 @@ void audit_page(Site& site, const Caller& c, const httplib::Request& req, httpli
         nlohmann::json r = {{"at", text::vietnamese_datetime(e.at)},
                             {"user", e.user},
                             {"action", e.action},
-                            {"action_label", action_label(e.action)},
+                            {"action_label", label_of(action_labels, e.action)},
                             {"detail", detail_text(e.detail_json)}};
         if (e.article_id) {
             r["article"] = fmt::format("/articles/{}", *e.article_id);
@@ -133,8 +140,8 @@ void audit_page(Site& site, const Caller& c, const httplib::Request& req, httpli
                            {"last", f.offset + rows.size()},
                            {"users", choices(store::audit_users(db), f.user, false)},
                            {"actions", choices(store::audit_actions(db), f.action, true)},
-                           {"from", f.from ? text::iso_date(*f.from) : ""},
-                           {"to", to_day ? text::iso_date(*to_day) : ""},
+                           {"from", f.from ? shown_day(*f.from) : ""},
+                           {"to", to_day ? shown_day(*to_day) : ""},
                            {"filtered", !query.empty()}};
     if (f.offset > 0) view["prev"] = link(f.offset > rows_per_page ? f.offset - rows_per_page : 0);
     if (f.offset + rows.size() < page.total) view["next"] = link(f.offset + rows_per_page);

@@ -416,6 +416,9 @@ TEST_CASE("the audit log page lists changes newest first, filters by user, actio
     CHECK(rows("?from=2026-11-02&to=2026-11-30").first == std::vector<std::string>{"20/11/2026 09:05 minh"});
     CHECK(rows("?from=20/11/2026&to=20/11/2026").first == std::vector<std::string>{"20/11/2026 09:05 minh"});
     CHECK(rows("?to=2026-10-31").first.empty());
+    // The days are shown back as the office writes them; states and roles in Vietnamese, names as they are.
+    CHECK_THAT(rows("?from=2026-11-02").second, Catch::Contains("value=\"02/11/2026\""));
+    CHECK_THAT(page, Catch::Contains("tài khoản: minh · vai trò: Người đọc"));
     // The pager keeps the filters.
     CHECK_THAT(rows("?user=lan").second, Catch::Contains("href=\"/admin/audit?offset=50&amp;user=lan\""));
     for (const char* bad : {"?from=2026-13-01", "?to=hôm-qua", "?offset=x", "?from=2026-11-20&to=2026-11-01"}) {
