@@ -46,7 +46,7 @@ std::string account_name(std::string_view name) {
     bool ok = !n.empty() && n.size() <= max_name_length && std::all_of(n.begin(), n.end(), allowed) &&
               n.front() != '.' && n.front() != '_' && n.front() != '-';
     if (!ok)
-        throw InputError(fmt::format("'{}' cannot name an account: use 1 to {} ASCII letters, digits, '.', '_' or "
+        throw AccountError(AccountError::Kind::bad_name, fmt::format("'{}' cannot name an account: use 1 to {} ASCII letters, digits, '.', '_' or "
                                      "'-', starting with a letter or digit, e.g. lan.nguyen",
                                      std::string(name.substr(0, max_name_length + 8)), max_name_length));
     return n;
@@ -62,12 +62,13 @@ std::size_t code_points(std::string_view s) {
 
 void check_password(const std::string& name, std::string_view password) {
     if (password.size() > max_password_bytes)
-        throw InputError(fmt::format("the password is too long: use at most {} bytes", max_password_bytes));
+        throw AccountError(AccountError::Kind::password_too_long, fmt::format("the password is too long: use at most {} bytes", max_password_bytes));
     if (code_points(password) < min_password_chars)
-        throw InputError(fmt::format("the password is too short: use at least {} characters (a few words are "
+        throw AccountError(AccountError::Kind::password_too_short, fmt::format("the password is too short: use at least {} characters (a few words are "
                                      "easy to remember and hard to guess)",
                                      min_password_chars));
-    if (fold_name(password) == name) throw InputError("the password must not be the account's name");
+    if (fold_name(password) == name)
+        throw AccountError(AccountError::Kind::password_is_name, "the password must not be the account's name");
 }
 
 std::string when(std::optional<std::int64_t> t) { return t ? text::iso8601(*t) : std::string(); }
@@ -138,7 +139,7 @@ void Accounts::audit(const std::string& action, const std::string& detail_json) 
 Account Accounts::existing(std::string_view name) {
     auto a = find(name);
     if (!a)
-        throw InputError(fmt::format("there is no account named '{}': see the accounts with `presswatch user list`",
+        throw AccountError(AccountError::Kind::unknown_account, fmt::format("there is no account named '{}': see the accounts with `presswatch user list`",
                                      fold_name(name)));
     return *a;
 }
@@ -146,7 +147,7 @@ Account Accounts::existing(std::string_view name) {
 void Accounts::check_new_name(std::string_view name) {
     std::string n = account_name(name);
     if (find(n))
-        throw InputError(fmt::format("the name '{}' is taken: choose another, or change that account's role or "
+        throw AccountError(AccountError::Kind::name_taken, fmt::format("the name '{}' is taken: choose another, or change that account's role or "
                                      "password (`presswatch user role`, `presswatch user passwd`)",
                                      n));
 }
@@ -184,6 +185,7 @@ void Accounts::set_disabled(std::string_view name, bool disabled) {
     require_actor();
     db_.transaction([&] {
         auto a = existing(name);
+        if (disabled) keep_an_admin(a);
         db_.prepare("UPDATE account SET disabled = ?1 WHERE id = ?2").bind(1, disabled ? 1 : 0).bind(2, a.id).run();
         if (disabled) db_.prepare("DELETE FROM account_session WHERE account_id = ?1").bind(1, a.id).run();
         audit(disabled ? "account.disable" : "account.enable", json{{"account", a.name}}.dump());
@@ -209,6 +211,7 @@ void Accounts::set_role(std::string_view name, Role role) {
     require_actor();
     db_.transaction([&] {
         auto a = existing(name);
+        if (role != Role::admin) keep_an_admin(a);
         db_.prepare("UPDATE account SET role = ?1 WHERE id = ?2").bind(1, role_name(role)).bind(2, a.id).run();
         audit("account.role", json{{"account", a.name}, {"from", role_name(a.role)}, {"to", role_name(role)}}.dump());
     });
@@ -225,6 +228,18 @@ bool Accounts::unlock(std::string_view name) {
         if (was_locked) audit("account.unlock", json{{"account", n}}.dump());
         return was_locked;
     });
+}
+
+void Accounts::keep_an_admin(const Account& a) {
+    if (a.role != Role::admin || a.disabled) return;
+    auto q = db_.prepare("SELECT COUNT(*) FROM account WHERE role = 'admin' AND disabled = 0 AND id != ?1");
+    q.bind(1, a.id);
+    q.step();
+    if (q.int64(0) > 0) return;
+    throw AccountError(AccountError::Kind::last_admin,
+                       fmt::format("'{}' is the last enabled admin: make another account admin first "
+                                   "(`presswatch user role NAME admin`), so that someone can still manage the accounts",
+                                   a.name));
 }
 
 bool Accounts::any_active() {
@@ -271,7 +286,8 @@ bool Accounts::lock_if_needed(const std::string& kind, const std::string& key, i
     return true;
 }
 
-LoginResult Accounts::login(std::string_view name, std::string_view password, std::string_view client_address) {
+LoginResult Accounts::attempt(std::string_view name, std::string_view password, std::string_view client_address,
+                              std::string& hash) {
     const std::string n = fold_name(name);
     const std::string address(client_address.substr(0, 256));
     auto t = now();
@@ -283,7 +299,6 @@ LoginResult Accounts::login(std::string_view name, std::string_view password, st
         return r;
     }
     std::optional<Account> a = find(n);
-    std::string hash;
     if (a) {
         auto q = db_.prepare("SELECT password_hash FROM account WHERE id = ?1");
         q.bind(1, a->id);
@@ -302,8 +317,21 @@ LoginResult Accounts::login(std::string_view name, std::string_view password, st
         });
         return r;
     }
+    r.outcome = LoginResult::Outcome::ok;
+    r.account = a;
+    return r;
+}
+
+LoginResult Accounts::login(std::string_view name, std::string_view password, std::string_view client_address) {
+    std::string hash;
+    LoginResult r = attempt(name, password, client_address, hash);
+    if (r.outcome != LoginResult::Outcome::ok) return r;
+    auto a = r.account;
+    const std::string n = a->name;
+    auto t = now();
     if (a->disabled) {
         r.outcome = LoginResult::Outcome::disabled;
+        r.account.reset();
         return r;
     }
     // Hashed again when the limits have changed since the password was set.
@@ -317,6 +345,23 @@ LoginResult Accounts::login(std::string_view name, std::string_view password, st
     });
     r.outcome = LoginResult::Outcome::ok;
     r.account = find(n);
+    return r;
+}
+
+LoginResult Accounts::change_own_password(std::string_view name, std::string_view current,
+                                          std::string_view new_password, std::string_view client_address,
+                                          std::string_view keep_session) {
+    // The new password's rules first: a typo in it is not a failed login.
+    check_password(fold_name(name), new_password);
+    std::string hash;
+    LoginResult r = attempt(name, current, client_address, hash);
+    if (r.outcome != LoginResult::Outcome::ok) return r;
+    if (r.account->disabled) {
+        r.outcome = LoginResult::Outcome::disabled;
+        r.account.reset();
+        return r;
+    }
+    set_password(r.account->name, new_password, keep_session);  // also forgets the name's failures
     return r;
 }
 

@@ -27,8 +27,16 @@
 // with a letter or digit; upper-case ASCII is folded, so "Lan" is "lan".
 // Passwords: 8 to 1024 characters of UTF-8, compared in Unicode NFC.
 //
-// Throws InputError for a bad name, role or password, an unknown or taken
-// name (the store is unchanged then), RuntimeFailure for database failures.
+// Throws AccountError (an InputError saying which rule was broken) for a
+// bad name or password, an unknown or taken name, or a change that would
+// leave no enabled admin; InputError for a bad role; the store is unchanged
+// then. RuntimeFailure for database failures.
+//
+// At least one enabled admin: disabling or demoting the last enabled admin
+// is refused (AccountError::Kind::last_admin), whoever asks (the CLI or the
+// web), so that someone can always manage the accounts in the browser. A
+// store without any admin (accounts made before this rule, or only editors)
+// is left as it is: the rule only refuses a change that ends the last one.
 // An Accounts borrows the Database; like it, not thread-safe: one per
 // thread (or per request).
 #include <chrono>
@@ -38,6 +46,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "store/database.h"
 
 namespace presswatch::store {
@@ -55,6 +64,19 @@ bool role_allows(Role have, Role need);
 // The name as stored: upper-case ASCII folded. Throws InputError for a
 // name that cannot name an account (see above).
 std::string account_name(std::string_view name);
+
+// Which rule an account change broke; the web server answers each with
+// its own status and Vietnamese message, the CLI prints what().
+class AccountError : public InputError {
+public:
+    enum class Kind { bad_name, name_taken, unknown_account, password_too_short, password_too_long,
+                      password_is_name, last_admin };
+    AccountError(Kind kind, const std::string& message) : InputError(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
+};
 
 struct Account {
     std::int64_t id = 0;
@@ -117,13 +139,24 @@ public:
     Account add(std::string_view name, Role role, std::string_view password);
     std::vector<Account> list();  // by name
     std::optional<Account> find(std::string_view name);
-    // Disabling also ends the account's sessions. InputError: unknown name.
+    // Disabling also ends the account's sessions. AccountError: unknown
+    // name, or the last enabled admin.
     void set_disabled(std::string_view name, bool disabled);
     // Ends the account's sessions except keep_session (the token of the
     // session the person changes their own password from, if any), and
     // lifts a login lock on the name.
     void set_password(std::string_view name, std::string_view password, std::string_view keep_session = {});
+    // AccountError: unknown name, or the last enabled admin made reader or editor.
     void set_role(std::string_view name, Role role);
+    // A person changes their own password (the actor is that person): the
+    // current password is checked as a login checks it, so a wrong one is
+    // a failed login of the name and the address (it counts towards the
+    // lock, and a locked name or address is refused without checking).
+    // On success (outcome ok) the new password is set as set_password does,
+    // keeping only keep_session. A bad new password throws AccountError
+    // before the current one is checked.
+    LoginResult change_own_password(std::string_view name, std::string_view current, std::string_view new_password,
+                                    std::string_view client_address, std::string_view keep_session);
     // Lifts a login lock on the name and forgets its failures (an admin
     // who has checked with the person). Returns false when none was set.
     bool unlock(std::string_view name);
@@ -143,6 +176,14 @@ public:
     void close_session(std::string_view token);
 
 private:
+    // Checks a password attempt for the name against the locks; records a
+    // failure (and locks when the limits are reached). ok with the account
+    // (and its stored hash in `hash`) when right, also for a disabled
+    // account: the caller decides.
+    LoginResult attempt(std::string_view name, std::string_view password, std::string_view client_address,
+                        std::string& hash);
+    // Throws AccountError last_admin when a is the last enabled admin.
+    void keep_an_admin(const Account& a);
     void audit(const std::string& action, const std::string& detail_json);
     const std::string& require_actor();
     Account existing(std::string_view name);

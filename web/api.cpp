@@ -23,24 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-// A JSON body's fields as request parameters, so one decision function
-// serves forms and the API. Arrays become repeated parameters.
-httplib::Request with_body_params(const httplib::Request& req) {
-    httplib::Request r = req;
-    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0 || req.body.empty()) return r;
-    json body = json::parse(req.body);
-    if (!body.is_object()) throw InputError("the request body must be a JSON object");
-    for (const auto& [k, v] : body.items()) {
-        auto one = [&](const json& x) {
-            r.params.emplace(k, x.is_string() ? x.get<std::string>() : x.is_boolean() ? (x.get<bool>() ? "1" : "0")
-                                                                                       : x.dump());
-        };
-        if (v.is_array()) for (const auto& x : v) one(x);
-        else if (!v.is_null()) one(v);
-    }
-    return r;
-}
-
 json api_search(Site& site, const Caller&, const httplib::Request& req, int&) {
     SearchForm form = search_form(req, 20);
     return pipeline::search_page_json(pipeline::run_search(site.store(), form.request(flag_param(req, "facets"))));
@@ -110,6 +92,22 @@ json api_saved_delete(Site& site, const Caller&, const httplib::Request& req, in
 }
 
 }  // namespace
+
+httplib::Request with_body_params(const httplib::Request& req) {
+    httplib::Request r = req;
+    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0 || req.body.empty()) return r;
+    json body = json::parse(req.body);
+    if (!body.is_object()) throw InputError("the request body must be a JSON object");
+    for (const auto& [k, v] : body.items()) {
+        auto one = [&](const json& x) {
+            r.params.emplace(k, x.is_string() ? x.get<std::string>() : x.is_boolean() ? (x.get<bool>() ? "1" : "0")
+                                                                                       : x.dump());
+        };
+        if (v.is_array()) for (const auto& x : v) one(x);
+        else if (!v.is_null()) one(v);
+    }
+    return r;
+}
 
 void add_api_routes(httplib::Server& http, Site& site) {
     api_route(http, site, Method::get, "/search", Role::reader, api_search);

@@ -21,16 +21,39 @@ void add(httplib::Server& http, Method m, const std::string& pattern, httplib::S
     switch (m) {
         case Method::get: http.Get(pattern, std::move(h)); break;
         case Method::post: http.Post(pattern, std::move(h)); break;
+        case Method::patch: http.Patch(pattern, std::move(h)); break;
         case Method::del: http.Delete(pattern, std::move(h)); break;
     }
 }
 
-// What went wrong, as status, machine code, Vietnamese message and the
-// library's own message (which names what and where).
-struct Failure {
-    int status;
-    std::string code, message, detail;
-};
+// Each account rule with its status and what the person can do about it.
+Failure account_failure(const store::AccountError& e) {
+    using K = store::AccountError::Kind;
+    switch (e.kind()) {
+        case K::bad_name:
+            return {400, "bad_name",
+                    "Tên tài khoản không hợp lệ: dùng từ 1 đến 64 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc "
+                    "gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ lan.nguyen).",
+                    e.what()};
+        case K::name_taken:
+            return {409, "name_taken", "Tên tài khoản này đã có: chọn tên khác.", e.what()};
+        case K::unknown_account: return {404, "not_found", "Không có tài khoản này.", e.what()};
+        case K::password_too_short:
+            return {400, "bad_password", "Mật khẩu quá ngắn: cần ít nhất 8 ký tự (vài từ ghép lại vừa dễ nhớ vừa khó đoán).",
+                    e.what()};
+        case K::password_too_long: return {400, "bad_password", "Mật khẩu quá dài: tối đa 1024 byte.", e.what()};
+        case K::password_is_name:
+            return {400, "bad_password", "Mật khẩu không được trùng với tên tài khoản.", e.what()};
+        case K::last_admin:
+            return {409, "last_admin",
+                    "Không thể làm vậy: đây là quản trị viên cuối cùng còn hoạt động. Hãy cấp vai trò Quản trị viên "
+                    "cho một tài khoản khác trước.",
+                    e.what()};
+    }
+    return {400, "bad_request", "Yêu cầu không hợp lệ.", e.what()};
+}
+
+}  // namespace
 
 Failure classify(std::exception_ptr ep) {
     try {
@@ -39,6 +62,8 @@ Failure classify(std::exception_ptr ep) {
         return {e.status, e.code, e.what(), ""};
     } catch (const store::ConflictError& e) {
         return {409, "conflict", "Bước này không hợp lệ với tình trạng hiện tại của tin.", e.what()};
+    } catch (const store::AccountError& e) {
+        return account_failure(e);
     } catch (const InputError& e) {
         return {400, "bad_request", "Yêu cầu không hợp lệ.", e.what()};
     } catch (const nlohmann::json::exception& e) {
@@ -48,6 +73,8 @@ Failure classify(std::exception_ptr ep) {
         return {500, "internal", "Lỗi máy chủ; đã ghi vào nhật ký.", ""};
     }
 }
+
+namespace {
 
 const Caller anonymous{"", Role::reader, "", ""};
 

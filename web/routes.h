@@ -3,7 +3,8 @@
 // Each page_*.cpp / api_*.cpp adds its own routes through these helpers,
 // which resolve the caller, check the role and (for state changes) the
 // CSRF token, and turn the libraries' errors into the right status:
-// InputError 400, ConflictError 409, HttpError its own, anything else 500.
+// InputError 400, ConflictError 409, HttpError its own, an account rule
+// (store::AccountError) its own status and message, anything else 500.
 #include <functional>
 #include <string>
 
@@ -18,7 +19,7 @@ namespace presswatch::web {
 using PageHandler = std::function<void(Site&, const Caller&, const httplib::Request&, httplib::Response&)>;
 using ApiHandler = std::function<nlohmann::json(Site&, const Caller&, const httplib::Request&, int& status)>;
 
-enum class Method { get, post, del };
+enum class Method { get, post, patch, del };
 
 // An HTML page: no caller -> a redirect to /login?next=<this page> (with
 // --no-auth, where there is no login, a 401 page); errors as an error page.
@@ -36,6 +37,26 @@ void add_flagged_routes(httplib::Server& http, Site& site);
 void add_briefing_routes(httplib::Server& http, Site& site);
 void add_sources_routes(httplib::Server& http, Site& site);
 void add_api_routes(httplib::Server& http, Site& site);
+void add_admin_routes(httplib::Server& http, Site& site);
+void add_audit_routes(httplib::Server& http, Site& site);
+void add_config_routes(httplib::Server& http, Site& site);
+void add_account_routes(httplib::Server& http, Site& site);
+void add_accounts_api_routes(httplib::Server& http, Site& site);
+
+// What went wrong, as status, machine code, Vietnamese message and the
+// library's own message (which names what and where): the one mapping of
+// errors to answers, used by the route wrappers and by pages that show a
+// refusal in place (the admin page's forms).
+struct Failure {
+    int status;
+    std::string code, message, detail;
+};
+Failure classify(std::exception_ptr ep);
+
+// A JSON body's fields as request parameters, so one function serves forms
+// and the API. Arrays become repeated parameters. InputError when the body
+// is JSON but not an object.
+httplib::Request with_body_params(const httplib::Request& req);
 
 // The search parameters of a request (q, sort, exact, collapse, all,
 // offset, limit), shared by the search page, its export and the API.

@@ -61,6 +61,11 @@ Server::Server(const config::Config& cfg, ServeOptions options) {
     add_briefing_routes(http, site);
     add_sources_routes(http, site);
     add_api_routes(http, site);
+    add_admin_routes(http, site);
+    add_audit_routes(http, site);
+    add_config_routes(http, site);
+    add_account_routes(http, site);
+    add_accounts_api_routes(http, site);
     http.Get("/", [](const httplib::Request&, httplib::Response& res) { redirect(res, "/today"); });
 
     // httplib's own answers (no route: 404; body too large: 413; ...) go

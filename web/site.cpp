@@ -151,4 +151,18 @@ std::optional<Site::LastReview> Site::take_last_review(const std::string& user) 
     return r;
 }
 
+void Site::remember_notice(const Caller& c, std::string text) {
+    std::lock_guard lock(mu_);
+    notices_[c.session.empty() ? c.name : c.session] = std::move(text);
+}
+
+std::string Site::take_notice(const Caller& c) {
+    std::lock_guard lock(mu_);
+    auto it = notices_.find(c.session.empty() ? c.name : c.session);
+    if (it == notices_.end()) return "";
+    auto text = std::move(it->second);
+    notices_.erase(it);
+    return text;
+}
+
 }  // namespace presswatch::web

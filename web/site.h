@@ -93,6 +93,12 @@ public:
     void remember_review(const std::string& user, LastReview r);
     std::optional<LastReview> take_last_review(const std::string& user);
 
+    // A message for the caller's next page after a form's redirect
+    // ("Đã tạo tài khoản lan."), kept in memory per session (per user with
+    // --no-auth); taken once. Not in the URL, so a link cannot fake one.
+    void remember_notice(const Caller& c, std::string text);
+    std::string take_notice(const Caller& c);
+
 private:
     const config::Config& cfg_;
     ServeOptions options_;
@@ -100,6 +106,7 @@ private:
     pipeline::IndexKeeper keeper_;
     std::mutex mu_;
     std::map<std::string, LastReview> last_review_;
+    std::map<std::string, std::string> notices_;
 };
 
 }  // namespace presswatch::web

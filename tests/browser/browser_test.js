@@ -99,6 +99,24 @@ async function totalOf(page, query) {
     // u posts the undo, then the page reloads itself.
     await Promise.all([page.waitForNavigation(), page.keyboard.press("u")]);
     check((await totalOf(page, "is:new")) === before - 2, "u undid the last decision");
+
+    // The admin page: create an account with the form, then the audit log and the configuration.
+    await page.goto(base + "/admin");
+    check((await page.title()).includes("Quản trị"), "the admin page opens");
+    await page.fill("form.create-account input[name=name]", "lan.nguyen");
+    await page.selectOption("form.create-account select[name=role]", "editor");
+    await page.fill("form.create-account input[name=password]", "Hàm Rồng 1975 sông Mã");
+    await page.fill("form.create-account input[name=password2]", "Hàm Rồng 1975 sông Mã");
+    await Promise.all([page.waitForNavigation(), page.click("form.create-account button[type=submit]")]);
+    check((await page.textContent("p.notice")).includes("lan.nguyen"), "the admin page's form creates an account");
+    check((await page.$$("li.account-card[data-account='lan.nguyen']")).length === 1, "the new account is listed");
+    await page.click("li.account-card[data-account='lan.nguyen'] details.reset summary");
+    await page.screenshot({ path: path.join(shots, "admin-1920.png"), fullPage: true });
+    await page.goto(base + "/admin/audit");
+    check((await page.$$("table.audit-log tbody tr")).length >= 4, "the audit log lists the review decisions and the new account");
+    await page.screenshot({ path: path.join(shots, "audit-1920.png"), fullPage: true });
+    await page.goto(base + "/admin/config");
+    await page.screenshot({ path: path.join(shots, "config-1920.png"), fullPage: true });
     check(errors.length === 0, "no script errors or CSP violations: " + errors.join(" | "));
 
     // The same search on a 360 px phone.
@@ -115,6 +133,12 @@ async function totalOf(page, query) {
     await small.screenshot({ path: path.join(shots, "article-360.png"), fullPage: true });
     await small.goto(base + "/today");
     await small.screenshot({ path: path.join(shots, "today-360.png"), fullPage: true });
+    for (const name of ["admin", "audit", "config"]) {
+      await small.goto(base + "/admin" + (name === "admin" ? "" : "/" + name));
+      const w = await small.evaluate(() => document.documentElement.scrollWidth);
+      check(w <= 360, `360 px: the ${name} page fits (page is ${w} px wide)`);
+      await small.screenshot({ path: path.join(shots, name + "-360.png"), fullPage: true });
+    }
 
     // JavaScript off: reading and searching still work.
     const nojs = await browser.newContext({ javaScriptEnabled: false });

@@ -46,8 +46,8 @@ public:
     explicit RunningServer(const std::filesystem::path& data, std::string user = "web-tester",
                            std::size_t max_body = web::default_max_body_bytes)
         : RunningServer(no_auth_options(data, std::move(user), max_body)) {}
-    // Any options (e.g. with accounts: no_auth false); port 0 is forced.
-    explicit RunningServer(web::ServeOptions o) : cfg_(config::load_config()) {
+    // Any options (e.g. with accounts: no_auth false) and configuration; port 0 is forced.
+    explicit RunningServer(web::ServeOptions o, config::Config cfg = config::load_config()) : cfg_(std::move(cfg)) {
         o.port = 0;
         server_ = std::make_unique<web::Server>(cfg_, o);
         port_ = server_->bind();
@@ -93,6 +93,30 @@ private:
     int port_ = 0;
     std::thread thread_;
 };
+
+// A logged-in browser: its session cookie ("presswatch_session=...") and
+// the CSRF token its pages carry.
+struct Session {
+    std::string cookie, csrf;
+    httplib::Headers headers() const { return {{"Cookie", cookie}}; }
+    httplib::Headers api_headers() const { return {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}; }
+};
+
+// Logs in through the form; throws when the server does not open a session.
+inline Session log_in(httplib::Client& c, const std::string& name, const std::string& password) {
+    auto res = c.Post("/login", httplib::Params{{"name", name}, {"password", password}, {"next", "/search"}});
+    if (!res || res->status != 303 || !res->has_header("Set-Cookie"))
+        throw std::runtime_error("login of " + name + " failed: HTTP " + (res ? std::to_string(res->status) : "none"));
+    std::string set = res->get_header_value("Set-Cookie");
+    Session s{set.substr(0, set.find(';')), ""};
+    auto page = c.Get("/account", s.headers());
+    std::smatch m;
+    static const std::regex meta(R"re(<meta name="csrf-token" content="([^"]+)">)re");
+    if (!page || page->status != 200 || !std::regex_search(page->body, m, meta))
+        throw std::runtime_error("no csrf-token in the page after logging in as " + name);
+    s.csrf = m[1];
+    return s;
+}
 
 // "thanh hoa" -> "thanh%20hoa"
 inline std::string encode(const std::string& s) {
