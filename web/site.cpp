@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "briefing/month_report.h"
+#include "briefing/outlet_names.h"
 #include "core/error.h"
 #include "web/response.h"
 #include "web/templates.h"
@@ -133,8 +134,10 @@ void Site::page(httplib::Response& res, const Caller& c, const std::string& titl
     send_html(res, status, render_template("layout", layout));
 }
 
-std::string Site::outlet_name(const std::string& slug) const {
-    return briefing::outlet_name_kind(cfg_, slug).first;
+std::string Site::outlet_name(const std::string& slug) {
+    // The configured name, else the one the store recorded when it crawled
+    // the outlet (the demo's outlets are not in sources.toml), else the slug.
+    return briefing::OutletNames(cfg_, store()).name(slug);
 }
 
 void Site::remember_review(const std::string& user, LastReview r) {

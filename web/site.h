@@ -83,7 +83,7 @@ public:
               nlohmann::json view, const std::string& nav, int status = 200);
 
     // The outlet's name as people know it ("Báo Xứ Thanh"), else the slug.
-    std::string outlet_name(const std::string& slug) const;
+    std::string outlet_name(const std::string& slug);
 
     // The last review decision of each caller, for undo: article and the state before.
     struct LastReview {

@@ -77,6 +77,10 @@ TEST_CASE("the search page shows results, facets as filters, paging, and a bad q
         INFO(facet);
         CHECK_THAT(res->body, Catch::Contains(facet));
     }
+    // Outlets by the names people know, also those only the store names
+    // (the demo's outlets are not in the default sources.toml).
+    CHECK_THAT(res->body, Catch::Contains("Báo Xứ Thanh"));
+    CHECK_THAT(res->body, !Catch::Contains(">xuthanh<"));
     CHECK_THAT(res->body, Catch::Contains("agency%3A"));
     CHECK_THAT(res->body, Catch::Contains("status%3A"));
     CHECK_THAT(res->body, Catch::Contains("tone%3A"));
