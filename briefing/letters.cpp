@@ -41,7 +41,7 @@ std::int64_t default_answer_deadline(const config::Config& cfg, std::int64_t let
 }
 
 LetterPlan plan_letters(store::Store& st, const config::Config& cfg, std::int64_t from, std::int64_t to,
-                        std::int64_t date) {
+                        std::int64_t date, const std::set<std::int64_t>* only) {
     LetterPlan plan;
     std::map<std::string, LetterDraft> by_agency;
     auto all = st.clippings(from, to);
@@ -50,6 +50,7 @@ LetterPlan plan_letters(store::Store& st, const config::Config& cfg, std::int64_
     const OutletNames outlets(cfg, st);
     for (auto& a : all) {
         if (a.response_status != "pending" || a.review == "not-relevant") continue;
+        if (only && !only->contains(a.id)) continue;
         if (a.agencies.empty()) {
             plan.without_agency.push_back(a.id);
             continue;

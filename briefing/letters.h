@@ -4,6 +4,7 @@
 // Vietnamese administrative layout (Decree 30/2020/NĐ-CP).
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,10 @@ struct LetterPlan {
 // response.toml): the deadline when no one set another.
 std::int64_t default_answer_deadline(const config::Config& cfg, std::int64_t letter_date);
 
+// only: when given, just these articles (the web's Flagged page drafts
+// letters for the items a person selected).
 LetterPlan plan_letters(store::Store& store, const config::Config& cfg, std::int64_t from, std::int64_t to,
-                        std::int64_t date);
+                        std::int64_t date, const std::set<std::int64_t>* only = nullptr);
 
 // The .docx bytes of one letter dated `date`, the number left blank for
 // the office's register.

@@ -2,17 +2,25 @@
 // an agency's answer, found with the search query `is:flagged` (plus
 // `status:`/`agency:`), the same query language the CLI takes; overdue
 // first, then by the chain's order and the deadline. Each row links to the
-// article, whose forms take the response-chain steps.
+// article, whose forms take the response-chain steps; editors select items
+// and download their letters (.docx, a .zip for several agencies).
 #include <algorithm>
+#include <charconv>
+#include <climits>
 #include <ctime>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
+#include "briefing/letters.h"
+#include "briefing/zip_pack.h"
 #include "core/error.h"
 #include "pipeline/search_page.h"
 #include "store/workflow.h"
+#include "text/dates.h"
+#include "web/response.h"
 #include "web/routes.h"
 #include "web/url.h"
 
@@ -58,7 +66,9 @@ void flagged_page(Site& site, const Caller& c, const httplib::Request& req, http
             names.push_back(briefing::agency_label(site.config(), g));
             ++agencies[g];
         }
-        nlohmann::json v = {{"href", fmt::format("/articles/{}", a.id)},
+        nlohmann::json v = {{"id", a.id},
+                            {"letter_due", a.response_status == "pending" && !a.agencies.empty()},
+                            {"href", fmt::format("/articles/{}", a.id)},
                             {"headline", a.article.headline},
                             {"outlet", site.outlet_name(a.outlet)},
                             {"agencies", names},
@@ -99,15 +109,62 @@ void flagged_page(Site& site, const Caller& c, const httplib::Request& req, http
                            {"statuses", statuses},
                            {"agencies", agency_links},
                            {"empty", items.empty()},
+                           {"can_edit", c.role != Role::reader},
                            {"query", sr.query},
                            {"query_href", "/search?q=" + url_encode(sr.query)}};
     site.page(res, c, "Tin cần trả lời", "flagged", view, "flagged");
+}
+
+// POST /flagged/letters with id=N (repeated): the letters for the selected
+// items whose letter has not been sent, one .docx per agency as
+// `presswatch letters` drafts them; several agencies come as one .zip.
+void letters_download(Site& site, const Caller&, const httplib::Request& req, httplib::Response& res) {
+    std::set<std::int64_t> ids;
+    for (std::size_t i = 0; i < req.get_param_value_count("id"); ++i) {
+        std::string v = req.get_param_value("id", i);
+        std::int64_t id = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+        if (ec != std::errc() || end != v.data() + v.size() || id <= 0)
+            throw HttpError(400, "bad_request", fmt::format("Mã tin «{}» không hợp lệ.", v));
+        ids.insert(id);
+    }
+    if (ids.empty()) throw HttpError(400, "bad_request", "Hãy chọn ít nhất một tin cần gửi công văn.");
+    std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    auto plan = briefing::plan_letters(site.store(), site.config(), 0, INT64_MAX, now, &ids);
+    if (plan.letters.empty())
+        throw HttpError(409, "no_letter_due",
+                        "Không tin nào đã chọn đang chờ gửi công văn (đã gửi, chưa có cơ quan trả lời, hoặc "
+                        "được đánh dấu không liên quan).");
+    // The letter's period: the selected items' own publication days.
+    std::int64_t from = INT64_MAX, to = 0;
+    for (const auto& l : plan.letters)
+        for (const auto& a : l.items) {
+            std::int64_t t = a.article.published.value_or(a.fetched);
+            from = std::min(from, t);
+            to = std::max(to, t + 1);
+        }
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& l : plan.letters)
+        files.emplace_back(fmt::format("cong-van-{}.docx", l.agency),
+                           briefing::letter_docx(l, site.config(), from, to, now));
+    std::string day = text::iso_date(now);
+    if (files.size() == 1) {
+        res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", files[0].first));
+        send(res, 200, std::move(files[0].second),
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        return;
+    }
+    std::vector<std::pair<std::string, const std::string*>> parts;
+    for (const auto& [name, bytes] : files) parts.emplace_back(name, &bytes);
+    res.set_header("Content-Disposition", fmt::format("attachment; filename=\"cong-van-{}.zip\"", day));
+    send(res, 200, briefing::zip_pack(parts), "application/zip");
 }
 
 }  // namespace
 
 void add_flagged_routes(httplib::Server& http, Site& site) {
     page_route(http, site, Method::get, "/flagged", Role::reader, flagged_page);
+    page_route(http, site, Method::post, "/flagged/letters", Role::editor, letters_download);
 }
 
 }  // namespace presswatch::web
