@@ -9,6 +9,7 @@
 #include "briefing/labels.h"
 #include "briefing/month_report.h"
 #include "briefing/outlet_names.h"
+#include "text/dates.h"
 #include "triage/deadline.h"
 
 namespace presswatch::briefing {
@@ -48,6 +49,12 @@ LetterPlan plan_letters(store::Store& st, const config::Config& cfg, std::int64_
     std::reverse(all.begin(), all.end());  // oldest first
     const std::int64_t default_deadline = default_answer_deadline(cfg, date);
     const OutletNames outlets(cfg, st);
+    // An item's own deadline counts only when it falls on a later day than
+    // the letter: a letter never asks for an answer on the day it is dated.
+    const std::string letter_day = text::iso_date(date);
+    auto own_deadline_counts = [&](const store::StoredArticle& a) {
+        return a.deadline && *a.deadline > date && text::iso_date(*a.deadline) > letter_day;
+    };
     for (auto& a : all) {
         if (a.response_status != "pending" || a.review == "not-relevant") continue;
         if (only && !only->contains(a.id)) continue;
@@ -59,7 +66,7 @@ LetterPlan plan_letters(store::Store& st, const config::Config& cfg, std::int64_
             auto& l = by_agency[agency];
             l.agency = agency;
             l.deadline = std::min(l.deadline ? l.deadline : default_deadline,
-                                  a.deadline && *a.deadline > date ? *a.deadline : default_deadline);
+                                  own_deadline_counts(a) ? *a.deadline : default_deadline);
             l.items.push_back(a);
             l.outlet_names[a.outlet] = outlets.name(a.outlet);
         }

@@ -46,6 +46,21 @@ TEST_CASE("letters go to each agency with flagged items not yet sent") {
     CHECK(plan.without_agency == std::vector<std::int64_t>{ids[1]});
 }
 
+TEST_CASE("a letter dated on an item's deadline day gives the default answer period, never that same day") {
+    TempDir dir;
+    store::Store s(dir.path());
+    presswatch::testing::seed_fixture(s);
+    auto cfg = presswatch::testing::fixture_config();
+    auto nov = briefing::month_period("2026-11");
+    // so-nnmt's item is due 18/11 at 17:00; the letter is written that morning.
+    auto morning = t("2026-11-18T09:00:00+07:00");
+    auto plan = briefing::plan_letters(s, cfg, nov.from, nov.to, morning);
+    REQUIRE(!plan.letters.empty());
+    REQUIRE(plan.letters[0].agency == "so-nnmt");
+    CHECK(plan.letters[0].deadline == briefing::default_answer_deadline(cfg, morning));
+    CHECK(text::iso_date(plan.letters[0].deadline) > "2026-11-18");
+}
+
 TEST_CASE("the default answer period counts working days, skipping weekends and the configured holidays") {
     struct Row {
         const char* clock;
