@@ -1,5 +1,6 @@
 #include "text/normalize.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -53,20 +54,47 @@ bool has_invisible_utf8(std::string_view s) {
     return s.find("\xEF\xBB\xBF") != std::string_view::npos;
 }
 
+// The characters is_invisible drops, removed from well-formed UTF-8.
+std::string strip_invisible_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    auto len = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < len;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (!is_invisible(c)) out.append(s.data() + start, static_cast<std::size_t>(i - start));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string nfc(std::string_view s) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    // Most pages are valid UTF-8 already in NFC: checking that in place is
-    // far cheaper than the round trip through UTF-16 below, which a
-    // 100 KB page would pay on every fetch.
-    if (U_SUCCESS(status) && s.size() < INT32_MAX && strict_utf8(s) && !has_invisible_utf8(s)) {
+    // Well-formed UTF-8 (nearly every page) is normalised as UTF-8: the
+    // invisible characters are cut from the bytes, text already in NFC is
+    // returned as it is, and the rest goes through ICU's UTF-8 normaliser,
+    // which copies the spans already in NFC. The round trip through UTF-16
+    // below, a character at a time, cost a 170 KB page with one zero-width
+    // space 1.6 ms (bench_crawl --clippings, docs/benchmarks.md).
+    if (U_SUCCESS(status) && s.size() < INT32_MAX && strict_utf8(s)) {
+        bool cut = has_invisible_utf8(s);
+        std::string stripped = cut ? strip_invisible_utf8(s) : std::string();
+        std::string_view in = cut ? std::string_view(stripped) : s;
+        icu::StringPiece piece(in.data(), static_cast<int32_t>(in.size()));
         UErrorCode check = U_ZERO_ERROR;
-        if (n->isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), check) &&
-            U_SUCCESS(check))
-            return std::string(s);
+        if (n->isNormalizedUTF8(piece, check) && U_SUCCESS(check)) return cut ? stripped : std::string(s);
+        std::string out;
+        out.reserve(in.size());
+        icu::StringByteSink<std::string> sink(&out);
+        UErrorCode norm = U_ZERO_ERROR;
+        n->normalizeUTF8(0, piece, sink, nullptr, norm);
+        if (U_SUCCESS(norm)) return out;
     }
+    // Broken UTF-8: ICU's decoder turns each bad sequence into U+FFFD.
     icu::UnicodeString u = to_unicode(s);
     icu::UnicodeString cleaned;
     for (int32_t i = 0; i < u.length();) {

@@ -340,7 +340,12 @@ TEST_CASE("fetch: requests to one host:port are spaced by the minimum interval; 
         else others.push_back(seen.at);
     }
     REQUIRE(same.size() == 4);
-    for (std::size_t i = 1; i < same.size(); ++i) CHECK(same[i] - same[i - 1] >= 280ms);
+    // The server sees when a request arrives, which lags its start by the
+    // scheduling delay of a loaded machine (this check failed once at load
+    // average 10 with 20 ms of slack). Without the interval the requests
+    // arrive within milliseconds of each other, so 100 ms of slack still
+    // tells the two apart.
+    for (std::size_t i = 1; i < same.size(); ++i) CHECK(same[i] - same[i - 1] >= 200ms);
     // The four other hosts each got their one request at once.
     for (auto t : others) CHECK(t - start < 280ms);
 }
@@ -353,8 +358,9 @@ TEST_CASE("fetch: a longer interval for one host (Crawl-delay) spaces its reques
     fetch_all(f, {s.url("/p", "delay.localhost"), s.url("/p", "delay.localhost"), s.url("/p", "delay.localhost")});
     auto seen = s.seen("/p");
     REQUIRE(seen.size() == 3);
-    CHECK(seen[1].at - seen[0].at >= 380ms);
-    CHECK(seen[2].at - seen[1].at >= 380ms);
+    // Arrival times at the server: 100 ms of slack, as above.
+    CHECK(seen[1].at - seen[0].at >= 300ms);
+    CHECK(seen[2].at - seen[1].at >= 300ms);
 }
 
 TEST_CASE("fetch: per-host concurrency holds at most N transfers to one host") {

@@ -52,7 +52,10 @@ TEST_CASE("crawl: robots.txt disallow is obeyed and Crawl-delay spaces the reque
     // apart: the feed too waits the delay after the robots.txt that set it.
     auto seen = site.server().seen();
     REQUIRE(seen.size() == 5);
-    for (std::size_t i = 1; i < seen.size(); ++i) CHECK(seen[i].at - seen[i - 1].at >= 280ms);
+    // Arrival times at the server lag the requests' starts by the scheduling
+    // delay of a loaded machine; without the delay they arrive within a few
+    // milliseconds of each other, so 100 ms of slack tells the two apart.
+    for (std::size_t i = 1; i < seen.size(); ++i) CHECK(seen[i].at - seen[i - 1].at >= 200ms);
 
     SECTION("robots.txt is cached: the next pass does not read it again") {
         pipeline::crawl(cfg, st);

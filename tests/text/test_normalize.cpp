@@ -17,6 +17,9 @@ TEST_CASE("nfc composes, drops invisible characters and replaces broken UTF-8, a
         {"Thanh\xE2\x80\x8BHóa", "ThanhHóa"},                          // zero-width space in NFC text
         {"a\xE2\x81\xA0" "b", "ab"},                                   // word joiner
         {"\xEF\xBB\xBF<html>", "<html>"},                              // a BOM
+        {"Ho\xE2\x80\x8B\xCC\x81" "a", "Hóa"},                          // a zero-width space between a letter and its mark
+        {"Tha\xCC\x80nh H\xC3\xB3" "a", "Thành Hóa"},                    // NFC after a decomposed word
+        {"\xE2\x80\x8B\xE2\x80\x8C", ""},                              // nothing but invisible characters
         {"a\xFF" "b", "a\xEF\xBF\xBD" "b"},                             // an invalid byte
         {"ph\xE1\xBB", "ph\xEF\xBF\xBD"},                               // a cut-off sequence at the end
         {"", ""},
