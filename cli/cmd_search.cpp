@@ -72,7 +72,7 @@ int run(Context& ctx, SearchArgs& args) {
 
     if (args.json) print_search_json(page);
     else if (args.csv) print_search_csv(page);
-    else print_search_table(page, stdout_is_terminal());
+    else print_search_table(page, stdout_is_terminal(), ctx.config(), briefing::OutletNames(ctx.config(), store));
     if (!args.save.empty() && !args.json && !args.csv)
         std::cout << fmt::format("Đã lưu tìm kiếm «{}»: dùng lại bằng presswatch search @{}\n", args.save, args.save);
     return 0;

@@ -18,7 +18,8 @@ using pipeline::shown_date;
 
 }  // namespace
 
-void print_search_table(const SearchPage& page, bool terminal) {
+void print_search_table(const SearchPage& page, bool terminal, const config::Config& cfg,
+                        const briefing::OutletNames& outlets) {
     const auto& r = page.result;
     std::string total = r.total_exact ? std::to_string(r.total) : "khoảng " + std::to_string(r.total);
     std::cout << fmt::format("{} kết quả cho «{}»", total, page.query);
@@ -29,8 +30,8 @@ void print_search_table(const SearchPage& page, bool terminal) {
     for (const auto& row : page.rows) {
         const auto& a = row.article;
         std::string more = row.hit.collapsed ? fmt::format("  (+{} báo khác)", row.hit.collapsed) : "";
-        std::cout << fmt::format("\n{:>6}  {}  {:<12} {}{}\n", a.id, text::vietnamese_datetime(shown_date(a)), a.outlet,
-                                 a.article.headline, more);
+        std::cout << fmt::format("\n{:>6}  {}  {:<12} {}{}\n", a.id, text::vietnamese_datetime(shown_date(a)),
+                                 outlets.name(a.outlet), a.article.headline, more);
         if (!row.hit.snippet.empty())
             std::cout << "        " << index::render_snippet(pipeline::single_line(row.hit.snippet), markup) << "\n";
     }
@@ -39,7 +40,7 @@ void print_search_table(const SearchPage& page, bool terminal) {
         if (found == r.facets.end() || found->second.empty()) continue;
         const auto& counts = found->second;
         std::cout << "\n" << pipeline::facet_label(name) << ":";
-        for (const auto& c : counts) std::cout << fmt::format("  {} {}", pipeline::facet_value_label(name, c.value), c.count);
+        for (const auto& c : counts) std::cout << fmt::format("  {} {}", pipeline::facet_value_label(cfg, outlets, name, c.value), c.count);
         std::cout << "\n";
     }
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "briefing/outlet_names.h"
 #include "pipeline/search_page.h"
 #include "store/saved_search.h"
 #include "store/store.h"
@@ -13,7 +14,10 @@ namespace presswatch::cli {
 using pipeline::SearchPage;
 using pipeline::SearchRow;
 
-void print_search_table(const SearchPage& page, bool terminal);
+// Outlets, topics and agencies by the names people know (outlets: the
+// configuration, then the store's record).
+void print_search_table(const SearchPage& page, bool terminal, const config::Config& cfg,
+                        const briefing::OutletNames& outlets);
 void print_search_json(const SearchPage& page);
 void print_search_csv(const SearchPage& page);
 void print_saved_searches(const std::vector<store::SavedSearch>& searches, bool json);

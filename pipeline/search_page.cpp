@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
+#include "briefing/outlet_names.h"
 #include "core/error.h"
 #include "index/highlight.h"
 #include "pipeline/index_sync.h"
@@ -107,7 +108,11 @@ const std::vector<std::string>& facet_order() {
     return order;
 }
 
-std::string facet_value_label(const std::string& facet, const std::string& value) {
+std::string facet_value_label(const config::Config& cfg, const briefing::OutletNames& outlets,
+                              const std::string& facet, const std::string& value) {
+    if (facet == "outlet") return outlets.name(value);
+    if (facet == "topic") return briefing::topic_label(cfg, value);
+    if (facet == "agency") return briefing::agency_label(cfg, value);
     if (facet == "flagged") return value == "1" ? "có" : "không";
     if (facet == "status") return briefing::status_label(value);
     if (facet == "tone") return briefing::tone_label(value);

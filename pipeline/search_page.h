@@ -14,6 +14,10 @@
 #include "store/saved_search.h"
 #include "store/store.h"
 
+namespace presswatch::briefing {
+class OutletNames;
+}
+
 namespace presswatch::pipeline {
 
 // More hits than this per page would make a table nobody reads and a slow
@@ -55,7 +59,11 @@ const char* facet_label(const std::string& facet);
 // The facets in the order people scan them: outlet, topic, month, agency,
 // status, tone, flagged.
 const std::vector<std::string>& facet_order();
-std::string facet_value_label(const std::string& facet, const std::string& value);
+// A value as people read it: an outlet by its name, a topic or an agency by
+// its configured label, a flag, status or tone in Vietnamese, a month as it
+// is. One labelling for the terminal and the web page.
+std::string facet_value_label(const config::Config& cfg, const briefing::OutletNames& outlets,
+                              const std::string& facet, const std::string& value);
 
 // Snippets span paragraphs; one line reads better in a table or a
 // spreadsheet: line breaks and tabs become spaces, runs of spaces one.

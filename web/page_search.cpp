@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
+#include "briefing/outlet_names.h"
 #include "core/error.h"
 #include "index/highlight.h"
 #include "pipeline/search_page.h"
@@ -85,16 +86,14 @@ void search_page(Site& site, const Caller& c, const httplib::Request& req, httpl
             if (form.offset + page.rows.size() < page.result.total)
                 view["next_href"] = search_href(form, form.offset + page_size);
             nlohmann::json facets = nlohmann::json::array();
+            const briefing::OutletNames outlets(site.config(), site.store());
             for (const auto& name : pipeline::facet_order()) {
                 auto found = page.result.facets.find(name);
                 if (found == page.result.facets.end() || found->second.empty()) continue;
                 const auto& counts = found->second;
                 nlohmann::json values = nlohmann::json::array();
                 for (const auto& fc : counts) {
-                    std::string label = name == "outlet" ? site.outlet_name(fc.value)
-                                        : name == "topic" ? briefing::topic_label(site.config(), fc.value)
-                                        : name == "agency" ? briefing::agency_label(site.config(), fc.value)
-                                                          : pipeline::facet_value_label(name, fc.value);
+                    std::string label = pipeline::facet_value_label(site.config(), outlets, name, fc.value);
                     SearchForm narrowed = form;
                     narrowed.query = form.query + " " + facet_filter(name, fc.value);
                     values.push_back({{"label", label}, {"count", fc.count}, {"href", search_href(narrowed, 0)}});

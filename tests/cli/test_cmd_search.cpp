@@ -162,4 +162,19 @@ TEST_CASE("search facets and pages in the table", "[cli][search]") {
     CHECK(p4 != std::string::npos);
     CHECK(p6 < p4);
     CHECK(r.out.find("Tin số 10 về") == std::string::npos);
+    // Outlets by the names people know, in the rows and the facet, never
+    // by their slugs; the machine formats keep the slugs.
+    auto outlets_line = r.out.substr(r.out.find("Theo báo:"));
+    outlets_line = outlets_line.substr(0, outlets_line.find('\n'));
+    for (const char* slug : {"vnexpress", "dantri", "tuoitre"}) {
+        INFO(slug);
+        CHECK(r.out.find(slug) == std::string::npos);
+    }
+    int named = 0;
+    for (const char* name : {"VnExpress", "Dân trí", "Tuổi Trẻ"}) named += outlets_line.find(name) != std::string::npos;
+    CHECK(named >= 2);
+    auto json = presswatch_cmd(d.dir.path(), "search --json --facets 'thanh hoa'");
+    REQUIRE(json.status == 0);
+    CHECK_THAT(json.out, Catch::Contains("\"outlet\": \"dantri\"") || Catch::Contains("\"outlet\": \"tuoitre\"") ||
+                             Catch::Contains("\"outlet\": \"vnexpress\""));
 }
