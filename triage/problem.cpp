@@ -51,6 +51,16 @@ BodyParts body_parts(const Article& a) {
     return p;
 }
 
+// A signal's `fields` as the reader of `explain` says them.
+std::string vietnamese_parts(const std::vector<std::string>& fields) {
+    std::string out;
+    for (const auto& f : fields) {
+        if (!out.empty()) out += ", ";
+        out += f == "headline" ? "tiêu đề" : f == "lead" ? "sapo" : f == "opening" ? "đoạn mở đầu" : "thân bài";
+    }
+    return out;
+}
+
 constexpr std::array<const char*, 3> kinds = {"commune", "department", "province"};
 
 std::size_t kind_index(const std::string& kind) {
@@ -87,7 +97,7 @@ Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldTex
     double score = 0;
     int floor = 0, strong = 0;
     bool from_url = false;
-    std::set<int> fired;
+    std::set<int> fired, out_of_place;
     std::array<double, 3> kind_score{};
     auto count = [&](const config::ResponseSignal& s, double w, bool in_lead, std::string reason) {
         score += w;
@@ -124,7 +134,13 @@ Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldTex
             if (fired.count(p.ref) || excluded(f, m, Role::signal_exclude) || crosses_punctuation(f.span(m), p.text))
                 continue;
             if (!s.context.empty() && !in_same_sentence(f, m, Role::signal_context)) continue;
-            if (!counts_here(s, f, m)) continue;
+            if (!counts_here(s, f, m)) {
+                // Said once a signal: a long body may name the nation often.
+                if (out_of_place.insert(p.ref).second)
+                    pr.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): {} chỉ tính ở {}", f.span(m),
+                                                     part_of(f, m), s.name, vietnamese_parts(s.fields)));
+                continue;
+            }
             if (negated(f, m)) {
                 pr.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): có từ phủ định trước", f.span(m), field_name(f.field)));
                 continue;

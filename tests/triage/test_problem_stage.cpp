@@ -230,8 +230,12 @@ TEST_CASE("problem stage: national words count in the headline, the lead and the
     };
     const std::string plain = "Mùa mưa tới, nhiều hộ ven sông phải dọn đồ lên gác mỗi đêm.";
     const std::string national = "Chương trình kè sông này được cả nước cùng triển khai từ nhiều năm trước.";
-    // Deep in the body the nation is an aside: the problem stands.
-    CHECK(with(plain, national).reported);
+    // Deep in the body the nation is an aside: the problem stands, and
+    // the reasons say why the words did not count.
+    auto deep = with(plain, national);
+    CHECK(deep.reported);
+    CHECK(std::any_of(deep.reasons.begin(), deep.reasons.end(),
+                      [](const std::string& r) { return r.rfind("bỏ qua \"cả nước\" (body)", 0) == 0; }));
     // In the opening paragraph it says what the article is about.
     CHECK_FALSE(with(national, plain).reported);
 }
