@@ -145,7 +145,10 @@ struct TopicSettings {
 struct ToneLexicon {
     std::vector<WeightedPhrase> positive, negative;
     double margin = 1.5;  // one side must lead by this much to win
-    double body_weight = 1.0;  // a tone word in the body counts this much (headline and lead as topics)
+    double body_weight = 1.0;  // a tone word in the body counts this much
+    double headline_weight = 2.0;  // ... in the headline
+    double lead_weight = 1.5;      // ... in the lead
+    double signal_share = 0.5;     // share of the response signals' weights that counts (when they add up to a problem)
 };
 
 // response.toml, one [[signal]]: a group of phrases meaning one thing.
@@ -161,6 +164,15 @@ struct ResponseSignal {
     // sentence ("tử vong" with "hố công trình", "bị bắt" with "chủ tịch UBND").
     std::vector<std::string> context;
     std::string agency_kind;             // commune | department | province: who answers for such a problem
+    // Where a phrase counts: any of "headline", "lead", "opening" (the
+    // body's first paragraph), "body" (the rest of it); empty: everywhere.
+    // National words say what the article is about only where the article
+    // says it: in the headline or the lead, not deep in the body.
+    std::vector<std::string> fields;
+    // How a fired signal colours the tone: positive | negative | neutral;
+    // empty: a raise signal is negative, a lower one positive. Crime news
+    // lowers the problem score but is no good news.
+    std::string tone;
     int line = 0;
 };
 

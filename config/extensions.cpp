@@ -101,6 +101,9 @@ void load_topics(TableReader& r, TriageTables& t) {
         t.tone.negative = weighted_phrases(*tone, "negative");
         t.tone.margin = positive_number(*tone, "margin", t.tone.margin);
         t.tone.body_weight = positive_number(*tone, "body_weight", t.tone.body_weight);
+        t.tone.headline_weight = positive_number(*tone, "headline_weight", t.tone.headline_weight);
+        t.tone.lead_weight = positive_number(*tone, "lead_weight", t.tone.lead_weight);
+        t.tone.signal_share = positive_number(*tone, "signal_share", t.tone.signal_share);
         tone->finish();
     }
     r.finish();
@@ -147,6 +150,13 @@ void load_response(TableReader& r, TriageTables& t) {
         s.context = e.strings("context");
         s.agency_kind = e.str_or("agency_kind", "");
         if (!s.agency_kind.empty()) check_agency_kind(e, "agency_kind", s.agency_kind);
+        s.fields = e.strings("fields");
+        for (const auto& f : s.fields)
+            if (f != "headline" && f != "lead" && f != "opening" && f != "body")
+                e.fail("fields", fmt::format("\"{}\" is not a field; use headline, lead, opening or body", f));
+        s.tone = e.str_or("tone", "");
+        if (!s.tone.empty() && s.tone != "positive" && s.tone != "negative" && s.tone != "neutral")
+            e.fail("tone", fmt::format("\"{}\" is not a tone; use positive, negative or neutral", s.tone));
         if (s.phrases.empty() && s.url_parts.empty())
             e.fail("phrases", "give phrases or url_parts: a signal with neither never fires");
         e.finish();

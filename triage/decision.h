@@ -53,7 +53,9 @@ struct Problem {
     int severity = 0;                   // 1..3 when reported
     std::string agency_kind;            // commune | department | province | both, when reported
     std::vector<std::string> reasons;   // each signal and cue that fired, with its weight
-    double raised = 0, lowered = 0;     // what raise and lower signals added and took away
+    // What the fired signals say of the tone, by each one's `tone` (a raise
+    // signal negative, a lower one positive, unless it says otherwise).
+    double tone_negative = 0, tone_positive = 0;
 };
 
 struct Flag {

@@ -18,26 +18,47 @@ namespace presswatch::triage {
 
 namespace {
 
-// Sentence and clause marks. The automaton matches syllables across
-// punctuation; a phrase holds only where the text has no mark the phrase
-// itself lacks ("Thành. Công" is not "thành công", "đất, công" not "đất công").
-bool crosses_punctuation(std::string_view span, std::string_view phrase) {
-    auto marks = [](std::string_view s) {
-        int n = 0;
-        for (char c : s) n += c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n';
-        return n;
-    };
-    return marks(span) > marks(phrase);
-}
-
 // An article imported without its lead (no description) still opens with
 // one: the body's first paragraph, up to this many bytes, weighs as the
 // lead.
 constexpr std::size_t opening_max = 600;
 
-std::size_t opening_end(const Article& a) {
-    if (!a.description.empty()) return 0;
-    return std::min({a.body.find('\n'), a.body.size(), opening_max});
+std::size_t paragraph_end(std::string_view body, std::size_t from) {
+    return std::min(body.find('\n', from), body.size());
+}
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// Where the body's parts are: pages and imports often repeat the lead as
+// the body's first paragraph ([0, lead_copy) is then the lead again), and
+// the paragraph after it opens the running text ([lead_copy, opening)).
+struct BodyParts {
+    std::size_t lead_copy = 0, opening = 0;
+};
+
+BodyParts body_parts(const Article& a) {
+    std::string_view body = a.body;
+    BodyParts p;
+    std::size_t first = paragraph_end(body, 0);
+    if (!a.description.empty() && trimmed(body.substr(0, first)) == trimmed(a.description)) p.lead_copy = first;
+    std::size_t start = p.lead_copy;
+    while (start < body.size() && (body[start] == '\n' || body[start] == ' ')) ++start;
+    p.opening = std::min(paragraph_end(body, start), start + opening_max);
+    return p;
+}
+
+// A signal's `fields` as the reader of `explain` says them.
+std::string vietnamese_parts(const std::vector<std::string>& fields) {
+    std::string out;
+    for (const auto& f : fields) {
+        if (!out.empty()) out += ", ";
+        out += f == "headline" ? "tiêu đề" : f == "lead" ? "sapo" : f == "opening" ? "đoạn mở đầu" : "thân bài";
+    }
+    return out;
 }
 
 constexpr std::array<const char*, 3> kinds = {"commune", "department", "province"};
@@ -50,13 +71,23 @@ std::size_t kind_index(const std::string& kind) {
 
 }  // namespace
 
-Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldText>& fields) const {
+Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldText>& fields, LeadingTone* leading) const {
     const auto& rr = cfg.triage.response;
     // A problem the article is about is told in its headline and lead; a
     // word deep in a long body is weaker evidence.
-    const std::size_t opening = opening_end(a);
+    const BodyParts parts = body_parts(a);
+    // Without a lead, the body's first paragraph weighs as the lead.
     auto in_opening = [&](const FieldText& f, const PhraseAutomaton::Match& m) {
-        return f.field == Field::body && f.begin_of(m.first) < opening;
+        return a.description.empty() && f.field == Field::body && f.begin_of(m.first) < parts.opening;
+    };
+    // The part of the article a match stands in, as a signal's `fields` names it.
+    auto part_of = [&](const FieldText& f, const PhraseAutomaton::Match& m) -> std::string_view {
+        if (f.field != Field::body) return field_name(f.field);
+        std::size_t at = f.begin_of(m.first);
+        return at < parts.lead_copy ? "lead" : at < parts.opening ? "opening" : "body";
+    };
+    auto counts_here = [&](const config::ResponseSignal& s, const FieldText& f, const PhraseAutomaton::Match& m) {
+        return s.fields.empty() || std::find(s.fields.begin(), s.fields.end(), part_of(f, m)) != s.fields.end();
     };
     auto field_factor = [&](const FieldText& f, const PhraseAutomaton::Match& m) {
         if (in_opening(f, m)) return rr.lead_weight;
@@ -66,11 +97,18 @@ Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldTex
     double score = 0;
     int floor = 0, strong = 0;
     bool from_url = false;
-    std::set<int> fired;
+    std::set<int> fired, out_of_place;
     std::array<double, 3> kind_score{};
-    auto count = [&](const config::ResponseSignal& s, double w, std::string reason) {
+    auto count = [&](const config::ResponseSignal& s, double w, bool in_lead, std::string reason) {
         score += w;
-        (w >= 0 ? pr.raised : pr.lowered) += std::abs(w);
+        const std::string tone = s.tone.empty() ? (s.kind == "raise" ? "negative" : "positive") : s.tone;
+        if (tone == "negative") {
+            pr.tone_negative += std::abs(w);
+            if (leading && in_lead) leading->negative += std::abs(w);
+        } else if (tone == "positive") {
+            pr.tone_positive += std::abs(w);
+            if (leading && in_lead) leading->positive += std::abs(w);
+        }
         if (s.kind == "raise") {
             floor = std::max(floor, s.severity);
             if (s.weight >= rr.strong_weight) ++strong;
@@ -85,7 +123,7 @@ Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldTex
             if (url.find(text::fold(part)) != std::string::npos && fired.insert(static_cast<int>(i)).second) {
                 double w = s.kind == "raise" ? s.weight : -s.weight;
                 from_url = from_url || s.kind == "raise";
-                count(s, w, fmt::format("{} ({:+.1f}): địa chỉ chứa \"{}\"", s.name, w, part));
+                count(s, w, true, fmt::format("{} ({:+.1f}): địa chỉ chứa \"{}\"", s.name, w, part));
             }
     }
     for (const auto& f : fields)
@@ -96,14 +134,23 @@ Problem Triager::Impl::find_problem(const Article& a, const std::vector<FieldTex
             if (fired.count(p.ref) || excluded(f, m, Role::signal_exclude) || crosses_punctuation(f.span(m), p.text))
                 continue;
             if (!s.context.empty() && !in_same_sentence(f, m, Role::signal_context)) continue;
+            if (!counts_here(s, f, m)) {
+                // Said once a signal: a long body may name the nation often.
+                if (out_of_place.insert(p.ref).second)
+                    pr.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): {} chỉ tính ở {}", f.span(m),
+                                                     part_of(f, m), s.name, vietnamese_parts(s.fields)));
+                continue;
+            }
             if (negated(f, m)) {
                 pr.reasons.push_back(fmt::format("bỏ qua \"{}\" ({}): có từ phủ định trước", f.span(m), field_name(f.field)));
                 continue;
             }
             fired.insert(p.ref);
             double w = (s.kind == "raise" ? s.weight : -s.weight) * field_factor(f, m);
-            count(s, w, fmt::format("{} ({:+.1f}): \"{}\" ({})", s.name, w, f.span(m),
-                                    in_opening(f, m) ? "body, first paragraph" : field_name(f.field)));
+            std::string_view part = part_of(f, m);
+            bool in_lead = part == "headline" || part == "lead" || in_opening(f, m);
+            count(s, w, in_lead, fmt::format("{} ({:+.1f}): \"{}\" ({})", s.name, w, f.span(m),
+                                             in_opening(f, m) ? "body, first paragraph" : field_name(f.field)));
         }
     bool enough = strong >= rr.min_signals || from_url;
     pr.score = score;

@@ -42,27 +42,36 @@ void Triager::Impl::find_topics(const std::vector<FieldText>& fields, Decision& 
     }
 }
 
-void Triager::Impl::find_tone(const std::vector<FieldText>& fields, double raised, double lowered, Decision& d) const {
-    double pos = signal_tone_share * lowered, neg = signal_tone_share * raised;
-    if (raised > 0 || lowered > 0)
-        d.tone_evidence.push_back(fmt::format("dấu hiệu phản ánh: -{:.1f}, dấu hiệu đã xử lý/khen: +{:.1f}",
-                                              signal_tone_share * raised, signal_tone_share * lowered));
+void Triager::Impl::find_tone(const std::vector<FieldText>& fields, const Problem& problem, const LeadingTone& leading,
+                              Decision& d) const {
+    const auto& tone = cfg.triage.tone;
+    // Signals that add up to a problem colour the tone wherever they stand;
+    // otherwise only those of the headline and lead do: a stray complaint
+    // word deep in a feature is no more negative than its other words.
+    double pos = tone.signal_share * (problem.reported ? problem.tone_positive : leading.positive);
+    double neg = tone.signal_share * (problem.reported ? problem.tone_negative : leading.negative);
+    if (pos > 0 || neg > 0)
+        d.tone_evidence.push_back(fmt::format("dấu hiệu phản ánh{}: -{:.1f}, dấu hiệu đã xử lý/khen: +{:.1f}",
+                                              problem.reported ? "" : " (tiêu đề, sapo)", neg, pos));
     std::set<int> seen;
     for (const auto& f : fields) {
         for (Role r : {Role::tone_positive, Role::tone_negative}) {
             for (std::size_t i : f.of(r)) {
                 const auto& m = f.matches[i];
                 const Pattern& p = patterns[static_cast<std::size_t>(m.pattern)];
-                if (!seen.insert(m.pattern).second) continue;
-                if (r == Role::tone_negative && negated(f, m)) continue;
-                double w = p.weight * (f.field == Field::body ? cfg.triage.tone.body_weight : field_weight(f.field));
+                if (crosses_punctuation(f.span(m), p.text) || !seen.insert(m.pattern).second) continue;
+                // "không thành công" is no success, "không vi phạm" no offence.
+                if (negated(f, m)) continue;
+                double w = p.weight * (f.field == Field::headline ? tone.headline_weight
+                                       : f.field == Field::lead   ? tone.lead_weight
+                                                                  : tone.body_weight);
                 (r == Role::tone_positive ? pos : neg) += w;
                 d.tone_evidence.push_back(fmt::format("{} \"{}\" ({}, {:.1f})", r == Role::tone_positive ? "+" : "-",
                                                       f.span(m), field_name(f.field), w));
             }
         }
     }
-    double margin = cfg.triage.tone.margin;
+    double margin = tone.margin;
     d.tone = pos - neg >= margin ? "positive" : neg - pos >= margin ? "negative" : "neutral";
     d.tone_evidence.push_back(fmt::format("tích cực {:.1f}, tiêu cực {:.1f}, chênh lệch cần {:.1f}", pos, neg, margin));
 }

@@ -11,11 +11,10 @@ Decision Triager::Impl::decide(const Article& a, std::int64_t now) const {
     std::vector<std::string> committees, place_agencies;
     find_mentions(fields, d, committees, place_agencies);
     find_topics(fields, d);
-    Problem problem = find_problem(a, fields);
+    LeadingTone leading;
+    Problem problem = find_problem(a, fields, &leading);
     find_flag(a, problem, committees, place_agencies, d, now);
-    // Signals colour the tone only when they add up to a problem: a stray
-    // complaint word in a feature is no more negative than its other words.
-    find_tone(fields, problem.reported ? problem.raised : 0, problem.reported ? problem.lowered : 0, d);
+    find_tone(fields, problem, leading, d);
     return d;
 }
 

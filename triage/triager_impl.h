@@ -39,8 +39,6 @@ constexpr double second_topic_share = 0.6;
 // many: incidental. Four provinces named together (a resolution for four)
 // are each a subject; route maps and weather lists run to ten and more.
 constexpr int list_min_items = 6;
-// Share of the response signals' weights that counts towards the tone.
-constexpr double signal_tone_share = 0.5;
 
 enum class Role { place, other_province, topic, topic_exclude, tone_positive, tone_negative, signal, signal_exclude, negation, incidental, person, signal_context, agency_cue };
 constexpr std::size_t role_count = 13;
@@ -143,6 +141,21 @@ inline int list_items(std::string_view text, std::size_t offset, std::size_t len
         start_of_item = next;
     }
     return items;
+}
+
+// Sentence and clause marks. The automaton matches syllables across
+// punctuation; a phrase holds only where the text has no mark the phrase
+// itself lacks ("Thành. Công" is not "thành công", "đất, công" not "đất công",
+// "thông (xe" not "thông xe").
+inline bool crosses_punctuation(std::string_view span, std::string_view phrase) {
+    auto marks = [](std::string_view s) {
+        int n = 0;
+        for (char c : s)
+            n += c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' || c == '(' ||
+                 c == ')';
+        return n;
+    };
+    return marks(span) > marks(phrase);
 }
 
 // "Nguyễn Thị Hòa (Thanh Hóa)": a name alone in brackets says where
@@ -381,12 +394,22 @@ struct Triager::Impl {
     void find_mentions(const std::vector<FieldText>& fields, Decision& d, std::vector<std::string>& committees,
                        std::vector<std::string>& place_agencies) const;
     void find_topics(const std::vector<FieldText>& fields, Decision& d) const;
-    // raised / lowered: what the response signals added and took away; a
-    // complaint is negative news, a problem handled or praised is positive.
-    void find_tone(const std::vector<FieldText>& fields, double raised, double lowered, Decision& d) const;
+    // What the response signals that fired in the headline or the lead (or
+    // came from the URL) say of the tone, each by its `tone`: the words that
+    // tell what the article is about colour it even when they add up to no
+    // problem (crime news, a sanction, praise).
+    struct LeadingTone {
+        double negative = 0, positive = 0;
+    };
+    // problem: what all the response signals say of the tone when they add
+    // up to a problem (a complaint is negative news, a problem handled or
+    // praised positive); leading: what those of the headline and lead say
+    // otherwise.
+    void find_tone(const std::vector<FieldText>& fields, const Problem& problem, const LeadingTone& leading,
+                   Decision& d) const;
     // The stage of problem.cpp: the response signals, severity and agency
-    // kind, from the text alone.
-    Problem find_problem(const Article& a, const std::vector<FieldText>& fields) const;
+    // kind, from the text alone; leading, when given, gets their tone.
+    Problem find_problem(const Article& a, const std::vector<FieldText>& fields, LeadingTone* leading = nullptr) const;
     std::vector<FieldText> scan_article(const Article& a) const {
         std::vector<FieldText> fields;
         fields.push_back(scan(Field::headline, a.headline));

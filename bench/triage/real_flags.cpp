@@ -1,5 +1,6 @@
 #include "bench/triage/real_flags.h"
 
+#include <array>
 #include <functional>
 #include <iostream>
 
@@ -115,6 +116,23 @@ void real_flags(const config::Config& cfg, const std::filesystem::path& file, co
                                  Tally::ratio(x.chain_tp, x.chain_tp + x.chain_fn), x.chain_tp,
                                  x.chain_tp + x.chain_fn, x.not_kept);
     }
+    // Tone errors by kind: rows the label, columns what triage said.
+    const std::array<const char*, 3> tones = {"negative", "neutral", "positive"};
+    auto tone_index = [&](const std::string& tone) {
+        for (std::size_t i = 0; i < tones.size(); ++i)
+            if (tone == tones[i]) return i;
+        return std::size_t{1};
+    };
+    for (const auto& p : parts) {
+        if (p.name != "development" && p.name != "kept aside") continue;
+        std::array<std::array<int, 3>, 3> confusion{};
+        for (const auto& o : out)
+            if (p.in(*o.item)) ++confusion[tone_index(o.item->tone)][tone_index(o.tone)];
+        std::cout << fmt::format("tone, {}: rows the label, columns triage's (negative, neutral, positive)\n", p.name);
+        for (std::size_t r = 0; r < tones.size(); ++r)
+            std::cout << fmt::format("  {:<9} {:>4} {:>4} {:>4}\n", tones[r], confusion[r][0], confusion[r][1],
+                                     confusion[r][2]);
+    }
     for (const auto& p : parts) {
         if (p.name != "kept aside" && p.name != "random, kept aside") continue;
         const auto& x = p.t;
@@ -143,6 +161,10 @@ void real_flags(const config::Config& cfg, const std::filesystem::path& file, co
                 what.push_back(fmt::format("kind {} label {}", o.problem.agency_kind, it.agency_kind));
         }
         if (o.tone != it.tone) what.push_back(fmt::format("tone {} label {}", o.tone, it.tone));
+        // The whole chain loses a problem the stage found when the renamed
+        // article is no clipping.
+        if (it.needs_response && o.problem.reported && !o.chain_flag)
+            what.push_back(o.chain_kept ? "whole chain: not flagged" : "whole chain: not a clipping");
         if (what.empty()) continue;
         std::string joined;
         for (const auto& w : what) joined += (joined.empty() ? "" : "; ") + w;

@@ -49,6 +49,8 @@ TEST_CASE("triage configuration errors name file, line and key", "[config][triag
         {"response.toml", "[[deadline]]\nclock = \"hours\"\nduration = 0\n", "duration"},
         {"response.toml", "holidays = [\"2026-13-01\"]\n", "holidays"},
         {"response.toml", "[[signal]]\nname = \"x\"\nkind = \"up\"\nphrases = [\"a\"]\n", "kind"},
+        {"response.toml", "[[signal]]\nname = \"x\"\nphrases = [\"a\"]\nfields = [\"title\"]\n", "is not a field"},
+        {"response.toml", "[[signal]]\nname = \"x\"\nphrases = [\"a\"]\ntone = \"happy\"\n", "is not a tone"},
         {"agencies.toml", "[[agency]]\nslug = \"so-x\"\nname = \"X\"\nkind = \"department\"\ntopics = [\"nope\"]\n",
          "agencies.toml:1"},
         {"province.toml", "name = \"Thanh Hóa\"\n[scoring]\nheadline = -1\n", "headline"},

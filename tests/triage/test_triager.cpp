@@ -158,3 +158,69 @@ TEST_CASE("a person's name is not the province, a city's name is", "[triage][men
         CHECK(d.mentions.empty() != r.counted);
     }
 }
+
+// Tone: what the headline and lead say, the response signals there, and
+// negation.
+TEST_CASE("tone: words deep in the body of an explainer do not make it negative", "[triage][tone]") {
+    Triager t(testing::builtin_config());
+    auto d = t.decide(article("Phân biệt nghĩa của những từ dễ nhầm",
+                              "Nhiều người dùng lẫn lộn các từ gần nghĩa khi viết.",
+                              "Chẳng hạn, cướp là lấy bằng vũ lực, còn trộm là lấy lén lút khi không ai thấy."),
+                      0);
+    CHECK(d.tone == "neutral");
+}
+
+TEST_CASE("tone: the common words of good news in a headline", "[triage][tone]") {
+    Triager t(testing::builtin_config());
+    const char* headlines[] = {
+        "Vùng lúa ven sông được mùa",
+        "Học sinh miền núi giành học bổng du học",
+        "Con kênh cũ hồi sinh",
+        "Tuyến đường mới thông xe",
+        "Làng nghề thoát nghèo nhờ đặc sản",
+    };
+    for (const char* h : headlines) {
+        CAPTURE(h);
+        auto d = t.decide(article(h, "Phóng viên ghi lại câu chuyện trong tuần.", "Câu chuyện còn tiếp tục."), 0);
+        CHECK(d.tone == "positive");
+    }
+}
+
+TEST_CASE("tone: a success negated is no success", "[triage][tone]") {
+    Triager t(testing::builtin_config());
+    auto d = t.decide(article("Cuộc thử nghiệm giống lúa không thành công",
+                              "Phóng viên ghi lại câu chuyện trong tuần.", "Câu chuyện còn tiếp tục."),
+                      0);
+    CHECK(d.tone == "neutral");
+}
+
+TEST_CASE("tone: signals of the headline and lead colour it without a problem, each by its tone", "[triage][tone]") {
+    Triager t(testing::builtin_config());
+    // A problem handled after the paper's report: good news, though the
+    // signals add up to no problem.
+    auto handled = t.decide(article("Đường làng được làm lại sau phản ánh của báo",
+                                    "Con đường đất lầy lội nay đã được đổ bê tông phẳng phiu.",
+                                    "Câu chuyện còn tiếp tục."),
+                            0);
+    CHECK_FALSE(handled.flag.problem);
+    CHECK(handled.tone == "positive");
+    // A national statistic lowers the problem score but is no good news.
+    auto national = t.decide(article("Cả nước có thêm 500 trường học", "Số liệu thống kê của năm học này.",
+                                     "Câu chuyện còn tiếp tục."),
+                             0);
+    CHECK(national.tone == "neutral");
+    // Deep in the body, a handled problem says nothing of the tone.
+    auto deep = t.decide(article("Chuyện ở một con đường làng", "Phóng viên ghi lại câu chuyện trong tuần.",
+                                 "Phóng viên ghi lại câu chuyện trong tuần.\nBuổi sáng trời mưa nhẹ.\n"
+                                 "Con đường đã được làm lại sau phản ánh của báo."),
+                         0);
+    CHECK(deep.tone == "neutral");
+}
+
+TEST_CASE("tone: a phrase does not span a sentence's end or a bracket", "[triage][tone]") {
+    Triager t(testing::builtin_config());
+    auto d = t.decide(article("Một ngày của người thợ sửa xe", "Người thợ tên Thành. Công việc bắt đầu từ sáng sớm.",
+                              "Anh nhận sửa mọi loại phương tiện giao thông (xe máy, xe đạp)."),
+                      0);
+    CHECK(d.tone == "neutral");
+}
