@@ -23,8 +23,9 @@ Cell cell(const TableCell& lines, bool bold = false) {
 
 }  // namespace
 
-std::string report_docx(const MonthReport& r, const config::Config& cfg) {
-    Layout l = layout_report(r, cfg);
+std::string report_docx(const MonthReport& r, const config::Config& cfg) { return layout_docx(layout_report(r, cfg)); }
+
+std::string layout_docx(const Layout& l) {
     DocxWriter doc(14);
     for (const auto& b : l.blocks) {
         switch (b.kind) {

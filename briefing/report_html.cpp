@@ -69,11 +69,14 @@ std::string table_html(const Block& b) {
 }  // namespace
 
 std::string report_html(const MonthReport& r, const config::Config& cfg) {
-    Layout l = layout_report(r, cfg);
+    return layout_html(layout_report(r, cfg), "Báo cáo báo chí tháng " + r.period.label);
+}
+
+std::string layout_html(const Layout& l, const std::string& title) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                      "<title>Báo cáo báo chí tháng " +
-                      html_escape(r.period.label) + "</title>\n<style>" + style + "</style></head><body>\n";
+                      "<title>" +
+                      html_escape(title) + "</title>\n<style>" + style + "</style></head><body>\n";
     bool in_section = false;
     for (const auto& b : l.blocks) {
         switch (b.kind) {

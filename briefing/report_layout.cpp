@@ -89,6 +89,18 @@ Block issues_table(const std::vector<Issue>& issues, const config::Config& cfg) 
 
 }  // namespace
 
+Block clippings_table(const std::vector<Clipping>& list, const config::Config& cfg) {
+    Block t = table({"TT", "Ngày", "Cơ quan báo chí", "Tiêu đề", "Lĩnh vực", "Sắc thái"}, {9, 24, 40, 100, 62, 22});
+    int n = 0;
+    for (const auto& c : list) {
+        std::vector<std::string> topics;
+        for (const auto& tp : c.article.topics) topics.push_back(topic_label(cfg, tp));
+        t.rows.push_back({text(std::to_string(++n)), date_cell(c.article.article.published), text(c.outlet_name),
+                          {title_line(c.article)}, list_cell(topics), text(tone_label(c.article.tone))});
+    }
+    return t;
+}
+
 Layout layout_report(const MonthReport& r, const config::Config& cfg) {
     Layout l;
     auto& b = l.blocks;
@@ -139,15 +151,7 @@ Layout layout_report(const MonthReport& r, const config::Config& cfg) {
     }
 
     b.push_back(heading("Phụ lục 1. Danh sách tin, bài"));
-    Block annex = table({"TT", "Ngày", "Cơ quan báo chí", "Tiêu đề", "Lĩnh vực", "Sắc thái"}, {9, 24, 40, 100, 62, 22});
-    int n = 0;
-    for (const auto& c : r.annex) {
-        std::vector<std::string> topics;
-        for (const auto& t : c.article.topics) topics.push_back(topic_label(cfg, t));
-        annex.rows.push_back({text(std::to_string(++n)), date_cell(c.article.article.published), text(c.outlet_name),
-                              {title_line(c.article)}, list_cell(topics), text(tone_label(c.article.tone))});
-    }
-    b.push_back(annex);
+    b.push_back(clippings_table(r.annex, cfg));
 
     b.push_back(heading("Phụ lục 2. Truy vấn tạo ra số liệu"));
     b.push_back(paragraph("Mỗi số liệu có thể kiểm tra lại bằng lệnh presswatch search với truy vấn tương ứng."));

@@ -41,4 +41,14 @@ struct Layout {
 
 Layout layout_report(const MonthReport& r, const config::Config& cfg);
 
+// The list of clippings as the briefing's annex shows it (on a landscape
+// page): number, date, outlet, linked title, topics, tone. Also the body of
+// a search's report (pipeline/search_report.h).
+Block clippings_table(const std::vector<Clipping>& list, const config::Config& cfg);
+
+// Any layout as a self-contained HTML page (title: its <title>) and as a
+// Word file: the walkers behind report_html and report_docx.
+std::string layout_html(const Layout& l, const std::string& title);
+std::string layout_docx(const Layout& l);
+
 }  // namespace presswatch::briefing

@@ -84,17 +84,4 @@ std::int64_t parse_when(const std::string& option, const std::string& value) {
     throw InputError(fmt::format("{} \"{}\" is not a date: write YYYY-MM-DD, like 2026-11-26", option, value));
 }
 
-void check_topics(const config::Config& cfg, const std::vector<std::string>& slugs) {
-    if (cfg.triage.topics.empty()) return;
-    for (const auto& s : slugs) {
-        bool known = std::any_of(cfg.triage.topics.begin(), cfg.triage.topics.end(),
-                                 [&](const config::Topic& t) { return t.slug == s; });
-        if (!known) {
-            std::string list;
-            for (const auto& t : cfg.triage.topics) list += (list.empty() ? "" : ", ") + t.slug;
-            throw InputError(fmt::format("\"{}\" is not a topic of topics.toml; use one of: {}", s, list));
-        }
-    }
-}
-
 }  // namespace presswatch::cli

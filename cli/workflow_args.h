@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/context.h"
+#include "config/topic_check.h"
 #include "store/store.h"
 
 namespace presswatch::cli {
@@ -36,6 +37,6 @@ void sync_index_or_warn(store::Store& store);
 std::int64_t parse_when(const std::string& option, const std::string& value);
 
 // Throws InputError for a slug that topics.toml does not define.
-void check_topics(const config::Config& cfg, const std::vector<std::string>& slugs);
+using config::check_topics;
 
 }  // namespace presswatch::cli

@@ -230,6 +230,8 @@ bool Accounts::unlock(std::string_view name) {
     });
 }
 
+std::int64_t Accounts::lock_seconds_left(std::string_view name) { return locked_for("account", fold_name(name), now()); }
+
 void Accounts::keep_an_admin(const Account& a) {
     if (a.role != Role::admin || a.disabled) return;
     auto q = db_.prepare("SELECT COUNT(*) FROM account WHERE role = 'admin' AND disabled = 0 AND id != ?1");

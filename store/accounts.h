@@ -160,6 +160,9 @@ public:
     // Lifts a login lock on the name and forgets its failures (an admin
     // who has checked with the person). Returns false when none was set.
     bool unlock(std::string_view name);
+    // Seconds left of a login lock on the name, 0 when it is not locked
+    // (what the admin page shows beside its unlock button).
+    std::int64_t lock_seconds_left(std::string_view name);
     bool any_active();  // at least one account not disabled
 
     // Verifies with Argon2id; records the attempt (per account name and per

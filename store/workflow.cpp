@@ -125,6 +125,12 @@ void Workflow::set_tone(std::int64_t id, const std::string& tone) {
     });
 }
 
+std::string Workflow::person_tone(std::int64_t id) {
+    auto q = store_.db().prepare("SELECT COALESCE(tone, '') FROM review WHERE article_id = ?1");
+    q.bind(1, id);
+    return q.step() ? q.text(0) : std::string();
+}
+
 void Workflow::set_flag(std::int64_t id, const std::string& reason, const std::vector<std::string>& agencies,
                         std::optional<int> severity) {
     for (const auto& a : agencies) check_slug("agency", a);

@@ -107,6 +107,9 @@ public:
                        const std::vector<std::string>& remove);
     // positive | neutral | negative; empty returns to triage's tone.
     void set_tone(std::int64_t id, const std::string& tone);
+    // The tone a person set, "" when triage's applies (what set_tone("")
+    // returns to): what an undo of a tone change restores.
+    std::string person_tone(std::int64_t id);
     // Flags the item as needing an answer. Agencies and severity replace
     // triage's when given.
     void set_flag(std::int64_t id, const std::string& reason, const std::vector<std::string>& agencies = {},

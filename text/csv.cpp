@@ -12,4 +12,10 @@ std::string csv_escape(const std::string& s) {
     return out + "\"";
 }
 
+std::string csv_escape_inert(const std::string& s) {
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+        return csv_escape("'" + s);
+    return csv_escape(s);
+}
+
 }  // namespace presswatch::text

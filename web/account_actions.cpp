@@ -77,4 +77,9 @@ store::Account reset_password(Site& site, const Caller& admin, const std::string
     return existing(accounts, a.name);
 }
 
+bool unlock_account(Site& site, const Caller& admin, const std::string& name) {
+    store::Accounts accounts(site.store().db(), admin.name);
+    return accounts.unlock(existing(accounts, name).name);
+}
+
 }  // namespace presswatch::web

@@ -30,6 +30,10 @@ store::Account update_account(Site& site, const Caller& admin, const std::string
 // (the admin's own session stays when they reset their own password).
 store::Account reset_password(Site& site, const Caller& admin, const std::string& name, const httplib::Request& req);
 
+// Lifts a login lock on the account (as `presswatch user unlock`, the same
+// audit row `account.unlock`). Returns whether one was set; 404 unknown.
+bool unlock_account(Site& site, const Caller& admin, const std::string& name);
+
 // Throws HttpError 400 when the two entries of a new password differ.
 void check_same_password(const httplib::Request& req, const char* first, const char* second);
 

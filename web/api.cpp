@@ -12,6 +12,7 @@
 #include "store/workflow.h"
 #include "text/dates.h"
 #include "web/article_view.h"
+#include "web/decisions.h"
 #include "web/response.h"
 #include "web/routes.h"
 
@@ -35,8 +36,28 @@ json api_article(Site& site, const Caller&, const httplib::Request& req, int&) {
 json api_review(Site& site, const Caller& c, const httplib::Request& raw, int&) {
     auto req = with_body_params(raw);
     std::int64_t id = id_param(raw);
-    apply_review(site, c, id, req.get_param_value("state"));
+    apply_change(site, c, id, {"review", req.get_param_value("state"), {}, {}, ""});
     return article_view(site, id);
+}
+
+json api_tone(Site& site, const Caller& c, const httplib::Request& raw, int&) {
+    auto req = with_body_params(raw);
+    std::int64_t id = id_param(raw);
+    apply_change(site, c, id, {"tone", req.get_param_value("tone"), {}, {}, ""});
+    return article_view(site, id);
+}
+
+json api_topics(Site& site, const Caller& c, const httplib::Request& raw, int&) {
+    auto req = with_body_params(raw);
+    std::int64_t id = id_param(raw);
+    apply_change(site, c, id, topics_change(req));
+    return article_view(site, id);
+}
+
+json api_batch(Site& site, const Caller& c, const httplib::Request& raw, int&) {
+    auto b = bulk_request(site, with_body_params(raw));
+    auto n = apply_bulk(site, c, b.ids, b.change);
+    return {{"action", b.action}, {"ids", b.ids}, {"count", n}, {"message", bulk_notice(b, n)}};
 }
 
 json api_flag(Site& site, const Caller& c, const httplib::Request& raw, int&) {
@@ -61,11 +82,12 @@ json api_unreviewed(Site& site, const Caller& c, const httplib::Request& req, in
 }
 
 json api_undo(Site& site, const Caller& c, const httplib::Request&, int&) {
-    auto last = site.take_last_review(c.name);
-    if (!last) throw HttpError(409, "nothing_to_undo", "Không có quyết định nào để hoàn tác.");
-    store::Workflow(site.store(), c.name).set_review(last->article, last->before);
-    site.sync_index();
-    return article_view(site, last->article);
+    auto ids = undo_last(site, c);
+    // The article view of the last item undone (the one decision, for a
+    // single one), and every id the undo touched.
+    json view = article_view(site, ids.back());
+    view["undone"] = ids;
+    return view;
 }
 
 json api_saved_list(Site& site, const Caller&, const httplib::Request&, int&) {
@@ -113,10 +135,13 @@ void add_api_routes(httplib::Server& http, Site& site) {
     api_route(http, site, Method::get, "/search", Role::reader, api_search);
     api_route(http, site, Method::get, R"(/articles/(\d+))", Role::reader, api_article);
     api_route(http, site, Method::post, R"(/articles/(\d+)/review)", Role::editor, api_review);
+    api_route(http, site, Method::post, R"(/articles/(\d+)/tone)", Role::editor, api_tone);
+    api_route(http, site, Method::post, R"(/articles/(\d+)/topics)", Role::editor, api_topics);
     api_route(http, site, Method::post, R"(/articles/(\d+)/flag)", Role::editor, api_flag);
     api_route(http, site, Method::post, R"(/articles/(\d+)/respond)", Role::editor, api_respond);
     api_route(http, site, Method::get, "/review", Role::editor, api_unreviewed);
     api_route(http, site, Method::post, "/review/undo", Role::editor, api_undo);
+    api_route(http, site, Method::post, "/review/batch", Role::editor, api_batch);
     api_route(http, site, Method::get, "/saved-searches", Role::reader, api_saved_list);
     api_route(http, site, Method::post, "/saved-searches", Role::editor, api_saved_save);
     api_route(http, site, Method::del, R"(/saved-searches/([a-z0-9_-]+))", Role::editor, api_saved_delete);

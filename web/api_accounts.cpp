@@ -36,6 +36,12 @@ json api_password(Site& site, const Caller& c, const httplib::Request& raw, int&
     return account_json(reset_password(site, c, std::string(raw.matches[1]), with_body_params(raw)));
 }
 
+json api_unlock(Site& site, const Caller& c, const httplib::Request& req, int&) {
+    std::string name = req.matches[1];
+    bool was = unlock_account(site, c, name);
+    return {{"account", name}, {"unlocked", was}};
+}
+
 }  // namespace
 
 void add_accounts_api_routes(httplib::Server& http, Site& site) {
@@ -44,6 +50,7 @@ void add_accounts_api_routes(httplib::Server& http, Site& site) {
     api_route(http, site, Method::get, R"(/accounts/([^/]{1,80}))", Role::admin, api_get);
     api_route(http, site, Method::patch, R"(/accounts/([^/]{1,80}))", Role::admin, api_update);
     api_route(http, site, Method::post, R"(/accounts/([^/]{1,80})/password)", Role::admin, api_password);
+    api_route(http, site, Method::post, R"(/accounts/([^/]{1,80})/unlock)", Role::admin, api_unlock);
 }
 
 }  // namespace presswatch::web

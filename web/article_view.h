@@ -16,8 +16,8 @@ namespace presswatch::web {
 nlohmann::json article_view(Site& site, std::int64_t id);
 
 // Each writes through store::Workflow as the caller (the audit row names
-// them), remembers a review for undo, then brings search up to date.
-void apply_review(Site& site, const Caller& c, std::int64_t id, const std::string& state);
+// them), then brings search up to date. (Review, tone and topics:
+// web/decisions.h.)
 // Fields: agency (repeatable), severity, reason; clear=1 with reason clears.
 void apply_flag(Site& site, const Caller& c, std::int64_t id, const httplib::Request& req);
 // Fields: step (sent|answered|published|close|reopen|reassign), agency,

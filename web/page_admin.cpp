@@ -41,6 +41,8 @@ void admin_page(Site& site, const Caller& c, httplib::Response& res, const std::
         v["is_self"] = a.name == c.name;
         v["roles"] = role_choices(a.role);
         if (v["last_login"] == "") v["last_login"] = "chưa đăng nhập";
+        if (auto left = accounts.lock_seconds_left(a.name); left > 0)
+            v["locked_minutes"] = std::to_string((left + 59) / 60);
         rows.push_back(v);
         if (a.role == Role::admin && !a.disabled) ++enabled_admins;
     }
@@ -121,6 +123,15 @@ void post_password(Site& site, const Caller& c, const httplib::Request& req, htt
     });
 }
 
+void post_unlock(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+    admin_form(site, c, req, res, [&] {
+        std::string name = name_in_path(req);
+        return unlock_account(site, c, name)
+                   ? fmt::format("Đã mở khoá đăng nhập cho «{}»: người này có thể đăng nhập lại ngay.", name)
+                   : fmt::format("«{}» không bị khoá đăng nhập: không có gì thay đổi.", name);
+    });
+}
+
 }  // namespace
 
 void add_admin_routes(httplib::Server& http, Site& site) {
@@ -132,6 +143,7 @@ void add_admin_routes(httplib::Server& http, Site& site) {
     page_route(http, site, Method::post, R"(/admin/accounts/([^/]{1,80})/enable)", Role::admin,
                [](Site& s, const Caller& c, const httplib::Request& q, httplib::Response& r) { post_disabled(s, c, q, r, false); });
     page_route(http, site, Method::post, R"(/admin/accounts/([^/]{1,80})/password)", Role::admin, post_password);
+    page_route(http, site, Method::post, R"(/admin/accounts/([^/]{1,80})/unlock)", Role::admin, post_unlock);
 }
 
 }  // namespace presswatch::web

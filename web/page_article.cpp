@@ -12,6 +12,7 @@
 #include "text/dates.h"
 #include "triage/decision_json.h"
 #include "web/article_view.h"
+#include "web/decisions.h"
 #include "web/response.h"
 #include "web/routes.h"
 #include "web/templates.h"
@@ -65,6 +66,8 @@ void article_page(Site& site, const Caller& c, const httplib::Request& req, http
     view["body_marked"] = marked_paragraphs(a->article.body, body);
     view["has_snapshot"] = site.store().snapshot(id).has_value();
     view["can_edit"] = c.role != Role::reader;
+    view["tones"] = tone_choices(a->tone);
+    view["all_topics"] = topic_choices(site.config());
     site.page(res, c, a->article.headline, "article", view, "search");
 }
 
@@ -83,7 +86,19 @@ std::string back_to(const httplib::Request& req, std::int64_t id) {
 
 void post_review(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
     std::int64_t id = id_param(req);
-    apply_review(site, c, id, req.get_param_value("state"));
+    apply_change(site, c, id, {"review", req.get_param_value("state"), {}, {}, ""});
+    redirect(res, back_to(req, id));
+}
+
+void post_tone(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+    std::int64_t id = id_param(req);
+    apply_change(site, c, id, {"tone", req.get_param_value("tone"), {}, {}, ""});
+    redirect(res, back_to(req, id));
+}
+
+void post_topics(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+    std::int64_t id = id_param(req);
+    apply_change(site, c, id, topics_change(req));
     redirect(res, back_to(req, id));
 }
 
@@ -106,14 +121,6 @@ void post_respond(Site& site, const Caller& c, const httplib::Request& req, http
 }
 
 }  // namespace
-
-void apply_review(Site& site, const Caller& c, std::int64_t id, const std::string& state) {
-    auto before = site.store().article(id);
-    if (!before) throw HttpError(404, "not_found", fmt::format("Không có bài số {}.", id));
-    store::Workflow(site.store(), c.name).set_review(id, state);
-    site.remember_review(c.name, {id, before->review});
-    site.sync_index();
-}
 
 void apply_flag(Site& site, const Caller& c, std::int64_t id, const httplib::Request& req) {
     store::Workflow wf(site.store(), c.name);
@@ -223,6 +230,8 @@ void add_article_routes(httplib::Server& http, Site& site) {
     page_route(http, site, Method::get, R"(/articles/(\d+))", Role::reader, article_page);
     page_route(http, site, Method::get, R"(/articles/(\d+)/snapshot)", Role::reader, snapshot);
     page_route(http, site, Method::post, R"(/articles/(\d+)/review)", Role::editor, post_review);
+    page_route(http, site, Method::post, R"(/articles/(\d+)/tone)", Role::editor, post_tone);
+    page_route(http, site, Method::post, R"(/articles/(\d+)/topics)", Role::editor, post_topics);
     page_route(http, site, Method::post, R"(/articles/(\d+)/flag)", Role::editor, post_flag);
     page_route(http, site, Method::post, R"(/articles/(\d+)/note)", Role::editor, post_note);
     page_route(http, site, Method::post, R"(/articles/(\d+)/respond)", Role::editor, post_respond);

@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 
 #include "store/audit_log.h"
+#include "text/csv.h"
 #include "text/dates.h"
+#include "web/response.h"
 #include "web/routes.h"
 #include "web/url.h"
 
@@ -19,6 +21,9 @@ namespace presswatch::web {
 namespace {
 
 constexpr std::size_t rows_per_page = 50;
+// The CSV export's bound: an office writes tens of thousands of rows a year;
+// past this the export is refused (narrow the dates) rather than cut silently.
+constexpr std::size_t csv_max_rows = 200000;
 
 struct Label {
     const char* action;
@@ -98,17 +103,34 @@ nlohmann::json choices(const std::vector<std::string>& values, const std::string
     return out;
 }
 
-void audit_page(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+// The filters of a request (user, action, from, to, offset).
+store::AuditFilter audit_filter(const httplib::Request& req, std::optional<std::int64_t>& to_day) {
     store::AuditFilter f;
     f.user = req.get_param_value("user");
     f.action = req.get_param_value("action");
     f.from = day_param(req, "from");
-    auto to_day = day_param(req, "to");
+    to_day = day_param(req, "to");
     if (to_day) f.to = *to_day + 86400;  // the "to" day is included, to its end
     if (f.from && f.to && *f.from >= *f.to)
         throw InputError("from is after to: the range's first day must not be after its last");
     f.offset = size_param(req, "offset", 0);
     f.limit = rows_per_page;
+    return f;
+}
+
+// The filters as given, "&user=...&action=...", for links that keep them.
+std::string filter_query(const httplib::Request& req) {
+    std::string query;
+    for (const char* k : {"user", "action", "from", "to"}) {
+        auto v = req.get_param_value(k);
+        if (!v.empty()) query += fmt::format("&{}={}", k, url_encode(v));
+    }
+    return query;
+}
+
+void audit_page(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+    std::optional<std::int64_t> to_day;
+    store::AuditFilter f = audit_filter(req, to_day);
     auto& db = site.store().db();
     auto page = store::read_audit(db, f);
 
@@ -125,13 +147,7 @@ void audit_page(Site& site, const Caller& c, const httplib::Request& req, httpli
         }
         rows.push_back(r);
     }
-    // The filters as given, for the pager's links.
-    std::string query;
-    auto keep = [&](const char* k) {
-        auto v = req.get_param_value(k);
-        if (!v.empty()) query += fmt::format("&{}={}", k, url_encode(v));
-    };
-    for (const char* k : {"user", "action", "from", "to"}) keep(k);
+    std::string query = filter_query(req);
     auto link = [&](std::size_t offset) { return fmt::format("/admin/audit?offset={}{}", offset, query); };
     nlohmann::json view = {{"rows", rows},
                            {"total", page.total},
@@ -142,16 +158,45 @@ void audit_page(Site& site, const Caller& c, const httplib::Request& req, httpli
                            {"actions", choices(store::audit_actions(db), f.action, true)},
                            {"from", f.from ? shown_day(*f.from) : ""},
                            {"to", to_day ? shown_day(*to_day) : ""},
-                           {"filtered", !query.empty()}};
+                           {"filtered", !query.empty()},
+                           {"csv_href", "/admin/audit.csv?" + (query.empty() ? std::string() : query.substr(1))}};
     if (f.offset > 0) view["prev"] = link(f.offset > rows_per_page ? f.offset - rows_per_page : 0);
     if (f.offset + rows.size() < page.total) view["next"] = link(f.offset + rows_per_page);
     site.page(res, c, "Nhật ký thay đổi", "audit", view, "admin");
+}
+
+// Every row the filters match (all pages, newest first) as CSV for a
+// spreadsheet: time (ISO 8601, Vietnam), user, action, the action in
+// Vietnamese, article id, detail (as stored, JSON). Names and details are
+// typed by people (a login lock's row holds whatever name was tried), so
+// each cell is made inert for spreadsheets.
+void audit_csv(Site& site, const Caller&, const httplib::Request& req, httplib::Response& res) {
+    std::optional<std::int64_t> to_day;
+    store::AuditFilter f = audit_filter(req, to_day);
+    f.offset = 0;
+    f.limit = csv_max_rows;
+    if (store::read_audit(site.store().db(), {f.user, f.action, f.from, f.to, 0, 1}).total > csv_max_rows)
+        throw HttpError(400, "too_many", fmt::format("Nhật ký lọc ra hơn {} dòng: chọn khoảng ngày hẹp hơn rồi tải lại.",
+                                                     csv_max_rows));
+    using text::csv_escape_inert;
+    std::string out = "thoi_gian,nguoi_dung,hanh_dong,hanh_dong_tieng_viet,bai,chi_tiet\n";
+    // One query, so rows written meanwhile cannot shift a page and repeat a row.
+    for (const auto& e : store::read_audit(site.store().db(), f).rows)
+        out += fmt::format("{},{},{},{},{},{}\n", text::iso8601(e.at), csv_escape_inert(e.user),
+                           csv_escape_inert(e.action), csv_escape_inert(label_of(action_labels, e.action)),
+                           e.article_id ? std::to_string(*e.article_id) : "", csv_escape_inert(e.detail_json));
+    auto day = text::iso_date(static_cast<std::int64_t>(std::time(nullptr)));
+    res.set_header("Content-Disposition", attachment(fmt::format("nhat-ky-thay-doi-{}.csv", day),
+                                                     fmt::format("Nhật ký thay đổi {}.csv", day)));
+    // A byte-order mark, so that Excel on Windows reads the CSV as UTF-8.
+    send(res, 200, "\xEF\xBB\xBF" + out, "text/csv; charset=utf-8");
 }
 
 }  // namespace
 
 void add_audit_routes(httplib::Server& http, Site& site) {
     page_route(http, site, Method::get, "/admin/audit", Role::admin, audit_page);
+    page_route(http, site, Method::get, "/admin/audit.csv", Role::admin, audit_csv);
 }
 
 }  // namespace presswatch::web

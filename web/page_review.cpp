@@ -1,7 +1,9 @@
 // The daily review (/review): the clippings not yet reviewed, oldest
 // first (store::Workflow::unreviewed, as `presswatch review`), each with
 // the reasons triage gave (briefing::review_reasons) and buttons that post
-// the same decisions as `presswatch mark`; undo of one's last decision.
+// the same decisions as `presswatch mark` / `tag` (review state, tone,
+// topics +/-); bulk actions on the ticked items (web/decisions.h); undo of
+// one's last decision (a whole bulk action at once).
 // Keys (static/app.js): j/k next/previous, r relevant, n not relevant,
 // f flag, u undo, ? help.
 #include <fmt/format.h>
@@ -10,6 +12,7 @@
 #include "store/workflow.h"
 #include "text/dates.h"
 #include "web/article_view.h"
+#include "web/decisions.h"
 #include "web/response.h"
 #include "web/routes.h"
 #include "web/templates.h"
@@ -27,7 +30,7 @@ void review_page(Site& site, const Caller& c, const httplib::Request&, httplib::
         auto a = site.store().article(ids[i]);
         if (!a) continue;
         nlohmann::json topics = nlohmann::json::array();
-        for (const auto& t : a->topics) topics.push_back(briefing::topic_label(site.config(), t));
+        for (const auto& t : a->topics) topics.push_back({{"slug", t}, {"label", briefing::topic_label(site.config(), t)}});
         items.push_back({{"id", a->id},
                          {"href", fmt::format("/articles/{}", a->id)},
                          {"headline", a->article.headline},
@@ -38,21 +41,30 @@ void review_page(Site& site, const Caller& c, const httplib::Request&, httplib::
                          {"flagged", a->flagged},
                          {"topics", topics},
                          {"tone_label", briefing::tone_label(a->tone)},
+                         {"tones", tone_choices(a->tone)},
                          {"why", store::review_reasons(*a)}});
     }
     nlohmann::json view = {{"items", items},
                            {"count", ids.size()},
                            {"shown", items.size()},
                            {"empty", items.empty()},
-                           {"undo_id", ""}};
+                           {"all_topics", topic_choices(site.config())},
+                           {"back", "/review"},
+                           {"notice", site.take_notice(c)}};
     site.page(res, c, fmt::format("Duyệt tin ({})", ids.size()), "review", view, "review");
 }
 
 void undo(Site& site, const Caller& c, const httplib::Request&, httplib::Response& res) {
-    auto last = site.take_last_review(c.name);
-    if (!last) throw HttpError(409, "nothing_to_undo", "Không có quyết định nào để hoàn tác.");
-    store::Workflow(site.store(), c.name).set_review(last->article, last->before);
-    site.sync_index();
+    auto ids = undo_last(site, c);
+    site.remember_notice(c, fmt::format("Đã hoàn tác quyết định vừa rồi ({} tin).", ids.size()));
+    redirect(res, "/review");
+}
+
+// The bulk bar's form: one action on the ticked items, then back to the list.
+void bulk(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+    auto b = bulk_request(site, req);
+    auto n = apply_bulk(site, c, b.ids, b.change);
+    site.remember_notice(c, bulk_notice(b, n));
     redirect(res, "/review");
 }
 
@@ -61,6 +73,7 @@ void undo(Site& site, const Caller& c, const httplib::Request&, httplib::Respons
 void add_review_routes(httplib::Server& http, Site& site) {
     page_route(http, site, Method::get, "/review", Role::editor, review_page);
     page_route(http, site, Method::post, "/review/undo", Role::editor, undo);
+    page_route(http, site, Method::post, "/review/bulk", Role::editor, bulk);
 }
 
 }  // namespace presswatch::web

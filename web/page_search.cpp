@@ -1,4 +1,5 @@
-// The search page (/search), its CSV export (/search.csv) and saved
+// The search page (/search), its exports (/search.csv, and the report as
+// Word /search.docx or HTML /search.html) and saved
 // searches (/search/saved): thin over pipeline::run_search, the function
 // `presswatch search` calls.
 #include <fmt/format.h>
@@ -8,6 +9,8 @@
 #include "core/error.h"
 #include "index/highlight.h"
 #include "pipeline/search_page.h"
+#include "pipeline/search_report.h"
+#include "text/dates.h"
 #include "store/saved_search.h"
 #include "web/response.h"
 #include "web/routes.h"
@@ -102,7 +105,10 @@ void search_page(Site& site, const Caller& c, const httplib::Request& req, httpl
             }
             view["facets"] = facets;
             std::string csv = search_href(form, 0);
-            view["csv_href"] = "/search.csv" + csv.substr(csv.find('?'));
+            std::string params = csv.substr(csv.find('?'));
+            view["csv_href"] = "/search.csv" + params;
+            view["docx_href"] = "/search.docx" + params;
+            view["html_href"] = "/search.html" + params;
         } catch (const InputError& e) {
             // A bad query is shown in place, with the CLI's message and column.
             view["error"] = e.what();
@@ -119,6 +125,23 @@ void search_csv(Site& site, const Caller&, const httplib::Request& req, httplib:
     res.set_header("Content-Disposition", "attachment; filename=\"presswatch-tim-kiem.csv\"");
     // A byte-order mark, so that Excel on Windows reads the CSV as UTF-8.
     send(res, 200, "\xEF\xBB\xBF" + pipeline::search_page_csv(page), "text/csv; charset=utf-8");
+}
+
+// The result set as the Word or HTML report (pipeline/search_report.h),
+// for the same query and options as the page shows.
+void search_report(Site& site, const Caller&, const httplib::Request& req, httplib::Response& res,
+                   const std::string& format) {
+    SearchForm form = search_form(req, export_limit);
+    form.offset = 0;
+    form.limit = export_limit;
+    pipeline::SearchPage page = pipeline::run_search(site.store(), form.request(false));
+    auto now = static_cast<std::int64_t>(std::time(nullptr));
+    std::string day = text::iso_date(now);
+    res.set_header("Content-Disposition", attachment(fmt::format("ket-qua-tim-kiem-{}.{}", day, format),
+                                                     fmt::format("Kết quả tìm kiếm {}.{}", day, format)));
+    send(res, 200, pipeline::search_report(page, site.config(), site.store(), format, now),
+         format == "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                          : "text/html; charset=utf-8");
 }
 
 void save_search(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
@@ -169,6 +192,10 @@ pipeline::SearchRequest SearchForm::request(bool facets) const {
 void add_search_routes(httplib::Server& http, Site& site) {
     page_route(http, site, Method::get, "/search", Role::reader, search_page);
     page_route(http, site, Method::get, "/search.csv", Role::reader, search_csv);
+    page_route(http, site, Method::get, "/search.docx", Role::reader,
+               [](Site& s, const Caller& c, const httplib::Request& q, httplib::Response& r) { search_report(s, c, q, r, "docx"); });
+    page_route(http, site, Method::get, "/search.html", Role::reader,
+               [](Site& s, const Caller& c, const httplib::Request& q, httplib::Response& r) { search_report(s, c, q, r, "html"); });
     page_route(http, site, Method::post, "/search/saved", Role::editor, save_search);
     page_route(http, site, Method::post, "/search/saved/delete", Role::editor, delete_search);
 }

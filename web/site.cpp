@@ -140,18 +140,18 @@ std::string Site::outlet_name(const std::string& slug) {
     return briefing::OutletNames(cfg_, store()).name(slug);
 }
 
-void Site::remember_review(const std::string& user, LastReview r) {
+void Site::remember_decision(const std::string& user, std::vector<UndoStep> batch) {
     std::lock_guard lock(mu_);
-    last_review_[user] = r;
+    last_decision_[user] = std::move(batch);
 }
 
-std::optional<Site::LastReview> Site::take_last_review(const std::string& user) {
+std::optional<std::vector<Site::UndoStep>> Site::take_last_decision(const std::string& user) {
     std::lock_guard lock(mu_);
-    auto it = last_review_.find(user);
-    if (it == last_review_.end()) return std::nullopt;
-    auto r = it->second;
-    last_review_.erase(it);
-    return r;
+    auto it = last_decision_.find(user);
+    if (it == last_decision_.end()) return std::nullopt;
+    auto batch = std::move(it->second);
+    last_decision_.erase(it);
+    return batch;
 }
 
 void Site::remember_notice(const Caller& c, std::string text) {

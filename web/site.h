@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -85,13 +86,18 @@ public:
     // The outlet's name as people know it ("Báo Xứ Thanh"), else the slug.
     std::string outlet_name(const std::string& slug);
 
-    // The last review decision of each caller, for undo: article and the state before.
-    struct LastReview {
+    // The last decision of each caller, for undo: every change it made
+    // (one for a single decision, one per item for a bulk action), with
+    // what undoes it (web/decisions.h).
+    struct UndoStep {
         std::int64_t article = 0;
-        std::string before;
+        std::string what;    // review | tone | topics | flag
+        std::string before;  // review: the state before; tone: the person's tone before ("" = triage's);
+                             // flag: "flagged" when it already was
+        std::vector<std::string> added, removed;  // topics: what the change really added / removed
     };
-    void remember_review(const std::string& user, LastReview r);
-    std::optional<LastReview> take_last_review(const std::string& user);
+    void remember_decision(const std::string& user, std::vector<UndoStep> batch);
+    std::optional<std::vector<UndoStep>> take_last_decision(const std::string& user);
 
     // A message for the caller's next page after a form's redirect
     // ("Đã tạo tài khoản lan."), kept in memory per session (per user with
@@ -105,7 +111,7 @@ private:
     std::string local_csrf_;  // --no-auth: one token for the process's one user
     pipeline::IndexKeeper keeper_;
     std::mutex mu_;
-    std::map<std::string, LastReview> last_review_;
+    std::map<std::string, std::vector<UndoStep>> last_decision_;
     std::map<std::string, std::string> notices_;
 };
 

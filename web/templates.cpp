@@ -52,6 +52,14 @@ std::string render_template(const std::string& name, const nlohmann::json& view)
     if (!tmpl.is_valid())
         throw RuntimeFailure(fmt::format("template {} does not parse: {}", name, tmpl.error_message()));
     data d = to_data(view);
+    // Templates whose name starts with "_" are partials any page may
+    // include ({{>_decide}}); they render with the includer's context.
+    if (d.is_object())
+        for (const auto& f : template_files())
+            if (f.name.starts_with("_") && f.name.ends_with(".mustache")) {
+                std::string text(f.bytes);
+                d.set(std::string(f.name.substr(0, f.name.size() - 9)), kainjow::mustache::partial([text] { return text; }));
+            }
     std::string out = tmpl.render(d);
     if (!tmpl.is_valid())
         throw RuntimeFailure(fmt::format("template {} does not render: {}", name, tmpl.error_message()));

@@ -19,4 +19,8 @@ std::string url_encode(const std::string& s) {
     return out;
 }
 
+std::string attachment(const std::string& ascii_name, const std::string& utf8_name) {
+    return "attachment; filename=\"" + ascii_name + "\"; filename*=UTF-8''" + url_encode(utf8_name);
+}
+
 }  // namespace presswatch::web

@@ -4,17 +4,12 @@
 // downloaded). Prints one line per check; exits 1 on the first failure.
 "use strict";
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { launch, check } = require("./launch");
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
   console.error("usage: node browser_test.js BASE_URL SCREENSHOT_DIR");
   process.exit(2);
-}
-
-function check(ok, what) {
-  if (!ok) throw new Error("FAILED: " + what);
-  console.log("ok: " + what);
 }
 
 async function hitIds(page) {
@@ -29,11 +24,7 @@ async function totalOf(page, query) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launch();
   try {
     const desktop = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "vi-VN" });
     const page = await desktop.newPage();

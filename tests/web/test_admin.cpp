@@ -500,3 +500,82 @@ TEST_CASE("account names with markup render inert on the admin and audit pages",
     CHECK_THAT(audit, Catch::Contains("&lt;img src=x onerror=alert(1)&gt;"));
     CHECK_THAT(audit, Catch::Contains("Tạm khoá đăng nhập"));
 }
+
+TEST_CASE("a login-locked account shows an unlock button that lifts the lock, audited as the admin",
+          "[web][admin][unlock]") {
+    AdminWorld w;
+    auto c = w.client();
+    Session admin = log_in(c, "thu", admin_password);
+    auto card_of = [&](const std::string& name) {
+        auto page = c.Get("/admin", admin.headers())->body;
+        auto at = page.find("data-account=\"" + name + "\"");
+        REQUIRE(at != std::string::npos);
+        return page.substr(at, page.find("</li>", at) - at);
+    };
+    CHECK_THAT(card_of("lan"), !Catch::Contains("/unlock"));  // not locked: no button
+
+    for (int i = 0; i < 3; ++i)
+        c.Post("/login", httplib::Params{{"name", "lan"}, {"password", "sai " + std::to_string(i)}, {"next", "/"}});
+    CHECK(c.Post("/login", httplib::Params{{"name", "lan"}, {"password", editor_password}, {"next", "/"}})->status == 429);
+    auto card = card_of("lan");
+    CHECK_THAT(card, Catch::Contains("Tạm khoá đăng nhập (còn 10 phút)"));
+    CHECK_THAT(card, Catch::Contains(R"(<form method="post" action="/admin/accounts/lan/unlock")"));
+
+    // Only an admin, only with the token.
+    Session reader = log_in(c, "minh", reader_password);
+    CHECK(post_form(c, reader, "/admin/accounts/lan/unlock", {})->status == 403);
+    CHECK(c.Post("/admin/accounts/lan/unlock", admin.headers(), httplib::Params{})->status == 403);
+    CHECK_FALSE(can_log_in(w, "lan", editor_password));
+
+    auto res = post_form(c, admin, "/admin/accounts/lan/unlock", {});
+    REQUIRE(res);
+    CHECK(res->status == 303);
+    CHECK_THAT(page_notice(c.Get("/admin", admin.headers())->body), Catch::Contains("Đã mở khoá đăng nhập cho «lan»"));
+    CHECK(w.audit("account.unlock") == std::vector<std::string>{R"(thu {"account":"lan"})"});
+    CHECK(can_log_in(w, "lan", editor_password));
+    CHECK_THAT(card_of("lan"), !Catch::Contains("Tạm khoá"));
+
+    // Again: nothing to lift, said so; an unknown account is 404; the API does the same.
+    post_form(c, admin, "/admin/accounts/lan/unlock", {});
+    CHECK_THAT(page_notice(c.Get("/admin", admin.headers())->body), Catch::Contains("không bị khoá"));
+    CHECK(post_form(c, admin, "/admin/accounts/khong-co/unlock", {})->status == 404);
+    auto api = c.Post("/api/v1/accounts/lan/unlock", admin.api_headers(), "", "application/json");
+    CHECK(api->status == 200);
+    CHECK(nlohmann::json::parse(api->body)["unlocked"] == false);
+    CHECK(c.Post("/api/v1/accounts/khong-co/unlock", admin.api_headers(), "", "application/json")->status == 404);
+}
+
+TEST_CASE("the audit log downloads as CSV with the page's filters, every row, spreadsheet-inert cells",
+          "[web][admin][audit]") {
+    AdminWorld w;
+    auto c = w.client();
+    // A name typed at the login form lands in the log as it was typed: here, a formula.
+    for (int i = 0; i < 3; ++i)
+        c.Post("/login", httplib::Params{{"name", "=1+2"}, {"password", "sai " + std::to_string(i)}, {"next", "/"}});
+    Session admin = log_in(c, "thu", admin_password);
+    for (const char* name : {"an", "binh", "chi"})
+        CHECK(post_form(c, admin, "/admin/accounts",
+                        {{"name", name}, {"role", "reader"}, {"password", "Sầm Sơn biển xanh"}, {"password2", "Sầm Sơn biển xanh"}})
+                  ->status == 303);
+
+    auto page = c.Get("/admin/audit?action=account.add", admin.headers());
+    CHECK_THAT(page->body, Catch::Contains(R"(<a href="/admin/audit.csv?action=account.add" class="csv">)"));
+    auto csv = c.Get("/admin/audit.csv?action=account.add", admin.headers());
+    REQUIRE(csv);
+    REQUIRE(csv->status == 200);
+    CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+    CHECK_THAT(csv->get_header_value("Content-Disposition"), Catch::Contains("filename=\"nhat-ky-thay-doi-"));
+    CHECK_THAT(csv->body, Catch::StartsWith("\xEF\xBB\xBFthoi_gian,nguoi_dung,hanh_dong,hanh_dong_tieng_viet,bai,chi_tiet\n"));
+    std::size_t lines = std::count(csv->body.begin(), csv->body.end(), '\n');
+    CHECK(lines == 1 + 3 + 3);  // the header, the three tester-made accounts and the admin's three
+    CHECK_THAT(csv->body, Catch::Contains(R"(,thu,account.add,Tạo tài khoản,,"{""account"":""chi"",""role"":""reader""}")"));
+    CHECK_THAT(csv->body, !Catch::Contains("login.locked"));
+
+    auto all = c.Get("/admin/audit.csv", admin.headers());
+    REQUIRE(all->status == 200);
+    CHECK_THAT(all->body, Catch::Contains(",'=1+2,login.locked,"));
+    CHECK_THAT(all->body, !Catch::Contains(",=1+2"));
+    CHECK(c.Get("/admin/audit.csv?from=31/12/2026&to=01/01/2026", admin.headers())->status == 400);
+    Session reader = log_in(c, "minh", reader_password);
+    CHECK(c.Get("/admin/audit.csv", reader.headers())->status == 403);
+}

@@ -1,7 +1,10 @@
 // presswatch web: what JavaScript adds to pages that work without it.
 // Review keys (j/k next/previous, r relevant, n not relevant, f flag,
-// u undo, ? help) post the same forms through the JSON API and update the
-// list in place. No inline script anywhere (the Content-Security-Policy
+// x select, u undo, ? help) post the same forms through the JSON API and
+// update the list in place. The bulk bar: "select all" ticks every box; a
+// relevant / not relevant bulk action goes through /api/v1/review/batch and
+// takes the items off the list in place; the other bulk actions submit the
+// form as without JavaScript (the page comes back with the new state). No inline script anywhere (the Content-Security-Policy
 // forbids it): this file is the only script.
 (function () {
   "use strict";
@@ -38,6 +41,67 @@
     }).catch(function (e) { alert("Không ghi được: " + e.message); });
   }
 
+  function picks() { return Array.prototype.slice.call(document.querySelectorAll(".review-item .pick")); }
+
+  function showCount() {
+    var out = document.getElementById("selected-count");
+    var n = picks().filter(function (p) { return p.checked; }).length;
+    if (out) out.textContent = n ? "Đã chọn " + n + " tin" : "";
+  }
+
+  function notice(text) {
+    var el = document.getElementById("notice");
+    if (!el) {
+      el = document.createElement("p");
+      el.id = "notice"; el.className = "notice"; el.setAttribute("role", "status");
+      var bar = document.getElementById("bulk");
+      bar.parentNode.insertBefore(el, bar);
+    }
+    el.textContent = text;
+  }
+
+  var bulk = document.getElementById("bulk");
+  if (bulk) {
+    var all = document.getElementById("select-all");
+    all.addEventListener("change", function () {
+      picks().forEach(function (p) { p.checked = all.checked; });
+      showCount();
+    });
+    picks().forEach(function (p) { p.addEventListener("change", function () {
+      if (!p.checked) all.checked = false;
+      showCount();
+    }); });
+    bulk.addEventListener("submit", function (e) {
+      var action = e.submitter ? e.submitter.value : "";
+      if (action !== "relevant" && action !== "not-relevant") return;  // the form's own POST
+      e.preventDefault();
+      var chosen = picks().filter(function (p) { return p.checked; });
+      var ids = chosen.map(function (p) { return p.value; });
+      fetch("/api/v1/review/batch", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+        body: JSON.stringify({ action: action, id: ids }),
+        credentials: "same-origin"
+      }).then(function (r) {
+        return r.json().then(function (body) {
+          if (!r.ok) throw new Error(body.error ? body.error.message : r.status);
+          chosen.forEach(function (p) {
+            var li = p.closest(".review-item");
+            var hidden = bulk.querySelector('input[name="shown"][value="' + p.value + '"]');
+            if (hidden) hidden.parentNode.removeChild(hidden);
+            if (li) li.parentNode.removeChild(li);
+          });
+          var count = document.getElementById("review-count");
+          if (count) count.textContent = String(Math.max(0, parseInt(count.textContent, 10) - body.count));
+          all.checked = false;
+          showCount();
+          notice(body.message);
+          focusItem(0);
+        });
+      }).catch(function (err) { notice("Không ghi được: " + err.message); });
+    });
+  }
+
   function undo() {
     fetch("/api/v1/review/undo", { method: "POST", headers: { "X-CSRF-Token": csrf }, credentials: "same-origin" })
       .then(function (r) { if (r.ok) window.location.reload(); });
@@ -55,6 +119,11 @@
       case "r": decide("relevant"); break;
       case "n": decide("not-relevant"); break;
       case "u": undo(); break;
+      case "x": {
+        var box = (items()[current] || document).querySelector(".pick");
+        if (box) { box.checked = !box.checked; box.dispatchEvent(new Event("change")); }
+        break;
+      }
       case "f": {
         var el = items()[current];
         if (el) window.location.href = "/articles/" + el.getAttribute("data-id") + "#flag";
