@@ -58,6 +58,14 @@ constexpr int rss_every_seconds = 5;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+// This thread's CPU seconds: what a search costs whatever else the
+// machine's cores are doing.
+double thread_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
 std::string load_average() {
     std::ifstream f("/proc/loadavg");
     std::string a, b, c;
@@ -235,14 +243,17 @@ int run(const Options& o) {
     // 1. In process: the baseline.
     std::map<std::string, std::vector<double>> in_class;
     std::vector<double> in_all;
+    double in_cpu = 0;
     std::vector<std::vector<std::int64_t>> ids(mix.size());
     {
         store::Store store(o.dir);
         for (int round = 0; round <= in_process_rounds; ++round) {
             for (std::size_t i = 0; i < mix.size(); ++i) {
                 auto t0 = Clock::now();
+                double c0 = thread_cpu_seconds();
                 auto page = pipeline::run_search(store, mix[i].search);
                 double ms = seconds_since(t0) * 1e3;
+                if (round > 0) in_cpu += thread_cpu_seconds() - c0;
                 if (round == 0)
                     for (const auto& row : page.rows) ids[i].push_back(row.article.id);
                 else {
@@ -262,11 +273,13 @@ int run(const Options& o) {
     std::map<std::string, std::vector<double>> one_class;
     std::vector<double> one_all;
     std::size_t mismatched = 0, failed = 0;
+    double one_cpu = 0;
     {
         httplib::Client cli("127.0.0.1", port);
         cli.set_keep_alive(true);
         cli.set_read_timeout(30, 0);
         for (int round = 0; round < 2; ++round) {  // the first round warms the server's caches
+            double cpu0 = serve.cpu_seconds();
             for (std::size_t i = 0; i < mix.size(); ++i) {
                 auto t0 = Clock::now();
                 auto res = cli.Get(mix[i].path);
@@ -287,6 +300,7 @@ int run(const Options& o) {
                     one_all.push_back(ms);
                 }
             }
+            if (round == 1) one_cpu = serve.cpu_seconds() - cpu0;
         }
     }
 
@@ -300,6 +314,11 @@ int run(const Options& o) {
                              "p99", "max");
     for (const auto& c : classes) print_percentiles(c, one_class[c]);
     print_percentiles("all", one_all);
+    double in_cpu_ms = 1e3 * in_cpu / static_cast<double>(in_all.size());
+    double one_cpu_ms = 1e3 * one_cpu / static_cast<double>(one_all.size());
+    std::cout << fmt::format("  CPU a search: in process {:.2f} ms, server at 1 connection {:.2f} ms (every thread of "
+                             "the process): the server's own work {:.2f} ms a request ({:.2f} x)\n",
+                             in_cpu_ms, one_cpu_ms, one_cpu_ms - in_cpu_ms, in_cpu_ms > 0 ? one_cpu_ms / in_cpu_ms : 0.0);
     std::cout << fmt::format("  ids of the first page: {} of {} queries differ from in process; {} failed\n",
                              mismatched, mix.size(), failed);
 
@@ -346,6 +365,13 @@ int run(const Options& o) {
     double cpu1 = serve.cpu_seconds();
     std::string load_after = load_average();
     print_wrk("measured run", load, cpu1 - cpu0);
+    // Little's law: with every connection always waiting for an answer,
+    // the mean latency is connections / throughput, whatever the server.
+    std::cout << fmt::format("  {} connections / {:.0f} requests/s = {:.0f} ms mean latency by Little's law; the "
+                             "server's CPU {:.0f} % of {} cores\n",
+                             wo.connections, load.rate(), 1e3 * wo.connections / std::max(load.rate(), 1e-9),
+                             100 * (cpu1 - cpu0) / load.seconds / std::thread::hardware_concurrency(),
+                             std::thread::hardware_concurrency());
     double in95 = bench::percentile(in_all, .95);
     double overhead = load.p95_ms - in95;
     std::cout << fmt::format("  load average after: {}\n", load_after);
