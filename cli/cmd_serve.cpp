@@ -168,7 +168,7 @@ void register_serve(CLI::App& app, Context& ctx) {
     cmd->add_flag("--behind-proxy", o->behind_proxy, "A reverse proxy terminates TLS in front (see docs/web.md)");
     cmd->add_option("--tls-cert", o->tls_cert, "PEM certificate: serve HTTPS directly (with --tls-key)");
     cmd->add_option("--tls-key", o->tls_key, "PEM private key of --tls-cert");
-    cmd->add_option("--workers", o->workers, "Requests answered at once (default 8; more wait in the queue)");
+    cmd->add_option("--workers", o->workers, "Connections answered at once (default 32; more wait in the queue)");
     cmd->add_option("--crawl-every", o->crawl_every,
                     "Also crawl every INTERVAL (15m, 30m, 1h), as `crawl --every` does, in this process: "
                     "then it alone writes the search index; no separate `crawl` may run");

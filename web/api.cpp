@@ -148,7 +148,7 @@ void add_api_routes(httplib::Server& http, Site& site) {
     // The API's description is public: it holds no data.
     http.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
         for (const auto& f : api_files())
-            if (f.name == "openapi.json") return send(res, 200, std::string(f.bytes), "application/json; charset=utf-8");
+            if (f.name == "openapi.json") return send(res, 200, std::string(f.bytes), json_type);
     });
 }
 

@@ -85,7 +85,7 @@ void briefing_download(Site& site, const Caller&, const httplib::Request& req, h
         type = "text/csv; charset=utf-8";
     } else if (format == "json") {
         body = briefing::report_json(r).dump(2);
-        type = "application/json; charset=utf-8";
+        type = json_type;
     } else {
         throw InputError(fmt::format("format=\"{}\" is not a report format: use docx, html, csv or json", format));
     }

@@ -44,7 +44,7 @@ void send_html(httplib::Response& res, int status, std::string html) {
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     send(res, status, body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-         "application/json; charset=utf-8");
+         json_type);
 }
 
 void send_json_error(httplib::Response& res, int status, std::string_view code, std::string_view message,

@@ -19,6 +19,11 @@
 
 namespace presswatch::web {
 
+// JSON's media type, without a charset: JSON is UTF-8 by definition (RFC
+// 8259), and httplib gzips only bodies typed exactly "application/json"
+// (with "; charset=utf-8" the API's answers went out uncompressed).
+inline constexpr std::string_view json_type = "application/json";
+
 enum class Framing { deny, same_origin_sandboxed };
 enum class Caching { none, immutable_asset };
 

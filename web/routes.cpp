@@ -133,7 +133,7 @@ void add_static_routes(httplib::Server& http) {
             std::string_view type = name.ends_with(".css")   ? "text/css; charset=utf-8"
                                     : name.ends_with(".js")  ? "text/javascript; charset=utf-8"
                                     : name.ends_with(".svg") ? "image/svg+xml"
-                                    : name.ends_with(".json") ? "application/json; charset=utf-8"
+                                    : name.ends_with(".json") ? json_type
                                                               : "application/octet-stream";
             send(res, 200, std::string(f.bytes), type, Caching::immutable_asset);
             return;

@@ -12,8 +12,14 @@ namespace presswatch::web {
 // A body larger than this gets 413 before it is read: decisions and forms
 // are a few KB; nothing the interface sends comes near it.
 inline constexpr std::size_t default_max_body_bytes = 1 << 20;
-// Workers answering requests; more requests wait in the queue.
-inline constexpr std::size_t default_workers = 8;
+// Workers answering requests; more connections wait in the queue.
+// httplib gives a worker to a connection for as long as it is kept alive
+// (up to 5 s idle), and a browser opens up to 6: with 8 workers two
+// browsers could hold them all while others wait. Under 32 busy
+// connections, 32 workers halved p95 against 8 (bench/web,
+// docs/benchmarks.md "Web server"); searches are CPU-bound, so more
+// workers than connections only add threads.
+inline constexpr std::size_t default_workers = 32;
 // A client that sends or reads nothing for this long is dropped, so that a
 // slow client cannot hold a worker.
 inline constexpr int default_io_timeout_seconds = 10;

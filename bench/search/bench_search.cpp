@@ -18,6 +18,7 @@
 
 #include "bench/search/fts5_baseline.h"
 #include "bench/search/generator.h"
+#include "bench/search/query_mix.h"
 #include "index/bulk_build.h"
 #include "index/common_grams.h"
 #include "index/index.h"
@@ -32,7 +33,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t queries_per_class = 40;
 constexpr int measured_rounds = 2;
 // As many as index/common_grams.cpp lists for Vietnamese.
 constexpr std::size_t common_syllables = 120;
@@ -47,13 +47,6 @@ std::uintmax_t dir_size(const fs::path& p) {
     return total;
 }
 
-double percentile(std::vector<double> v, double q) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    std::size_t i = static_cast<std::size_t>(std::ceil(q * static_cast<double>(v.size()))) - 1;
-    return v[std::min(i, v.size() - 1)];
-}
-
 struct Options {
     std::int64_t articles = 100'000;
     fs::path dir;
@@ -63,75 +56,6 @@ struct Options {
     std::size_t show_slowest = 0;  // slowest queries listed per class
     std::size_t common = common_syllables;  // syllables the index pairs (--common)
 };
-
-struct Query {
-    std::string cls, text;
-    index::SearchOptions options;
-    std::function<std::size_t(bench::Fts5Baseline&)> fts5;
-};
-
-std::string day_string(std::int64_t t) {
-    std::string iso = text::iso_date(t);
-    return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-}
-
-std::vector<Query> query_mix(const bench::Generator& gen, std::int64_t articles) {
-    std::mt19937_64 rng(7);
-    // The words typed together draw from their own generator, so that the
-    // other classes' queries stay those of earlier runs.
-    std::mt19937_64 words_rng(11);
-    std::vector<Query> out;
-    auto word = [&] { return gen.syllable(30 + rng() % 2000); };
-    auto id = [&] { return static_cast<std::int64_t>(1 + rng() % static_cast<std::uint64_t>(articles)); };
-    for (std::size_t i = 0; i < queries_per_class; ++i) {
-        std::string w = word();
-        out.push_back({"one word", w, {}, [w](auto& f) { return f.words(w); }});
-
-        std::string p = gen.phrase_from(id(), 2 + static_cast<int>(rng() % 2), rng);
-        std::string quoted = "\"" + p + "\"";
-        out.push_back({"phrase", quoted, {}, [quoted](auto& f) { return f.words(quoted); }});
-        std::string folded = "\"" + text::fold(p) + "\"";
-        out.push_back({"phrase, no diacritics", folded, {}, [folded](auto& f) { return f.words(folded); }});
-
-        std::string common = "\"" + gen.syllable(rng() % 6) + " " + gen.syllable(rng() % 6) + "\"";
-        out.push_back({"phrase, most common syllables", common, {}, [common](auto& f) { return f.words(common); }});
-
-        std::string o = gen.outlets()[rng() % gen.outlets().size()], t = gen.topics()[rng() % gen.topics().size()];
-        std::string fw = word();
-        out.push_back({"words + 2 filters", fmt::format("{} outlet:{} topic:{}", fw, o, t), {},
-                       [fw, o, t](auto& f) { return f.filtered(fw, o, t); }});
-
-        std::int64_t from = gen.first_day() + static_cast<std::int64_t>(rng() % (bench::Generator::days - 90)) * 86400;
-        std::string a = day_string(from), b = day_string(from + 89 * 86400);
-        std::string dw = word();
-        index::SearchOptions facets;
-        facets.facets = true;
-        std::string range = fmt::format("{} date:{}-{}-{}..{}-{}-{}", dw, a.substr(0, 4), a.substr(4, 2), a.substr(6),
-                                        b.substr(0, 4), b.substr(4, 2), b.substr(6));
-        out.push_back({"date range + facets", range, facets, [dw, a, b](auto& f) { return f.date_facets(dw, a, b); }});
-
-        // Two or three syllables that stand together in some article,
-        // typed without quotes or diacritics, as people type Vietnamese
-        // words: the articles holding them together rank first
-        // (index/query.cpp). The same queries ranked one syllable at a time,
-        // as before, are this run's baseline for them.
-        std::string together = text::fold(gen.phrase_from(
-            static_cast<std::int64_t>(1 + words_rng() % static_cast<std::uint64_t>(articles)),
-            2 + static_cast<int>(words_rng() % 2), words_rng));
-        out.push_back({"words typed together", together, {}, [together](auto& f) { return f.words(together); }});
-        index::SearchOptions one_by_one;
-        one_by_one.rank_adjacent = false;
-        out.push_back({"same, one syllable at a time", together, one_by_one,
-                       [together](auto& f) { return f.words(together); }});
-
-        std::string cw = word();
-        index::SearchOptions by_date;
-        by_date.sort = index::SortOrder::date;
-        by_date.collapse = true;
-        out.push_back({"date order + collapse", cw, by_date, [cw](auto& f) { return f.date_collapsed(cw); }});
-    }
-    return out;
-}
 
 nlohmann::json build(const Options& o, const bench::Generator& gen) {
     fs::path xdir = o.dir / "xapian", fts = o.dir / "fts5.db";
@@ -227,7 +151,7 @@ void report_build(const nlohmann::json& m) {
 }
 
 void query(const Options& o, const bench::Generator& gen) {
-    auto mix = query_mix(gen, o.articles);
+    auto mix = bench::query_mix(gen, o.articles);
     index::Searcher searcher(o.dir / "xapian");
     std::unique_ptr<bench::Fts5Baseline> base;
     if (o.fts5 && fs::exists(o.dir / "fts5.db")) base = std::make_unique<bench::Fts5Baseline>(o.dir / "fts5.db");
@@ -240,7 +164,7 @@ void query(const Options& o, const bench::Generator& gen) {
     // time for phrases made of the most common ones (here: all in the
     // index's common list) than for the others.
     index::CommonGrams grams = index::CommonGrams::of(Xapian::Database((o.dir / "xapian").string()));
-    auto split_class = [&](const Query& q) -> std::string {
+    auto split_class = [&](const bench::Query& q) -> std::string {
         if (q.cls != "phrase" && q.cls != "phrase, no diacritics") return "";
         bool all_common = true;
         for (const auto& w : text::syllables(q.text)) all_common &= grams.common(w.folded);
@@ -278,14 +202,14 @@ void query(const Options& o, const bench::Generator& gen) {
         }
     }
     std::cout << fmt::format("\nquery latency, ms ({} queries x {} rounds per class, warm, top 10 with snippets)\n",
-                             queries_per_class, measured_rounds);
+                             bench::queries_per_class, measured_rounds);
     std::cout << fmt::format("{:<32}{:>9}{:>9}{:>9} |{:>9}{:>9}{:>9} |{:>10}  hits/page x|f\n", "class", "x p50",
                              "x p95", "x p99", "fts p50", "fts p95", "fts p99", "p95 ratio");
     for (const auto& c : order) {
-        double x50 = percentile(xt[c], .5), x95 = percentile(xt[c], .95), x99 = percentile(xt[c], .99);
+        double x50 = bench::percentile(xt[c], .5), x95 = bench::percentile(xt[c], .95), x99 = bench::percentile(xt[c], .99);
         std::cout << fmt::format("{:<32}{:>9.2f}{:>9.2f}{:>9.2f} |", c, x50, x95, x99);
         if (base) {
-            double f50 = percentile(ft[c], .5), f95 = percentile(ft[c], .95), f99 = percentile(ft[c], .99);
+            double f50 = bench::percentile(ft[c], .5), f95 = bench::percentile(ft[c], .95), f99 = bench::percentile(ft[c], .99);
             std::cout << fmt::format("{:>9.2f}{:>9.2f}{:>9.2f} |{:>9.1f}x", f50, f95, f99, f95 / x95);
         } else {
             std::cout << fmt::format("{:>28} |{:>10}", "-", "-");
@@ -296,7 +220,7 @@ void query(const Options& o, const bench::Generator& gen) {
     std::cout << "\nphrase classes by their syllables (Xapian, ms)\n";
     for (const auto& [c, v] : split)
         std::cout << fmt::format("{:<50}{:>6} queries  p50 {:>7.2f}  p95 {:>7.2f}  p99 {:>7.2f}\n", c,
-                                 v.size() / measured_rounds, percentile(v, .5), percentile(v, .95), percentile(v, .99));
+                                 v.size() / measured_rounds, bench::percentile(v, .5), bench::percentile(v, .95), bench::percentile(v, .99));
     if (!o.show_slowest) return;
     std::cout << "\nslowest Xapian queries per class (ms, matches, query):\n";
     for (const auto& c : order) {

@@ -103,7 +103,7 @@ nlohmann::json api_json(httplib::Client& c, const Session& s, const std::string&
     REQUIRE(r);
     INFO(method << " " << path << " " << body << " -> " << r->body);
     CHECK(r->status == expected);
-    CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    CHECK(r->get_header_value("Content-Type") == "application/json");
     return nlohmann::json::parse(r->body);
 }
 
