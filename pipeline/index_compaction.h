@@ -7,9 +7,11 @@
 // Why 5 % more documents: each compaction rewrites the whole index (at a
 // year's ~10 GB a minute or two, syncs waiting), and between two of them
 // the new documents take about twice their compacted size. 5 % keeps the
-// index within ~5-10 % of its compacted size plus the split blocks of a
-// compacted index's first updates; at 4,000 articles a day that is a
-// compaction every ~18 days at a year, twice a day in the first week.
+// index within ~10 % of its compacted size plus the split blocks of a
+// compacted index's first updates (measured: docs/benchmarks.md, disk);
+// at 4,000 articles a day that is a compaction every ~18 days at a year,
+// every ~1.2 days at 100,000 articles, and several a day in the first
+// week, when each takes a second or two.
 // A compaction needs free disk for the copy (up to the index's size);
 // without it, it is skipped with a message and tried again later.
 #include <optional>
