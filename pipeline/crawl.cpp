@@ -117,6 +117,7 @@ public:
         IndexKeeper& keeper = opt_.index_keeper ? *opt_.index_keeper : own_keeper.emplace(store_.data_dir());
         const std::size_t indexed0 = keeper.indexed();
         const double index_cpu0 = keeper.cpu_seconds();
+        const auto compactions0 = keeper.compactions();
         fetcher_.run([this](crawler::Response&& r) { on_response(std::move(r)); }, opt_.stop);
         collect(true);
         summary_.stopped = opt_.stop && opt_.stop->load();
@@ -130,6 +131,7 @@ public:
             event("warning", "", "",
                   fmt::format("search index not updated this time ({}); the articles stay queued for it",
                               keeper.last_error()));
+        report_compactions(compactions0, keeper.compactions());
         summary_.indexed = keeper.indexed() - indexed0;
         summary_.cpu.index = keeper.cpu_seconds() - index_cpu0;
         summary_.cpu.fetch = thread_cpu_seconds() - cpu0 - summary_.cpu.store;
@@ -141,6 +143,16 @@ public:
     }
 
 private:
+    void report_compactions(const IndexKeeper::Compactions& before, const IndexKeeper::Compactions& after) {
+        if (after.done > before.done)
+            event("info", "", "",
+                  fmt::format("search index compacted: {:.1f} MB -> {:.1f} MB in {:.1f} s",
+                              static_cast<double>(after.last.bytes_before) / 1e6,
+                              static_cast<double>(after.last.bytes_after) / 1e6, after.last.seconds));
+        if (after.failed > before.failed)
+            event("warning", "", "", fmt::format("search index not compacted: {}", after.error));
+    }
+
     struct Job {
         Job(std::string u, std::string o, std::string k) : url(std::move(u)), outlet(std::move(o)), kind(std::move(k)) {}
         std::string url;         // canonical, the frontier's key

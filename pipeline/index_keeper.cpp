@@ -1,5 +1,6 @@
 #include "pipeline/index_keeper.h"
 
+#include "pipeline/index_compaction.h"
 #include "pipeline/index_sync.h"
 #include "pipeline/thread_cpu.h"
 #include "store/store.h"
@@ -58,6 +59,11 @@ double IndexKeeper::cpu_seconds() {
     return cpu_;
 }
 
+IndexKeeper::Compactions IndexKeeper::compactions() {
+    std::lock_guard lock(mu_);
+    return compactions_;
+}
+
 void IndexKeeper::run() {
     std::unique_ptr<store::Store> store;
     bool failing = false;
@@ -80,11 +86,31 @@ void IndexKeeper::run() {
         } catch (const std::exception& e) {
             error = e.what();  // most often: another process holds the writer lock; retry soon
         }
+        // Compaction only follows a sync that wrote: an idle keeper never
+        // looks at the index's size. A failure (disk full, another writer)
+        // does not stop the syncs: the next sync that writes tries again.
+        std::optional<index::CompactResult> compacted;
+        std::string compact_error;
+        if (error.empty() && done > 0) {
+            try {
+                compacted = compact_index_if_due(*store);
+            } catch (const std::exception& e) {
+                compact_error = e.what();
+            }
+        }
         double cpu = thread_cpu_seconds();
         lock.lock();
         error_ = error;
         indexed_ += done;
         cpu_ = cpu;
+        if (compacted) {
+            ++compactions_.done;
+            compactions_.last = *compacted;
+            compactions_.error.clear();
+        } else if (!compact_error.empty()) {
+            ++compactions_.failed;
+            compactions_.error = compact_error;
+        }
         failing = !error.empty();
         if (failing) failed_ = target;
         else if (target > completed_) completed_ = target;

@@ -14,6 +14,9 @@
 // While another process (a reindex, a separate crawl) holds Xapian's writer
 // lock, the keeper retries every retry interval: the changes wait in the
 // store's index journal meanwhile and are never lost.
+// After a sync that indexed something, the keeper compacts the index when
+// it has grown enough (pipeline/index_compaction.h): the syncs asked for
+// meanwhile wait for it.
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -22,6 +25,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+
+#include "index/compaction.h"
 
 namespace presswatch::pipeline {
 
@@ -50,6 +55,14 @@ public:
     // CPU seconds the keeper's thread has used (as of its last sync). Thread-safe.
     double cpu_seconds();
 
+    struct Compactions {
+        std::size_t done = 0;              // since the keeper started
+        index::CompactResult last;         // of the last one done
+        std::string error;                 // of the last attempt, empty after a success
+        std::size_t failed = 0;            // attempts that failed since the keeper started
+    };
+    Compactions compactions();  // Thread-safe.
+
 private:
     void run();
 
@@ -62,6 +75,7 @@ private:
     std::string error_;
     std::size_t indexed_ = 0;
     double cpu_ = 0;
+    Compactions compactions_;
     std::thread thread_;
 };
 

@@ -1,10 +1,6 @@
 #include "pipeline/reindex.h"
 
 #include <atomic>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
 #include <optional>
 #include <thread>
 
@@ -12,22 +8,10 @@
 
 #include "core/error.h"
 #include "index/bulk_build.h"
+#include "index/compaction.h"
 #include "pipeline/index_sync.h"
 
 namespace presswatch::pipeline {
-namespace {
-
-// Swaps two paths atomically; a plain rename when `to` does not exist.
-void swap_into_place(const std::filesystem::path& from, const std::filesystem::path& to) {
-    int r = std::filesystem::exists(to)
-                ? renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_EXCHANGE)
-                : std::rename(from.c_str(), to.c_str());
-    if (r != 0)
-        throw RuntimeFailure(fmt::format("cannot move the rebuilt index {} into place at {}: {}", from.string(),
-                                         to.string(), std::strerror(errno)));
-}
-
-}  // namespace
 
 ReindexResult reindex(store::Store& store, unsigned threads) {
     std::filesystem::path live = index_dir(store);
@@ -59,7 +43,7 @@ ReindexResult reindex(store::Store& store, unsigned threads) {
         });
         builder.finish();
     }
-    swap_into_place(fresh, live);
+    index::exchange_folders(fresh, live);
     lock.reset();
     std::filesystem::remove_all(fresh, ec);  // the old index, after the exchange
 

@@ -395,6 +395,16 @@ CREATE INDEX snapshot_fetched ON snapshot(fetched);
 INSERT INTO index_journal(article_id, queued_at) SELECT id, CAST(strftime('%s', 'now') AS INTEGER) FROM article WHERE 1
   ON CONFLICT(article_id) DO UPDATE SET version = version + 1, queued_at = excluded.queued_at;
 )sql"},
+    {70, "article bodies stored zstd-compressed (store/body_codec.h): a release before it would read them as text",
+     R"sql(
+-- From this version on, article.body holds either TEXT (as before) or a
+-- zstd frame as a BLOB; store/body_codec.cpp tells them apart by
+-- typeof(body). Nothing to change in the rows: bodies stored before stay
+-- TEXT and are read as they are. The migration is recorded so that an
+-- older presswatch, which would show a compressed body as bytes and store
+-- it back as text, refuses this database (store/migrations.h).
+SELECT 1;
+)sql"},
 };
 
 }  // namespace

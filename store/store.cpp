@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_log.h"
+#include "store/body_codec.h"
 #include "store/decision_rows.h"
 #include "store/migrations.h"
 #include "store/snapshot_codec.h"
@@ -105,12 +106,13 @@ SaveResult Store::save_article(const std::string& outlet, const Article& a, cons
                 "INSERT INTO article(url, outlet, headline, lead, body, author, source_org, section, language, "
                 "keywords, published, modified, published_raw, fetched, content_hash, clipping, score, tone, decision, "
                 "mention_level) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
-            ins.bind(1, a.url).bind(2, outlet).bind(3, a.headline).bind(4, a.description).bind(5, a.body)
+            ins.bind(1, a.url).bind(2, outlet).bind(3, a.headline).bind(4, a.description)
                 .bind(6, a.author).bind(7, a.source_organization).bind(8, a.section).bind(9, a.language)
                 .bind(10, keywords.dump()).bind(11, a.published).bind(12, a.modified).bind(13, a.published_raw)
                 .bind(14, snap.fetched ? snap.fetched : now()).bind(15, hash).bind(16, d.clipping ? 1 : 0)
                 .bind(17, d.score).bind(18, d.tone).bind(19, decision)
                 .bind(20, stored_level(d));
+            bind_body(ins, 5, a.body);
             ins.run();
             id = db_.last_insert_id();
             db_.prepare("INSERT INTO review(article_id, state) VALUES (?1, 'new')").bind(1, *id).run();
@@ -120,12 +122,13 @@ SaveResult Store::save_article(const std::string& outlet, const Article& a, cons
                 "UPDATE article SET headline=?2, lead=?3, body=?4, author=?5, source_org=?6, section=?7, "
                 "language=?8, keywords=?9, published=?10, modified=?11, published_raw=?12, fetched=?13, "
                 "content_hash=?14, clipping=?15, score=?16, tone=?17, decision=?18, mention_level=?19 WHERE id=?1");
-            up.bind(1, *id).bind(2, a.headline).bind(3, a.description).bind(4, a.body).bind(5, a.author)
+            up.bind(1, *id).bind(2, a.headline).bind(3, a.description).bind(5, a.author)
                 .bind(6, a.source_organization).bind(7, a.section).bind(8, a.language).bind(9, keywords.dump())
                 .bind(10, a.published).bind(11, a.modified).bind(12, a.published_raw)
                 .bind(13, snap.fetched ? snap.fetched : now()).bind(14, hash).bind(15, d.clipping ? 1 : 0)
                 .bind(16, d.score).bind(17, d.tone).bind(18, decision)
                 .bind(19, stored_level(d));
+            bind_body(up, 4, a.body);
             up.run();
             r.changed = true;
         }
@@ -166,7 +169,7 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
         "COALESCE(r.tone, a.tone), a.decision, COALESCE(r.state, 'new'), COALESCE(f.needed, 0), "
         "COALESCE(f.severity, 0), COALESCE(f.agencies, '[]'), COALESCE(rs.deadline, f.deadline), "
         "COALESCE(rs.status, CASE WHEN f.needed = 1 THEN 'pending' ELSE '' END), COALESCE(rs.agency, ''), "
-        "sm.story_id, a.mention_level "
+        "sm.story_id, a.mention_level, typeof(a.body) = 'blob' "
         "FROM article a LEFT JOIN review r ON r.article_id = a.id LEFT JOIN flag f ON f.article_id = a.id "
         "LEFT JOIN response rs ON rs.article_id = a.id LEFT JOIN story_member sm ON sm.article_id = a.id "
         "WHERE a.id = ?1");
@@ -178,7 +181,7 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
     s.article.url = q.text(2);
     s.article.headline = q.text(3);
     s.article.description = q.text(4);
-    s.article.body = q.text(5);
+    s.article.body = read_body(q, 5, 29);
     s.article.author = q.text(6);
     s.article.source_organization = q.text(7);
     s.article.section = q.text(8);

@@ -3,8 +3,10 @@
 // the sources read (source_read), each new article queued and marked in
 // the frontier, extracted text triaged and stored with its raw page
 // (pipeline::Ingest: zstd snapshot), the index synced (pipeline::
-// sync_index), and old snapshots of non-clippings pruned
-// (store::prune_snapshots, with the pass's simulated clock). Prints, every
+// sync_index) and compacted when it has grown enough (pipeline::
+// compact_index_if_due, as the crawler's IndexKeeper does), and old
+// snapshots of non-clippings pruned (store::prune_snapshots, with the
+// pass's simulated clock). Prints, every
 // --report-every days, the database, snapshot and index bytes; at the end
 // the measured total, a projection to 365 days when fewer were run (marked
 // as such), and the ratio to the 20 GB target. Exits non-zero when the
@@ -32,6 +34,7 @@
 #include "config/operations.h"
 #include "extract/extract.h"
 #include "index/index.h"
+#include "pipeline/index_compaction.h"
 #include "pipeline/index_sync.h"
 #include "pipeline/ingest.h"
 #include "store/frontier.h"
@@ -71,15 +74,18 @@ struct Options {
     int snapshot_days = -1;       // -1: the configuration's [storage] snapshot_days
     fs::path data;                // kept when given
     bool compact = true;          // measure the index compacted at the end
+    bool keeper_compaction = true;  // compact as the IndexKeeper does (--never-compact: not, for comparison)
 };
 
 void usage() {
     std::cout << "bench_disk [--days N] [--per-day N] [--clippings-per-week N] [--data DIR]\n"
                  "           [--passes-per-day N] [--page-kb N] [--report-every DAYS] [--snapshot-days N] [--no-compact]\n"
+                 "           [--never-compact]\n"
                  "Simulates N days of crawling (default 365 at 4000 articles a day, 150 clippings a week)\n"
                  "through the store, the index and snapshot pruning, and prints the disk it takes.\n"
                  "--data DIR keeps the result there (DIR must be empty or absent); else a temporary folder.\n"
-                 "At the end it also measures a compacted copy of the index (--no-compact: not).\n";
+                 "At the end it also measures a compacted copy of the index (--no-compact: not).\n"
+                 "The index is compacted as the crawler's index keeper does (--never-compact: never).\n";
 }
 
 Options parse(int argc, char** argv) {
@@ -112,6 +118,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--snapshot-days") o.snapshot_days = number(0);
         else if (a == "--data") o.data = next();
         else if (a == "--no-compact") o.compact = false;
+        else if (a == "--never-compact") o.keeper_compaction = false;
         else if (a == "--help" || a == "-h") {
             usage();
             std::exit(0);
@@ -434,7 +441,13 @@ int main(int argc, char** argv) {
         const std::int64_t pass_seconds = 86400 / opt.passes_per_day;
         auto started = Clock::now();
         // Wall seconds in each step, to say where the benchmark's time goes.
-        double t_generate = 0, t_store = 0, t_index = 0, t_prune = 0;
+        double t_generate = 0, t_store = 0, t_index = 0, t_prune = 0, t_compact = 0;
+        // The keeper's compactions: how many, the last one's result, and
+        // the most the data folder held (during a compaction: the
+        // database, the old index and the new copy at once).
+        int compactions = 0;
+        index::CompactResult last_compaction;
+        std::uintmax_t peak_bytes = 0;
         auto lap = [](Clock::time_point& t) {
             auto n = Clock::now();
             double d = std::chrono::duration<double>(n - t).count();
@@ -478,6 +491,20 @@ int main(int argc, char** argv) {
                 t_store += lap(t);
                 pipeline::sync_index(store);
                 t_index += lap(t);
+                if (opt.keeper_compaction) {
+                    if (auto c = pipeline::compact_index_if_due(store)) {
+                        ++compactions;
+                        last_compaction = *c;
+                        const fs::path d = store.data_dir();
+                        std::uintmax_t db_bytes = tree_size(d / "presswatch.db") + tree_size(d / "presswatch.db-wal");
+                        peak_bytes = std::max<std::uintmax_t>(peak_bytes, db_bytes + c->bytes_before + c->bytes_after);
+                        std::cout << fmt::format("      day {} pass {}: index compacted {} -> {} GB in {:.1f} s "
+                                                 "({} documents)\n",
+                                                 day + 1, pass + 1, gb(static_cast<double>(c->bytes_before)),
+                                                 gb(static_cast<double>(c->bytes_after)), c->seconds, c->documents);
+                    }
+                    t_compact += lap(t);
+                }
                 store::prune_snapshots(store.db(), now, opt.snapshot_days, max_pruned_per_pass);
                 t_prune += lap(t);
             }
@@ -487,6 +514,7 @@ int main(int argc, char** argv) {
             }
             if ((day + 1) % opt.report_every == 0 || day + 1 == opt.days) {
                 rows.push_back(measure(store, day + 1));
+                peak_bytes = std::max<std::uintmax_t>(peak_bytes, rows.back().total);
                 print_row(rows.back());
                 double secs = std::chrono::duration<double>(Clock::now() - started).count();
                 std::cout << fmt::format("      ({:.1f} s wall a simulated day so far, {:.0f} articles/s)\n",
@@ -498,9 +526,14 @@ int main(int argc, char** argv) {
         const double wall = std::chrono::duration<double>(Clock::now() - started).count();
         const Sizes& last = rows.back();
         std::cout << fmt::format("wall ms an article: {:.2f} generating text and page, {:.2f} triage and store "
-                                 "(snapshot compression included), {:.2f} index sync, {:.3f} pruning\n",
+                                 "(snapshot compression included), {:.2f} index sync, {:.3f} pruning, "
+                                 "{:.3f} index compaction ({} compactions)\n",
                                  1e3 * t_generate / seq, 1e3 * t_store / seq, 1e3 * t_index / seq,
-                                 1e3 * t_prune / seq);
+                                 1e3 * t_prune / seq, 1e3 * t_compact / seq, compactions);
+        if (compactions)
+            std::cout << fmt::format("the most the data folder held (a report or a compaction's moment, the old "
+                                     "index and its copy together): {} GB\n",
+                                     gb(static_cast<double>(peak_bytes)));
 
         std::cout << fmt::format("\nmeasured after {} simulated days: {} GB in the data folder ({} GB database, "
                                  "{} GB index), {:.1f} KB an article; {:.0f} s wall ({:.1f} s a day)\n",
@@ -528,6 +561,26 @@ int main(int argc, char** argv) {
                 "pruned snapshots) + {} GB of non-clipping snapshots of the last {} days ({:.1f} KB each)\n",
                 year_days, gb(year_total), growing / static_cast<double>(last.articles) / 1e3, year_articles,
                 gb(window_snapshots), opt.snapshot_days, per_article_snapshot / 1e3);
+            if (compactions) {
+                // The index as the keeper keeps it: compacted bytes an
+                // article (the last compaction's), and at worst as much
+                // bigger as it was just before that compaction (the cycle's
+                // peak, measured at this run's size).
+                const double compacted_per_article = static_cast<double>(last_compaction.bytes_after) /
+                                                     static_cast<double>(std::max<std::int64_t>(1, last_compaction.documents));
+                const double peak = static_cast<double>(last_compaction.bytes_before) /
+                                    static_cast<double>(std::max<std::uint64_t>(1, last_compaction.bytes_after));
+                const double rest = growing - static_cast<double>(last.index);
+                const double index_year = compacted_per_article * year_articles;
+                const double low = rest / static_cast<double>(last.articles) * year_articles + window_snapshots + index_year;
+                const double worst = low + index_year * (peak - 1);
+                std::cout << fmt::format(
+                    "PROJECTED (not measured) with the index at its compacted {:.1f} KB an article: {} GB just after "
+                    "a compaction (index {} GB), {} GB at most (the index {:.0f} % over its compacted size, as just "
+                    "before the last compaction)\n",
+                    compacted_per_article / 1e3, gb(low), gb(index_year), gb(worst), 100 * (peak - 1));
+                year_total = worst;
+            }
             if (rows.size() >= 2 && rows[rows.size() - 2].day > opt.snapshot_days) {
                 const Sizes& prev = rows[rows.size() - 2];
                 double per_day = static_cast<double>(last.total - prev.total) / (last.day - prev.day);

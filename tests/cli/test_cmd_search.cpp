@@ -11,6 +11,7 @@
 #include "index/index.h"
 #include "pipeline/index_sync.h"
 #include "pipeline/index_sync_fixture.h"
+#include "store/crawl_lock.h"
 #include "support.h"
 
 using namespace presswatch;
@@ -131,6 +132,28 @@ TEST_CASE("check reports a consistent index, reindex rebuilds it", "[cli][check]
     auto j = nlohmann::json::parse(json.out);
     CHECK(j["consistent"] == true);
     CHECK(j["documents"] == 12);
+}
+
+TEST_CASE("compact-index compacts the index in place, search answers the same, and check passes",
+          "[cli][compact]") {
+    Data d;
+    auto before = presswatch_cmd(d.dir.path(), "search --all --json 'thanh hoa'");
+    REQUIRE(before.status == 0);
+    auto r = presswatch_cmd(d.dir.path(), "compact-index");
+    INFO(r.out);
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("Đã nén chỉ mục tìm kiếm: 12 bài"));
+    CHECK_FALSE(std::filesystem::exists(d.dir.path() / "index.compact"));
+    CHECK(presswatch_cmd(d.dir.path(), "search --all --json 'thanh hoa'").out == before.out);
+    CHECK(presswatch_cmd(d.dir.path(), "check").status == 0);
+}
+
+TEST_CASE("compact-index is refused while a crawler holds the crawl lock", "[cli][compact]") {
+    Data d;
+    store::CrawlLock lock(d.dir.path());  // this process plays the crawler
+    auto r = presswatch_cmd(d.dir.path(), "compact-index");
+    CHECK(r.status != 0);
+    CHECK_THAT(r.out, Catch::Contains("another crawler is already working on"));
 }
 
 TEST_CASE("check exits 1 on a damaged index and --repair mends it", "[cli][check]") {

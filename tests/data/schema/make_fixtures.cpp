@@ -34,6 +34,15 @@ struct State {
     const char* why;
 };
 
+// Every migration up to `last`, in today's order: a release's state once
+// migrations were tracked and ran in list order.
+std::vector<int> up_to(int last) {
+    std::vector<int> v;
+    for (const auto& m : store::migration_history())
+        if (m.version <= last) v.push_back(m.version);
+    return v;
+}
+
 // The schema states main has passed through (git log --first-parent --
 // store/migrations.cpp), then one state per migration in today's order.
 const State states[] = {
@@ -48,6 +57,7 @@ const State states[] = {
     {"step-v21", {1, 10, 20, 21}, true, "migrations up to 21"},
     {"step-v30", {1, 10, 20, 21, 30}, true, "migrations up to 30"},
     {"step-v31", {1, 10, 20, 21, 30, 31}, true, "migrations up to 31"},
+    {"main-1f36689-v65", up_to(65), true, "the release before article bodies were compressed (migration 70)"},
 };
 
 const char* sql_of(int version) {
