@@ -1,17 +1,20 @@
 // `presswatch search QUERY`: keyword search over the clippings. The index
 // finds and ranks; headlines, dates and snippet text come from the store
 // (the truth) by id. Saved searches: --save NAME, then @NAME.
+#include <ctime>
 #include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "briefing/render.h"
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/search_output.h"
 #include "core/error.h"
 #include "pipeline/search_page.h"
+#include "pipeline/search_report.h"
 #include "store/saved_search.h"
 #include "store/store.h"
 
@@ -27,7 +30,20 @@ struct SearchArgs {
     std::string save;
     bool list_saved = false;
     std::string delete_saved;
+    std::string report;          // --report FILE.docx|FILE.html
+    bool limit_given = false;
 };
+
+// The hits a report holds when --limit is not given: as many as the web's
+// search page puts in its Word and HTML downloads.
+constexpr std::size_t report_limit = 1000;
+
+// The report's format from the file's extension, checked before searching.
+std::string report_format(const std::string& file) {
+    auto ext = std::filesystem::path(file).extension().string();
+    if (ext == ".docx" || ext == ".html") return ext.substr(1);
+    throw InputError(fmt::format("--report {}: the file must end in .docx (Word) or .html", file));
+}
 
 std::string joined(const std::vector<std::string>& words) {
     std::string q;
@@ -41,6 +57,7 @@ int run(Context& ctx, SearchArgs& args) {
         throw InputError(fmt::format("there is no presswatch data in {}: run `presswatch crawl` or `presswatch demo` "
                                      "first, or give --data DIR",
                                      data.string()));
+    std::string format = args.report.empty() ? "" : report_format(args.report);
     store::Store store(data);
 
     if (args.list_saved) {
@@ -62,7 +79,7 @@ int run(Context& ctx, SearchArgs& args) {
     request.all = args.all;
     request.sort = args.sort;
     request.offset = args.offset;
-    request.limit = args.limit;
+    request.limit = !args.report.empty() && !args.limit_given ? report_limit : args.limit;
     pipeline::SearchPage page = pipeline::run_search(store, request);
 
     if (!args.save.empty()) {
@@ -70,6 +87,13 @@ int run(Context& ctx, SearchArgs& args) {
         store::save_search(store, s);
     }
 
+    if (!args.report.empty()) {
+        briefing::write_file(args.report, pipeline::search_report(page, ctx.config(), store, format,
+                                                                  static_cast<std::int64_t>(std::time(nullptr))));
+        std::cerr << fmt::format("{} kết quả cho «{}», {} trong báo cáo -> {}\n", page.result.total, page.query,
+                                 page.rows.size(), args.report);
+        return 0;
+    }
     if (args.json) print_search_json(page);
     else if (args.csv) print_search_csv(page);
     else print_search_table(page, stdout_is_terminal(), ctx.config(), briefing::OutletNames(ctx.config(), store));
@@ -95,13 +119,20 @@ void register_search(CLI::App& app, Context& ctx) {
     cmd->add_flag("--facets", args->facets, "Counts by outlet, topic, month, agency, response status, tone and flag");
     cmd->add_flag("--all", args->all, "Search every stored article, not only clippings");
     cmd->add_option("--offset", args->offset, "Skip this many hits (pagination)");
-    cmd->add_option("--limit", args->limit, "Hits per page (default 20)");
+    auto* limit = cmd->add_option("--limit", args->limit, "Hits per page (default 20; 1,000 with --report)");
     auto* json = cmd->add_flag("--json", args->json, "Print JSON");
-    cmd->add_flag("--csv", args->csv, "Print CSV")->excludes(json);
+    auto* csv = cmd->add_flag("--csv", args->csv, "Print CSV")->excludes(json);
+    cmd->add_option("--report", args->report,
+                    "Write the hits as a report to FILE.docx (Word) or FILE.html, laid out as the briefing's list")
+        ->excludes(json)
+        ->excludes(csv);
     cmd->add_option("--save", args->save, "Save the query under NAME (then: presswatch search @NAME)");
     cmd->add_flag("--list-saved", args->list_saved, "List the saved searches");
     cmd->add_option("--delete-saved", args->delete_saved, "Delete the saved search NAME");
-    cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return run(ctx, *args); }; });
+    cmd->callback([&ctx, args, limit] {
+        args->limit_given = limit->count() > 0;
+        ctx.action = [&ctx, args] { return run(ctx, *args); };
+    });
 }
 
 }  // namespace

@@ -3,11 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <fstream>
+#include <iterator>
 #include <cstdio>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "briefing/docx_part.h"
 #include "index/index.h"
 #include "pipeline/index_sync.h"
 #include "pipeline/index_sync_fixture.h"
@@ -200,4 +203,34 @@ TEST_CASE("search facets and pages in the table", "[cli][search]") {
     REQUIRE(json.status == 0);
     CHECK_THAT(json.out, Catch::Contains("\"outlet\": \"dantri\"") || Catch::Contains("\"outlet\": \"tuoitre\"") ||
                              Catch::Contains("\"outlet\": \"vnexpress\""));
+}
+
+TEST_CASE("search --report writes the hits as a Word or HTML report; another extension is refused before searching",
+          "[cli][search][report]") {
+    Data d;
+    auto docx = d.dir.path() / "kết quả.docx";
+    auto r = presswatch_cmd(d.dir.path(), "search --report '" + docx.string() + "' 'thanh hoa'");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("6 kết quả cho «thanh hoa», 6 trong báo cáo"));
+    std::ifstream in(docx, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto text = testing::docx_visible_text(testing::docx_part(bytes, "word/document.xml"));
+    CHECK_THAT(text, Catch::Contains("Tin số 4 về Thanh Hóa"));
+    CHECK_THAT(text, Catch::Contains("thanh hoa"));
+
+    auto html = d.dir.path() / "r.html";
+    r = presswatch_cmd(d.dir.path(), "search --report '" + html.string() + "' 'tin so 4'");
+    REQUIRE(r.status == 0);
+    std::ifstream hin(html);
+    std::string page((std::istreambuf_iterator<char>(hin)), std::istreambuf_iterator<char>());
+    CHECK_THAT(page, Catch::Contains("Tin số 4 về Thanh Hóa"));
+    CHECK(page.find("Tin số 6 về") == std::string::npos);
+
+    auto txt = d.dir.path() / "r.txt";
+    r = presswatch_cmd(d.dir.path(), "search --report '" + txt.string() + "' 'thanh hoa'");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.out, Catch::Contains("must end in .docx (Word) or .html"));
+    CHECK_FALSE(std::filesystem::exists(txt));
+    r = presswatch_cmd(d.dir.path(), "search --json --report '" + html.string() + "' 'thanh hoa'");
+    CHECK(r.status == 2);
 }

@@ -145,6 +145,20 @@ TEST_CASE("a request for another host name (DNS rebinding) gets no local user", 
     CHECK(c.Get("/search", {{"Host", "evil.example"}})->status == 401);
 }
 
+TEST_CASE("every page names its icon, embedded like the styles, so no browser asks for a missing /favicon.ico",
+          "[web]") {
+    RunningServer server(demo_data());
+    auto c = server.client();
+    auto page = c.Get("/search");
+    REQUIRE(page);
+    CHECK_THAT(page->body, Catch::Contains("<link rel=\"icon\" href=\"/static/favicon.svg\""));
+    auto icon = c.Get("/static/favicon.svg");
+    REQUIRE(icon);
+    CHECK(icon->status == 200);
+    CHECK(icon->get_header_value("Content-Type") == "image/svg+xml");
+    CHECK_THAT(icon->body, Catch::StartsWith("<svg"));
+}
+
 TEST_CASE("static paths serve only the embedded files: ../ and its encodings get 404", "[web][security]") {
     RunningServer server(demo_data());
     auto c = server.client();
