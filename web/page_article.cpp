@@ -2,6 +2,9 @@
 // (/articles/ID/snapshot, served inert) and the decisions taken on it
 // (review, flag, note, response steps): the same store::Workflow calls as
 // `presswatch mark/flag/respond`, with the account's name in the audit log.
+#include <cctype>
+#include <string_view>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -50,6 +53,19 @@ nlohmann::json marked_paragraphs(const std::string& text, std::vector<std::pair<
     return paragraphs;
 }
 
+// The text a person reads in a paragraph of marked_paragraphs().
+std::string paragraph_text(const nlohmann::json& paragraph) {
+    std::string s;
+    for (const auto& seg : paragraph["segments"]) s += seg["text"].get<std::string>();
+    return s;
+}
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
 void article_page(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
     std::int64_t id = id_param(req);
     auto view = article_view(site, id);
@@ -63,7 +79,13 @@ void article_page(Site& site, const Caller& c, const httplib::Request& req, http
     }
     view["headline_marked"] = marked_paragraphs(a->article.headline, head);
     view["lead_marked"] = marked_paragraphs(a->article.description, lead);
-    view["body_marked"] = marked_paragraphs(a->article.body, body);
+    // Many outlets print the lead again as the body's first paragraph, and
+    // the extracted body keeps it: it is read once, as the lead.
+    auto body_marked = marked_paragraphs(a->article.body, body);
+    if (!body_marked.empty() && !trimmed(a->article.description).empty() &&
+        trimmed(paragraph_text(body_marked[0])) == trimmed(a->article.description))
+        body_marked.erase(body_marked.begin());
+    view["body_marked"] = std::move(body_marked);
     view["has_snapshot"] = site.store().snapshot(id).has_value();
     view["can_edit"] = c.role != Role::reader;
     view["tones"] = tone_choices(a->tone);
