@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "briefing/labels.h"
+#include "briefing/outlet_names.h"
 #include "cli/context.h"
 #include "cli/serve_run.h"
 #include "cli/program_path.h"
@@ -66,7 +68,10 @@ std::string why_matched(const store::StoredArticle& a) {
     return out;
 }
 
-void print_daily_list(store::Store& st, std::int64_t now) {
+// Outlets and agencies by the names people know (briefing/outlet_names.h,
+// briefing/labels.h), as the reports and the web pages name them.
+void print_daily_list(store::Store& st, const config::Config& cfg, const briefing::OutletNames& outlets,
+                      std::int64_t now) {
     auto from = now - demo_list_days * 86400;
     auto clippings = st.clippings(from, now + 86400);
     std::cout << fmt::format("\nTin về tỉnh trong {} ngày qua: {} bài\n", demo_list_days, clippings.size());
@@ -79,19 +84,19 @@ void print_daily_list(store::Store& st, std::int64_t now) {
             std::cout << fmt::format("\n== Ngày {}/{}/{}\n", d.substr(8, 2), d.substr(5, 2), d.substr(0, 4));
         }
         std::string time = text::vietnamese_datetime(t).substr(11);
-        std::cout << fmt::format("{} {:<10} {}{}\n", time, a.outlet, a.flagged ? "[CẦN TRẢ LỜI] " : "",
+        std::cout << fmt::format("{} {} · {}{}\n", time, outlets.name(a.outlet), a.flagged ? "[CẦN TRẢ LỜI] " : "",
                                  a.article.headline);
         std::cout << fmt::format("      vì nhắc đến: {}", why_matched(a));
         if (a.flagged && !a.agencies.empty()) {
             std::string ag;
-            for (const auto& s : a.agencies) ag += (ag.empty() ? "" : ", ") + s;
+            for (const auto& s : a.agencies) ag += (ag.empty() ? "" : ", ") + briefing::agency_label(cfg, s);
             std::cout << fmt::format(" · chuyển: {}", ag);
         }
         std::cout << fmt::format(" · #{}\n", a.id);
     }
 }
 
-void print_example_search(store::Store& st) {
+void print_example_search(store::Store& st, const briefing::OutletNames& outlets) {
     index::Searcher searcher(pipeline::index_dir(st));
     index::SearchOptions opt;
     opt.limit = 5;
@@ -109,7 +114,7 @@ void print_example_search(store::Store& st) {
         for (auto& c : snippet)
             if (c == '\x01' || c == '\x02') c = '*';
             else if (c == '\n') c = ' ';
-        std::cout << fmt::format("  #{:<4} {:<10} {}\n        {}\n", a->id, a->outlet, a->article.headline,
+        std::cout << fmt::format("  #{:<4} {} · {}\n        {}\n", a->id, outlets.name(a->outlet), a->article.headline,
                                  fit(snippet, 160));
     }
 }
@@ -149,8 +154,9 @@ int run(Context& ctx, const DemoOptions& o) {
                              summary.total.errors, summary.seconds);
 
     std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
-    print_daily_list(st, now);
-    print_example_search(st);
+    const briefing::OutletNames outlets(cfg, st);
+    print_daily_list(st, cfg, outlets, now);
+    print_example_search(st, outlets);
     std::string data = shell_word(dir.string());
     std::cout << fmt::format("\nThử tiếp:\n  {0} --data {1} search \"Thanh Hoá\"\n  {0} --data {1} show ID\n", ctx.program,
                              data);

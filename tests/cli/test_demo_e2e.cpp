@@ -47,6 +47,16 @@ TEST_CASE("demo crawls the sample site and the three spellings of the province f
     INFO(demo.out);
     REQUIRE(demo.code == 0);
     CHECK_THAT(demo.out, Catch::Contains("Thanh H"));
+    // The daily list and the example search name outlets as people know
+    // them, never by their slugs.
+    auto list_at = demo.out.find("Tin về tỉnh trong");
+    REQUIRE(list_at != std::string::npos);
+    std::string listed = demo.out.substr(list_at, demo.out.find("Thử tiếp:") - list_at);
+    for (const char* slug : {"datviet", "songhong", "nhipsong", "phothi", "tinnhanh", "xuthanh"}) {
+        INFO(slug);
+        CHECK(listed.find(std::string(" ") + slug + " ") == std::string::npos);
+    }
+    CHECK_THAT(listed, Catch::Contains("Báo Xứ Thanh"));
 
     // The hint it prints works as printed, from the folder it was run in
     // (here the binary is not on PATH: the hint names its path).
