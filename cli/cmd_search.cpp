@@ -34,9 +34,9 @@ struct SearchArgs {
     bool limit_given = false;
 };
 
-// The hits a report holds when --limit is not given: as many as the web's
-// search page puts in its Word and HTML downloads.
-constexpr std::size_t report_limit = 1000;
+// The hits a report holds when --limit is not given: as many as a search
+// may return, as in the web search page's Word and HTML downloads.
+constexpr std::size_t report_limit = pipeline::max_search_limit;
 
 // The report's format from the file's extension, checked before searching.
 std::string report_format(const std::string& file) {
