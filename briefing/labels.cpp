@@ -6,6 +6,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "config/agency_check.h"
 #include "text/dates.h"
 #include "triage/decision.h"
 
@@ -41,11 +42,8 @@ std::string status_label(const std::string& status) {
 
 std::string agency_label(const config::Config& cfg, const std::string& slug) {
     if (const auto* a = cfg.triage.agency(slug)) return a->name;
-    // Communes and wards answer through their People's Committee; the
-    // gazetteer names them (province.toml gives each its committee slug).
-    for (const auto& p : cfg.province.names)
-        if (p.agency == slug && (p.kind == "ward" || p.kind == "commune"))
-            return std::string("Ủy ban nhân dân ") + (p.kind == "ward" ? "phường " : "xã ") + p.name;
+    auto all = config::answering_agencies(cfg);
+    if (const auto* a = config::find_agency(all, slug)) return a->name;
     return slug;
 }
 

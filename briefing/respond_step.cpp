@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "briefing/letters.h"
+#include "config/agency_check.h"
 #include "core/error.h"
 #include "text/dates.h"
 
@@ -34,6 +35,7 @@ void apply_respond_step(store::Workflow& wf, store::Store& store, const config::
         if (l.agency.empty())
             throw InputError(fmt::format("--{} needs --agency SLUG: triage named {} agencies for this item", s.action,
                                          a->agencies.size()));
+        if (!s.agency.empty()) config::check_agencies(cfg, {s.agency});
         // No deadline from the user nor from triage: the configured default.
         if (!l.deadline && (s.action == "reassign" || !a->deadline)) l.deadline = default_answer_deadline(cfg, l.date);
         if (s.action == "sent") wf.sent(id, l);

@@ -5,6 +5,7 @@
 
 #include "cli/context.h"
 #include "cli/workflow_args.h"
+#include "config/agency_check.h"
 #include "core/error.h"
 #include "store/workflow.h"
 
@@ -20,6 +21,7 @@ struct Options {
 };
 
 int run(Context& ctx, const Options& o) {
+    config::check_agencies(ctx.config(), o.agencies);  // before anything is opened or written
     store::Store st(ctx.data_dir());
     auto ids = resolve_articles(ctx, st, o.ids);
     store::Workflow wf(st, ctx.user());

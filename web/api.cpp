@@ -36,14 +36,14 @@ json api_article(Site& site, const Caller&, const httplib::Request& req, int&) {
 json api_review(Site& site, const Caller& c, const httplib::Request& raw, int&) {
     auto req = with_body_params(raw);
     std::int64_t id = id_param(raw);
-    apply_change(site, c, id, {"review", req.get_param_value("state"), {}, {}, ""});
+    apply_change(site, c, id, change_of("review", req.get_param_value("state")));
     return article_view(site, id);
 }
 
 json api_tone(Site& site, const Caller& c, const httplib::Request& raw, int&) {
     auto req = with_body_params(raw);
     std::int64_t id = id_param(raw);
-    apply_change(site, c, id, {"tone", req.get_param_value("tone"), {}, {}, ""});
+    apply_change(site, c, id, change_of("tone", req.get_param_value("tone")));
     return article_view(site, id);
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
+#include "config/agency_check.h"
 #include "config/topic_check.h"
 #include "core/error.h"
 #include "store/workflow.h"
@@ -49,7 +50,9 @@ void check_change(const Site& site, const Change& ch) {
 Site::UndoStep decide(Site& site, store::Workflow& wf, std::int64_t id, const Change& ch) {
     auto a = site.store().article(id);
     if (!a) throw HttpError(404, "not_found", fmt::format("Không có bài số {}; không tin nào được thay đổi.", id));
-    Site::UndoStep u{id, ch.what, "", {}, {}};
+    Site::UndoStep u;
+    u.article = id;
+    u.what = ch.what;
     if (ch.what == "review") {
         u.before = a->review;
         wf.set_review(id, ch.value);
@@ -64,7 +67,13 @@ Site::UndoStep decide(Site& site, store::Workflow& wf, std::int64_t id, const Ch
         wf.change_topics(id, ch.add, ch.remove);
     } else {
         u.before = a->flagged ? "flagged" : "";
-        wf.set_flag(id, ch.reason);
+        // What the undo puts back on an item that was flagged already
+        // (a flagged item's severity is at least 1: the marker).
+        if (a->flagged && (!ch.agencies.empty() || ch.severity)) {
+            u.agencies = a->agencies;
+            u.severity = std::max(a->severity, 1);
+        }
+        wf.set_flag(id, ch.reason, ch.agencies, ch.severity);
     }
     return u;
 }
@@ -78,6 +87,22 @@ std::int64_t parse_id(const std::string& v) {
 }
 
 }  // namespace
+
+FlagFields flag_fields(const Site& site, const httplib::Request& req) {
+    FlagFields f;
+    for (std::size_t i = 0; i < req.get_param_value_count("agency"); ++i)
+        if (auto v = req.get_param_value("agency", i); !v.empty() && !contains(f.agencies, v)) f.agencies.push_back(v);
+    try {
+        config::check_agencies(site.config(), f.agencies);
+    } catch (const InputError&) {
+        throw HttpError(400, "bad_agency", "Cơ quan không có trong danh sách: chọn một cơ quan trong danh sách.");
+    }
+    if (auto s = req.get_param_value("severity"); !s.empty()) {
+        if (s != "1" && s != "2" && s != "3") throw HttpError(400, "bad_severity", "Mức phải là 1, 2 hoặc 3.");
+        f.severity = s[0] - '0';
+    }
+    return f;
+}
 
 void apply_change(Site& site, const Caller& c, std::int64_t id, const Change& change) {
     apply_bulk(site, c, {id}, change);
@@ -116,6 +141,8 @@ std::vector<std::int64_t> undo_last(Site& site, const Caller& c) {
                 else if (u.what == "topics" && !(u.added.empty() && u.removed.empty()))
                     wf.change_topics(u.article, u.removed, u.added);
                 else if (u.what == "flag" && u.before.empty()) wf.clear_flag(u.article, "Hoàn tác đánh dấu hàng loạt");
+                else if (u.what == "flag" && u.severity > 0)
+                    wf.set_flag(u.article, "Hoàn tác đánh dấu hàng loạt", u.agencies, u.severity);
                 ids.push_back(u.article);
             }
         });
@@ -128,7 +155,7 @@ std::vector<std::int64_t> undo_last(Site& site, const Caller& c) {
 }
 
 Change topics_change(const httplib::Request& req) {
-    Change ch{"topics", "", {}, {}, ""};
+    auto ch = change_of("topics");
     for (std::size_t i = 0; i < req.get_param_value_count("add"); ++i)
         if (auto v = req.get_param_value("add", i); !v.empty()) ch.add.push_back(v);
     for (std::size_t i = 0; i < req.get_param_value_count("remove"); ++i)
@@ -146,11 +173,19 @@ BulkRequest bulk_request(const Site& site, const httplib::Request& req) {
     b.ids.erase(std::unique(b.ids.begin(), b.ids.end()), b.ids.end());
     b.action = req.get_param_value("action");
     std::string topic = req.get_param_value("topic");
-    if (b.action == "relevant" || b.action == "not-relevant" || b.action == "new") b.change = {"review", b.action, {}, {}, ""};
-    else if (b.action == "tone") b.change = {"tone", req.get_param_value("tone"), {}, {}, ""};
-    else if (b.action == "topic-add") b.change = {"topics", "", {topic}, {}, ""};
-    else if (b.action == "topic-remove") b.change = {"topics", "", {}, {topic}, ""};
-    else if (b.action == "flag") b.change = {"flag", "", {}, {}, req.get_param_value("reason")};
+    if (b.action == "relevant" || b.action == "not-relevant" || b.action == "new") b.change = change_of("review", b.action);
+    else if (b.action == "tone") b.change = change_of("tone", req.get_param_value("tone"));
+    else if (b.action == "topic-add" || b.action == "topic-remove") {
+        b.change = change_of("topics");
+        (b.action == "topic-add" ? b.change.add : b.change.remove).push_back(topic);
+    }
+    else if (b.action == "flag") {
+        auto f = flag_fields(site, req);
+        b.change = change_of("flag");
+        b.change.reason = req.get_param_value("reason");
+        b.change.agencies = f.agencies;
+        b.change.severity = f.severity;
+    }
     else throw HttpError(400, "bad_action", "Thao tác không hợp lệ: chọn một nút trong thanh thao tác hàng loạt.");
     if (b.change.what == "topics" && topic.empty())
         throw HttpError(400, "bad_topic", "Chưa chọn lĩnh vực nào để thêm hoặc bỏ.");
@@ -175,6 +210,31 @@ nlohmann::json tone_choices(const std::string& current_tone) {
     for (const char* t : {"positive", "neutral", "negative"})
         out.push_back({{"value", t}, {"label", briefing::tone_label(t)}, {"current", current_tone == t}});
     out.push_back({{"value", "auto"}, {"label", "Theo máy"}, {"current", false}});
+    return out;
+}
+
+nlohmann::json agency_choices(const config::Config& cfg, const std::string& selected) {
+    // A press office answers mostly through the province and its
+    // departments: those first, the hundreds of communes last.
+    const std::vector<std::pair<std::string, std::vector<std::string>>> groups = {
+        {"Tỉnh", {"province"}},
+        {"Sở, ngành", {"department", "police", "inspectorate", "board"}},
+        {"Ủy ban nhân dân xã, phường", {"committee"}}};
+    auto all = config::answering_agencies(cfg);
+    nlohmann::json out = nlohmann::json::array();
+    std::vector<bool> placed(all.size(), false);
+    auto group = [&](const std::string& label, auto&& belongs) {
+        nlohmann::json items = nlohmann::json::array();
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (!placed[i] && belongs(all[i])) {
+                placed[i] = true;
+                items.push_back({{"slug", all[i].slug}, {"label", all[i].name}, {"selected", all[i].slug == selected}});
+            }
+        if (!items.empty()) out.push_back({{"group", label}, {"agencies", items}});
+    };
+    for (const auto& [label, kinds] : groups)
+        group(label, [&](const config::AnsweringAgency& a) { return contains(kinds, a.kind); });
+    group("Cơ quan khác", [](const config::AnsweringAgency&) { return true; });
     return out;
 }
 

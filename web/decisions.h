@@ -12,7 +12,9 @@
 // last decision (a single one, or the whole bulk action) can be undone.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <httplib.h>
@@ -27,12 +29,31 @@ inline constexpr std::size_t max_bulk_items = 500;
 
 // What to do to each item. what: review (value new | relevant |
 // not-relevant), tone (value positive | neutral | negative | auto), topics
-// (add / remove slugs), flag (reason).
+// (add / remove slugs), flag (reason; agencies and severity replace
+// triage's when given).
 struct Change {
     std::string what, value;
     std::vector<std::string> add, remove;
     std::string reason;
+    std::vector<std::string> agencies;
+    std::optional<int> severity;
 };
+// A change of one kind with its value (the other fields empty).
+inline Change change_of(std::string what, std::string value = "") {
+    Change c;
+    c.what = std::move(what);
+    c.value = std::move(value);
+    return c;
+}
+
+// The agencies and severity a flag form or JSON body gives (agency
+// repeatable, empty ones ignored; severity "" or 1-3). Throws HttpError 400
+// with a Vietnamese message for an unknown agency or a bad severity.
+struct FlagFields {
+    std::vector<std::string> agencies;
+    std::optional<int> severity;
+};
+FlagFields flag_fields(const Site& site, const httplib::Request& req);
 
 // Throws HttpError (400, a Vietnamese message) for a bad state, tone or
 // topic; 404 for an unknown id. Nothing is written then.
@@ -46,7 +67,8 @@ Change topics_change(const httplib::Request& req);
 
 // A bulk request's fields (a form's or a JSON body's): id (repeated; with
 // all=1 the list's shown ids instead), action (relevant | not-relevant |
-// new | tone | topic-add | topic-remove | flag), tone, topic, reason.
+// new | tone | topic-add | topic-remove | flag), tone, topic, reason,
+// agency (repeatable) and severity for a flag.
 // Throws HttpError 400 with a Vietnamese message for what is missing or bad.
 struct BulkRequest {
     std::vector<std::int64_t> ids;
@@ -61,12 +83,16 @@ std::string bulk_notice(const BulkRequest& b, std::size_t count);
 // transaction, each restoring step audited as the caller. Returns the
 // articles it touched. HttpError 409 when there is nothing to undo.
 // A flag is undone only where the action set it (an item already flagged
-// stays flagged).
+// stays flagged, with the agencies and severity it had before).
 std::vector<std::int64_t> undo_last(Site& site, const Caller& c);
 
 // The tone choices for a control: value, Vietnamese label, whether current.
 nlohmann::json tone_choices(const std::string& current_tone);
 // The configured topics as {slug, label}, for the topic controls.
 nlohmann::json topic_choices(const config::Config& cfg);
+// Every agency that can answer (config/agency_check.h), grouped for a
+// <select>: [{group, agencies: [{slug, label, selected}]}], in the order
+// provincial, departments and other bodies, communes' and wards' committees.
+nlohmann::json agency_choices(const config::Config& cfg, const std::string& selected = "");
 
 }  // namespace presswatch::web

@@ -90,6 +90,7 @@ void article_page(Site& site, const Caller& c, const httplib::Request& req, http
     view["can_edit"] = c.role != Role::reader;
     view["tones"] = tone_choices(a->tone);
     view["all_topics"] = topic_choices(site.config());
+    if (c.role != Role::reader) view["agency_choices"] = agency_choices(site.config());
     site.page(res, c, a->article.headline, "article", view, "search");
 }
 
@@ -108,13 +109,13 @@ std::string back_to(const httplib::Request& req, std::int64_t id) {
 
 void post_review(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
     std::int64_t id = id_param(req);
-    apply_change(site, c, id, {"review", req.get_param_value("state"), {}, {}, ""});
+    apply_change(site, c, id, change_of("review", req.get_param_value("state")));
     redirect(res, back_to(req, id));
 }
 
 void post_tone(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
     std::int64_t id = id_param(req);
-    apply_change(site, c, id, {"tone", req.get_param_value("tone"), {}, {}, ""});
+    apply_change(site, c, id, change_of("tone", req.get_param_value("tone")));
     redirect(res, back_to(req, id));
 }
 
@@ -149,12 +150,8 @@ void apply_flag(Site& site, const Caller& c, std::int64_t id, const httplib::Req
     if (req.get_param_value("clear") == "1") {
         wf.clear_flag(id, req.get_param_value("reason"));
     } else {
-        std::vector<std::string> agencies;
-        for (std::size_t i = 0; i < req.get_param_value_count("agency"); ++i)
-            if (auto v = req.get_param_value("agency", i); !v.empty()) agencies.push_back(v);
-        std::optional<int> severity;
-        if (auto s = req.get_param_value("severity"); !s.empty()) severity = static_cast<int>(size_param(req, "severity", 0));
-        wf.set_flag(id, req.get_param_value("reason"), agencies, severity);
+        auto f = flag_fields(site, req);
+        wf.set_flag(id, req.get_param_value("reason"), f.agencies, f.severity);
     }
     site.sync_index();
 }

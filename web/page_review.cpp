@@ -49,6 +49,7 @@ void review_page(Site& site, const Caller& c, const httplib::Request&, httplib::
                            {"shown", items.size()},
                            {"empty", items.empty()},
                            {"all_topics", topic_choices(site.config())},
+                           {"agency_choices", agency_choices(site.config())},
                            {"back", "/review"},
                            {"notice", site.take_notice(c)}};
     site.page(res, c, fmt::format("Duyệt tin ({})", ids.size()), "review", view, "review");

@@ -95,6 +95,8 @@ public:
         std::string before;  // review: the state before; tone: the person's tone before ("" = triage's);
                              // flag: "flagged" when it already was
         std::vector<std::string> added, removed;  // topics: what the change really added / removed
+        std::vector<std::string> agencies;        // flag, when it already was: its agencies and severity before
+        int severity = 0;
     };
     void remember_decision(const std::string& user, std::vector<UndoStep> batch);
     std::optional<std::vector<UndoStep>> take_last_decision(const std::string& user);

@@ -2,9 +2,11 @@
 // tests/web/test_browser.cpp with the URL of a server it started on
 // 127.0.0.1 whose store has the editor NAME with PASSWORD, a folder for
 // screenshots and one for downloads. Logs in through the form, takes a
-// bulk action on the review list, flags an item and takes its letter
-// through sent and answered on the article page, downloads the month's Word
-// briefing (the C++ side opens it with LibreOffice), logs out. Prints one
+// bulk action on the review list, flags an item in bulk for an agency,
+// flags another and takes its letter through sent and answered on the
+// article page, downloads the month's Word briefing, the bulk-flagged
+// item's letter from the Flagged page and a search's Word report (the C++
+// side opens all three with LibreOffice), logs out. Prints one
 // line per check; exits 1 on the first failure.
 "use strict";
 const fs = require("fs");
@@ -93,12 +95,21 @@ async function until(test, ms = 5000) {
     await Promise.all([page.waitForNavigation(), page.click("#undo")]);
     check((await page.textContent("#notice")).includes(`(${shown} tin)`), "undo takes back the whole batch");
 
+    // A bulk flag naming the agency and the severity (the form's own POST).
+    const flagged = await page.$eval(".review-item .pick", (e) => e.value);
+    await page.check(`#pick-${flagged}`);
+    await page.fill("#bulk-reason", "Công trình xuống cấp chưa được sửa");
+    await page.selectOption("#bulk-agency", "so-xd");
+    await page.selectOption("#bulk-severity", "2");
+    await Promise.all([page.waitForNavigation(), page.click("#bulk button[value=flag]")]);
+    check((await page.textContent("#notice")).includes("Cần trả lời» cho 1 tin"), "a bulk flag with an agency and a severity");
+
     // Flag one item, then its letter: sent, then answered, on the article page.
     await page.goto(base + "/search?sort=date&q=" + encodeURIComponent("-is:flagged"));
     const id = await page.getAttribute("li.hit", "data-id");
     await page.goto(base + "/articles/" + id);
     await page.click("#flag summary");
-    await page.fill("#flag input[name=agency]", "so-yt");
+    await page.selectOption("#flag-agency", "so-yt");
     await page.selectOption("#flag select[name=severity]", "2");
     await page.fill("#flag input[name=reason]", "Báo nêu chậm giải quyết hồ sơ");
     await Promise.all([page.waitForNavigation(), page.click("#flag button[type=submit]")]);
@@ -107,7 +118,7 @@ async function until(test, ms = 5000) {
     const today = new Date().toISOString().slice(0, 10);
     await page.click("section.response details summary");
     await page.selectOption("form.respond select[name=step]", "sent");
-    await page.fill("form.respond input[name=agency]", "so-yt");
+    await page.selectOption("#respond-agency", "so-yt");
     await page.fill("form.respond input[name=letter]", "15/STTTT-BC");
     await page.fill("form.respond input[name=date]", today);
     await Promise.all([page.waitForNavigation(), page.click("form.respond button[type=submit]")]);
@@ -134,6 +145,25 @@ async function until(test, ms = 5000) {
     const head = fs.readFileSync(saved).subarray(0, 2).toString("latin1");
     check(head === "PK", `the Word briefing is downloaded (${download.suggestedFilename()})`);
     await shot(page, "briefing-1920.png");
+
+    // The letter for the item flagged in bulk, from the Flagged page: one
+    // agency, so one .docx.
+    await page.goto(base + "/flagged");
+    await page.check(`.letters-form input[name=id][value="${flagged}"]`);
+    await shot(page, "flagged-selected-1920.png");
+    const [letter] = await Promise.all([page.waitForEvent("download"), page.click(".letters-form button[type=submit]")]);
+    const letterFile = path.join(downloads, "letter.docx");
+    await letter.saveAs(letterFile);
+    check(fs.readFileSync(letterFile).subarray(0, 2).toString("latin1") === "PK" && letter.suggestedFilename().includes("so-xd"),
+          `the letter is downloaded (${letter.suggestedFilename()})`);
+
+    // A search's results as the Word report, from the search page's link.
+    await page.goto(base + "/search?q=" + encodeURIComponent("thanh hoa"));
+    const [report] = await Promise.all([page.waitForEvent("download"), page.click("a:text-is('Tải Word')")]);
+    const reportFile = path.join(downloads, "search.docx");
+    await report.saveAs(reportFile);
+    check(fs.readFileSync(reportFile).subarray(0, 2).toString("latin1") === "PK",
+          `the search report is downloaded (${report.suggestedFilename()})`);
     check(errors.length === 0, "no script errors or CSP violations: " + errors.join(" | "));
 
     // The new pages on a 360 px phone, in the same session.

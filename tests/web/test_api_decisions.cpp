@@ -74,7 +74,7 @@ TEST_CASE("the response chain through the API: each step in order, 409 for a ste
     CHECK(early->status == 409);
     CHECK(nlohmann::json::parse(early->body)["error"]["code"] == "conflict");
 
-    auto flag = api.post(base + "/flag", {{"agency", {"so-yte"}}, {"severity", 2}, {"reason", "kiểm tra"}});
+    auto flag = api.post(base + "/flag", {{"agency", {"so-yt"}}, {"severity", 2}, {"reason", "kiểm tra"}});
     INFO(flag->body);
     REQUIRE(flag->status == 200);
     CHECK(nlohmann::json::parse(flag->body)["flagged"] == true);

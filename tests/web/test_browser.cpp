@@ -90,4 +90,11 @@ TEST_CASE("in chromium with accounts: log in, a bulk action, flag -> sent -> ans
     }
     REQUIRE_FALSE(text->empty());
     CHECK_THAT(without_spaces(*text), Catch::Contains(without_spaces("BÁO CÁO")));
+    // The letter from the Flagged page addresses the agency the bulk flag named.
+    auto letter = docx_pdf_text(downloads.path() / "letter.docx", downloads.path());
+    REQUIRE(letter);
+    CHECK_THAT(without_spaces(*letter), Catch::Contains(without_spaces("Kính gửi: Sở Xây dựng")));
+    auto report = docx_pdf_text(downloads.path() / "search.docx", downloads.path());
+    REQUIRE(report);
+    CHECK_THAT(without_spaces(*report), Catch::Contains(without_spaces("KẾT QUẢ TÌM KIẾM")));
 }

@@ -6,6 +6,8 @@
 
 #include <regex>
 
+#include <fmt/format.h>
+
 #include "store/accounts.h"
 #include "store/store.h"
 #include "store/workflow.h"
@@ -254,6 +256,77 @@ TEST_CASE("a bulk flag flags every item and its undo clears only the flags it se
     }
     CHECK(c.Post("/review/undo", httplib::Params{{"csrf", server.csrf()}})->status == 303);
     for (auto id : ids) CHECK_FALSE(article(data.path(), id).flagged);
+}
+
+TEST_CASE("a bulk flag with an agency and a severity sets both, and undo gives an item flagged before its own back",
+          "[web][review][bulk]") {
+    DemoCopy data;
+    RunningServer server(data.path());
+    auto ids = unreviewed(data.path(), 2);
+    REQUIRE(ids.size() == 2);
+    auto c = server.client();
+    // The first item is flagged already, for the health department, at 1.
+    auto one = c.Post(fmt::format("/articles/{}/flag", ids[0]),
+                      httplib::Params{{"csrf", server.csrf()}, {"agency", "so-yt"}, {"severity", "1"}, {"reason", "a"}});
+    REQUIRE(one->status == 303);
+    httplib::Params p = bulk_form(ids, "flag", server.csrf());
+    p.emplace("reason", "công trình xuống cấp");
+    p.emplace("agency", "so-xd");
+    p.emplace("severity", "3");
+    auto res = c.Post("/review/bulk", p);
+    INFO(res->body);
+    CHECK(res->status == 303);
+    for (auto id : ids) {
+        auto a = article(data.path(), id);
+        CHECK(a.flagged);
+        CHECK(a.agencies == std::vector<std::string>{"so-xd"});
+        CHECK(a.severity == 3);
+    }
+    CHECK(c.Post("/review/undo", httplib::Params{{"csrf", server.csrf()}})->status == 303);
+    auto first = article(data.path(), ids[0]);
+    CHECK(first.flagged);
+    CHECK(first.agencies == std::vector<std::string>{"so-yt"});
+    CHECK(first.severity == 1);
+    CHECK_FALSE(article(data.path(), ids[1]).flagged);
+}
+
+TEST_CASE("a flag naming an unknown agency or a bad severity changes nothing and says so in Vietnamese",
+          "[web][review][bulk]") {
+    DemoCopy data;
+    RunningServer server(data.path());
+    auto ids = unreviewed(data.path(), 2);
+    auto c = server.client();
+    httplib::Params p = bulk_form(ids, "flag", server.csrf());
+    p.emplace("agency", "so-khong-co");
+    auto res = c.Post("/review/bulk", p);
+    CHECK(res->status == 400);
+    CHECK_THAT(res->body, Catch::Contains("Cơ quan không có trong danh sách"));
+    httplib::Params q = bulk_form(ids, "flag", server.csrf());
+    q.emplace("severity", "7");
+    CHECK(c.Post("/review/bulk", q)->status == 400);
+    nlohmann::json body = {{"agency", {"so-khong-co"}}, {"reason", "x"}};
+    auto api = c.Post("/api/v1/articles/" + std::to_string(ids[0]) + "/flag", {{"X-CSRF-Token", server.csrf()}},
+                      body.dump(), "application/json");
+    CHECK(api->status == 400);
+    CHECK(nlohmann::json::parse(api->body)["error"]["code"] == "bad_agency");
+    for (auto id : ids) {
+        CHECK_FALSE(article(data.path(), id).flagged);
+        auto log = audit(data.path(), id);
+        CHECK((log.empty() || log.back().action != "flag"));
+    }
+}
+
+TEST_CASE("the flag forms offer the agencies by name, the communes' committees included", "[web][review]") {
+    DemoCopy data;
+    RunningServer server(data.path());
+    auto c = server.client();
+    auto review = c.Get("/review")->body;
+    CHECK_THAT(review, Catch::Contains("id=\"bulk-agency\""));
+    CHECK_THAT(review, Catch::Contains(R"(<option value="so-xd">)"));
+    auto id = unreviewed(data.path(), 1).at(0);
+    auto page = c.Get(fmt::format("/articles/{}", id))->body;
+    CHECK_THAT(page, Catch::Contains(R"(<optgroup label="Ủy ban nhân dân xã, phường">)"));
+    CHECK_THAT(page, Catch::Contains(R"(<option value="ubnd-phuong-hac-thanh">Ủy ban nhân dân phường Hạc Thành</option>)"));
 }
 
 TEST_CASE("a crafted topic name renders inert on the review and article pages", "[web][review][security]") {
