@@ -135,6 +135,10 @@ public:
     std::vector<AuditEntry> audit_log(std::optional<std::int64_t> id = std::nullopt);
     // Clippings not yet reviewed, oldest first.
     std::vector<std::int64_t> unreviewed(std::size_t limit = 0);
+    // The first unreviewed clipping after article `after` in that order,
+    // whether `after` is still unreviewed or not (a skipped item stays
+    // behind; a decided one has left the queue): the review one at a time.
+    std::optional<std::int64_t> unreviewed_after(std::int64_t after);
     // The same for the articles that name the province only in passing
     // (mention level "passing"): the review's second section.
     std::vector<std::int64_t> unreviewed_passing(std::size_t limit = 0);

@@ -2,6 +2,7 @@
 // (/articles/ID/snapshot, served inert) and the decisions taken on it
 // (review, flag, note, response steps): the same store::Workflow calls as
 // `presswatch mark/flag/respond`, with the account's name in the audit log.
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
@@ -91,7 +92,18 @@ void article_page(Site& site, const Caller& c, const httplib::Request& req, http
     view["tones"] = tone_choices(a->tone);
     view["all_topics"] = topic_choices(site.config());
     if (c.role != Role::reader) view["agency_choices"] = agency_choices(site.config());
-    site.page(res, c, a->article.headline, "article", view, "search");
+    // Review mode (from /review/one): "relevant" or "not relevant" goes on
+    // to the next unreviewed clipping; the other forms stay on this one.
+    if (c.role != Role::reader && req.get_param_value("review") == "one") {
+        store::Workflow wf(site.store(), c.name);
+        auto ids = wf.unreviewed();
+        auto it = std::find(ids.begin(), ids.end(), id);
+        view["review_one"] = {{"left", ids.size()},
+                              {"position", it == ids.end() ? 0 : static_cast<std::size_t>(it - ids.begin()) + 1},
+                              {"next_href", fmt::format("/review/one?after={}", id)}};
+        view["back"] = fmt::format("/articles/{}?review=one", id);
+    }
+    site.page(res, c, a->article.headline, "article", view, view.contains("review_one") ? "review" : "search");
 }
 
 void snapshot(Site& site, const Caller&, const httplib::Request& req, httplib::Response& res) {

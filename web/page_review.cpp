@@ -3,7 +3,8 @@
 // the reasons triage gave (briefing::review_reasons) and buttons that post
 // the same decisions as `presswatch mark` / `tag` (review state, tone,
 // topics +/-); bulk actions on the ticked items (web/decisions.h); undo of
-// one's last decision (a whole bulk action at once).
+// one's last decision (a whole bulk action at once). /review/one takes
+// them one at a time on the article page.
 // Keys (static/app.js): j/k next/previous, r relevant, n not relevant,
 // f flag, u undo, ? help.
 #include <fmt/format.h>
@@ -61,6 +62,28 @@ void undo(Site& site, const Caller& c, const httplib::Request&, httplib::Respons
     redirect(res, "/review");
 }
 
+// One at a time: the oldest unreviewed clipping (or the first after
+// `after`: the one just skipped or decided), opened as its article page in
+// review mode, where the whole text is read and every decision is at hand;
+// deciding relevant or not comes back here for the next. Past the last:
+// back to the list (skipped items wait there).
+void review_one(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
+    store::Workflow wf(site.store(), c.name);
+    std::optional<std::int64_t> next;
+    if (req.get_param_value("after").empty()) {
+        auto first = wf.unreviewed(1);
+        if (!first.empty()) next = first.front();
+    } else {
+        next = wf.unreviewed_after(static_cast<std::int64_t>(size_param(req, "after", 0)));
+    }
+    if (!next) {
+        site.remember_notice(c, wf.unreviewed(1).empty() ? "Không còn tin nào chờ duyệt."
+                                                         : "Đã đến tin cuối; các tin đã bỏ qua vẫn chờ duyệt ở danh sách.");
+        return redirect(res, "/review");
+    }
+    redirect(res, fmt::format("/articles/{}?review=one", *next));
+}
+
 // The bulk bar's form: one action on the ticked items, then back to the list.
 void bulk(Site& site, const Caller& c, const httplib::Request& req, httplib::Response& res) {
     auto b = bulk_request(site, req);
@@ -73,6 +96,7 @@ void bulk(Site& site, const Caller& c, const httplib::Request& req, httplib::Res
 
 void add_review_routes(httplib::Server& http, Site& site) {
     page_route(http, site, Method::get, "/review", Role::editor, review_page);
+    page_route(http, site, Method::get, "/review/one", Role::editor, review_one);
     page_route(http, site, Method::post, "/review/undo", Role::editor, undo);
     page_route(http, site, Method::post, "/review/bulk", Role::editor, bulk);
 }

@@ -91,6 +91,20 @@ async function totalOf(page, query) {
     await Promise.all([page.waitForNavigation(), page.keyboard.press("u")]);
     check((await totalOf(page, "is:new")) === before - 2, "u undid the last decision");
 
+    // One at a time: the oldest unreviewed clipping in full, s skips it, r
+    // decides the next one and moves on.
+    await page.goto(base + "/review/one");
+    const firstOne = new URL(page.url()).pathname;
+    check(firstOne.startsWith("/articles/") && (await page.textContent(".review-one")).includes("tin 1 /"),
+          "one at a time opens the oldest unreviewed clipping in review mode");
+    await page.screenshot({ path: path.join(shots, "review-one-1920.png"), fullPage: true });
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("s")]);
+    const second = new URL(page.url()).pathname;
+    check(second !== firstOne && (await page.textContent(".review-one")).includes("tin 2 /"), "s skips to the next one");
+    await Promise.all([page.waitForNavigation({ url: (u) => u.pathname.startsWith("/articles/") && u.pathname !== second }),
+                       page.keyboard.press("r")]);
+    check((await totalOf(page, "is:new")) === before - 3, "r in review mode decides the item and opens the next");
+
     // The admin page: create an account with the form, then the audit log and the configuration.
     await page.goto(base + "/admin");
     check((await page.title()).includes("Quản trị"), "the admin page opens");

@@ -361,3 +361,44 @@ TEST_CASE("a crafted topic name renders inert on the review and article pages", 
     CHECK_THAT(bad->body, !Catch::Contains("<b onmouseover"));
     CHECK_THAT(bad->body, Catch::Contains("&lt;b onmouseover=x&gt;"));
 }
+
+TEST_CASE("one at a time: /review/one opens the oldest unreviewed clipping, a decision goes on to the next, a skipped "
+          "one stays behind, and the end goes back to the list",
+          "[web][review]") {
+    DemoCopy data;
+    RunningServer server(data.path(), "chi-lan");
+    auto ids = unreviewed(data.path(), 1000);
+    REQUIRE(ids.size() >= 4);
+    auto c = server.client();
+    auto article_of = [](std::int64_t id) { return fmt::format("/articles/{}?review=one", id); };
+    auto first = c.Get("/review/one");
+    CHECK(first->status == 303);
+    CHECK(first->get_header_value("Location") == article_of(ids[0]));
+
+    auto page = c.Get(article_of(ids[0]));
+    REQUIRE(page->status == 200);
+    CHECK_THAT(page->body, Catch::Contains(fmt::format("tin 1 / {} tin chờ duyệt", ids.size())));
+    // Without review mode the article page has no review bar.
+    CHECK_THAT(c.Get(fmt::format("/articles/{}", ids[0]))->body, !Catch::Contains("Duyệt từng tin"));
+
+    // Skip the first: the second, and the first stays unreviewed.
+    CHECK(c.Get(fmt::format("/review/one?after={}", ids[0]))->get_header_value("Location") == article_of(ids[1]));
+    CHECK_THAT(c.Get(article_of(ids[1]))->body, Catch::Contains("tin 2 / "));
+
+    // Relevant on the second (the form the page carries): audited, then on
+    // to the third, not back to the skipped first.
+    std::string back = fmt::format("/review/one?after={}", ids[1]);
+    auto decided = c.Post(fmt::format("/articles/{}/review", ids[1]),
+                          httplib::Params{{"csrf", server.csrf()}, {"state", "relevant"}, {"back", back}});
+    CHECK(decided->status == 303);
+    CHECK(decided->get_header_value("Location") == back);
+    CHECK(article(data.path(), ids[1]).review == "relevant");
+    CHECK(audit(data.path(), ids[1]).back().user == "chi-lan");
+    CHECK(article(data.path(), ids[0]).review == "new");
+    CHECK(c.Get(back)->get_header_value("Location") == article_of(ids[2]));
+
+    // Past the last one: the list, saying the skipped ones wait there.
+    auto end = c.Get(fmt::format("/review/one?after={}", ids.back()));
+    CHECK(end->get_header_value("Location") == "/review");
+    CHECK_THAT(c.Get("/review")->body, Catch::Contains("các tin đã bỏ qua vẫn chờ duyệt"));
+}

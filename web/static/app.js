@@ -1,6 +1,7 @@
 // presswatch web: what JavaScript adds to pages that work without it.
 // Review keys (j/k next/previous, r relevant, n not relevant, f flag,
-// x select, u undo, ? help) post the same forms through the JSON API and
+// x select, u undo, ? help; one at a time on the article page: r, n, s
+// skip, f flag) post the same forms through the JSON API and
 // update the list in place. The bulk bar: "select all" ticks every box; a
 // relevant / not relevant bulk action goes through /api/v1/review/batch and
 // takes the items off the list in place; the other bulk actions submit the
@@ -111,6 +112,23 @@
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     var t = e.target;
     if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT")) return;
+    // One at a time (/review/one): the article page's own forms and links.
+    if (document.querySelector(".review-one")) {
+      var press = function (sel) { var b = document.querySelector(sel); if (b) b.click(); };
+      switch (e.key) {
+        case "r": press(".review-decide button[value=relevant]"); break;
+        case "n": press(".review-decide button[value=not-relevant]"); break;
+        case "s": press(".review-one a[data-key=s]"); break;
+        case "f": {
+          var flag = document.querySelector("#flag details");
+          if (flag) { flag.open = true; flag.scrollIntoView(); }
+          break;
+        }
+        default: return;
+      }
+      e.preventDefault();
+      return;
+    }
     if (!document.querySelector(".review")) return;
     var help = document.getElementById("help");
     switch (e.key) {
