@@ -278,3 +278,30 @@ TEST_CASE("problem stage, known gaps: a costly work stopped soon after it was bu
                                     "cây số."));
     CHECK(bridge.reported);
 }
+
+TEST_CASE("problem stage: the legislature and the government asking the nation is no local problem",
+          "[triage][problem]") {
+    Triager t(testing::builtin_config());
+    auto local = t.problem(text_of("Tài sản công bỏ phí, lãng phí hàng chục tỷ đồng",
+                                   "Dãy nhà làm việc xây xong ba năm vẫn khóa cửa, cỏ mọc kín sân."));
+    CHECK(local.reported);
+    auto national = t.problem(text_of("Đề nghị xử lý người đứng đầu để xảy ra lãng phí",
+                                      "Một ủy ban của Quốc hội đề nghị Chính phủ kiểm điểm người đứng đầu các cơ "
+                                      "quan để xảy ra lãng phí tài sản công trong năm qua."));
+    std::string why;
+    for (const auto& r : national.reasons) why += r + "\n";
+    CAPTURE(why);
+    CHECK_FALSE(national.reported);
+}
+
+TEST_CASE("problem stage: a problem abroad is international news, a local one naming a foreign firm still counts",
+          "[triage][problem]") {
+    Triager t(testing::builtin_config());
+    auto abroad = t.problem(text_of("Nhà máy ở Nhật Bản xả thải ra vịnh", "Cơ quan môi trường nước này đang điều tra."));
+    CHECK_FALSE(abroad.reported);
+    auto home = t.problem(text_of("Nhà máy ven sông xả thải ra vịnh", "Cơ quan môi trường đang điều tra."));
+    CHECK(home.reported);
+    auto foreign_firm = t.problem(text_of("Công ty vốn Hàn Quốc xả thải, người dân bức xúc",
+                                          "Nước thải đen đặc chảy thẳng ra con kênh cạnh khu dân cư."));
+    CHECK(foreign_firm.reported);
+}
