@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cross-validation of a rule change on the development part of triage-dev.
 
-    bench/triage/fold_compare.py --written-from 123 --candidate DIR [--base DIR] [--bench PATH] [--mentions]
+    bench/triage/fold_compare.py --written-from 123|none --candidate DIR [--base DIR] [--bench PATH]
 
 A rule is written looking only at the errors of some folds of the
 development part (`bench_triage --real-only --development-only --errors
@@ -12,8 +12,7 @@ configuration (the built-in one, or --base DIR) and with the candidate
 each fold before and after. The folds the change was not written from are
 its test: the change is kept only when, on those folds together, it makes
 fewer flag errors (false flags + missed) or as many and a better tone, and
-never more. With --mentions it does the same with bench_mentions (subject
-recall and precision, passing recall, per fold).
+never more.
 
 Only the development part is ever run (--development-only): the part kept
 aside is measured once, at the end, with the full bench.
@@ -67,12 +66,14 @@ def main():
     ap.add_argument("--candidate", required=True, help="folder with the changed configuration files")
     ap.add_argument("--base", default="", help="folder with the base configuration (default: built-in)")
     ap.add_argument("--written-from", required=True,
-                    help="the folds (1-4) whose errors the change was written from, e.g. 123")
+                    help="the folds (1-4) whose errors the change was written from, e.g. 123; none: from none")
     ap.add_argument("--bench", default=os.path.join(ROOT, "build", "bench", "triage", "bench_triage"))
     args = ap.parse_args()
-    seen = set(args.written_from)
-    if not seen or not seen <= set("1234"):
-        sys.exit("fold_compare: --written-from takes fold numbers 1 to 4, e.g. 123")
+    # "none": written from the guideline's kinds of problem, not from any
+    # fold's errors; every fold checks it.
+    seen = set() if args.written_from == "none" else set(args.written_from)
+    if args.written_from != "none" and (not seen or not seen <= set("1234")):
+        sys.exit("fold_compare: --written-from takes fold numbers 1 to 4 (e.g. 123), or none")
     held = [k for k in "1234" if k not in seen]
     if not held:
         sys.exit("fold_compare: written from every fold, nothing left to check it on")
@@ -83,7 +84,7 @@ def main():
     after = flag_rows(run(args.bench, args.candidate, extra))
     if "development" not in before:
         sys.exit("fold_compare: no development figures (is ../shared/data/triage-dev present?)")
-    print(f"problem stage and tone, written from folds {','.join(sorted(seen))}, checked on {','.join(held)}")
+    print(f"problem stage and tone, written from folds {','.join(sorted(seen)) or 'none'}, checked on {','.join(held)}")
     for name in ["development", "random, development"] + [f"development fold {k}" for k in "1234"]:
         tag = ""
         if name.startswith("development fold"):

@@ -209,6 +209,24 @@ TEST_CASE("problem stage: the common words of degraded works, unpaid allowances,
          "thu sai, lạm thu, giá cả"},
         {"Người dân than phiền vì chợ tạm", "Người dân than phiền vì chợ tạm họp từ nửa đêm, ồn ào cả khu.",
          "phản ánh, kiến nghị của người dân"},
+        // a reporter's general words for hazards, graft, waste, wages, land
+        // and pollution (2026-12-07, third list)
+        {"Bức tường rào trường học tiềm ẩn nguy cơ", "Bức tường nghiêng hẳn về phía lối đi của trẻ mỗi giờ tan học.",
+         "mất an toàn do sai sót, thiếu trách nhiệm"},
+        {"Đoàn xe quá tải cày nát đường liên xã", "Từng đoàn xe chở đất chạy suốt đêm qua con đường mới làm.",
+         "mất an toàn do sai sót, thiếu trách nhiệm"},
+        {"Nhà thầu bị nghi rút ruột đường làng", "Lớp bê tông mỏng hơn thiết kế, người dân nghi vật liệu bị ăn bớt.",
+         "sai phạm của cán bộ, nhũng nhiễu, tham nhũng"},
+        {"Danh sách hỗ trợ bị lập khống", "Cán bộ thôn đưa người thân vào danh sách để trục lợi tiền hỗ trợ.",
+         "sai phạm của cán bộ, nhũng nhiễu, tham nhũng"},
+        {"Trạm bơm phơi mưa nắng", "Máy bơm han rỉ, nền nhà trạm lún nứt, cửa khóa từ nhiều mùa vụ.",
+         "dự án chậm, bỏ hoang, lãng phí, xuống cấp"},
+        {"Công nhân vệ sinh bị nợ đọng tiền công", "Hơn trăm công nhân chưa nhận được lương bốn tháng qua.",
+         "nợ lương, quyền lợi người lao động"},
+        {"Giá đền bù thấp, nhiều hộ chưa giao đất", "Các hộ cho rằng mức giá ấy chỉ bằng nửa giá mua bán thực tế.",
+         "xây dựng trái phép, lấn chiếm, đất đai"},
+        {"Con kênh đen kịt", "Tôm nuôi trong các ao ven kênh chết hàng loạt từ đầu tháng.",
+         "ô nhiễm môi trường"},
     };
     for (const auto& r : rows) {
         CAPTURE(r.headline);
