@@ -1,4 +1,4 @@
-// bench_mentions [--verbose] [DATA_DIR]
+// bench_mentions [--verbose] [--development-only] [DATA_DIR]
 //
 // How well triage grades the province's mentions (subject / passing / not)
 // on real text: ../shared/data/triage-dev (or DATA_DIR), never copied into
@@ -11,6 +11,10 @@
 //   flags.jsonl: real articles about other provinces, as published (not
 //     renamed): none may become a subject (a clipping); prints how many did,
 //     and how many are passing.
+// --development-only prints no figure that involves the part kept aside,
+// and each fold of the development part (lines i % 5 == 1, 2, 3, 4) on its
+// own: rules are written from the errors of some folds and checked on the
+// others (docs/triage.md, "Cross-validation").
 // Articles are built as score_triage.py builds them (the lead also opens
 // the body), so the two agree. Skips with a message when the data is absent.
 #include <cstring>
@@ -83,10 +87,11 @@ struct Grades {
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool verbose = false;
+    bool verbose = false, development_only = false;
     std::string dir = std::string(PRESSWATCH_SOURCE_DIR) + "/../shared/data/triage-dev";
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--verbose")) verbose = true;
+        else if (!std::strcmp(argv[i], "--development-only")) development_only = true;
         else dir = argv[i];
     }
     std::ifstream mentions(dir + "/mentions.jsonl");
@@ -96,13 +101,14 @@ int main(int argc, char** argv) {
     }
     auto cfg = config::load_config();
     triage::Triager t(cfg);
-    Grades dev, aside;
+    Grades dev, aside, folds[aside_every];
     std::string line;
     for (int i = 0; std::getline(mentions, line); ++i) {
         auto r = nlohmann::json::parse(line);
         auto d = t.decide(article(r, "description"), 0);
         std::string label = r.value("about_province", "");
         (i % aside_every == 0 ? aside : dev).add(label, d.mention_level);
+        folds[i % aside_every].add(label, d.mention_level);
         bool subject = label == "main" || label == "partial";
         bool wrong = subject != (d.mention_level == MentionLevel::subject) ||
                      (!subject && d.mention_level == MentionLevel::none);
@@ -112,6 +118,8 @@ int main(int argc, char** argv) {
     }
     std::cout << "mentions.jsonl (real headlines + descriptions naming Thanh Hóa)\n";
     dev.print(fmt::format("  development part (lines i % {} != 0)", aside_every));
+    for (int k = 1; k < aside_every; ++k) folds[k].print(fmt::format("  development fold {}", k));
+    if (development_only) return 0;
     aside.print(fmt::format("  kept aside (lines i % {} == 0)", aside_every));
 
     std::ifstream flags(dir + "/flags.jsonl");

@@ -209,6 +209,24 @@ TEST_CASE("problem stage: the common words of degraded works, unpaid allowances,
          "thu sai, lạm thu, giá cả"},
         {"Người dân than phiền vì chợ tạm", "Người dân than phiền vì chợ tạm họp từ nửa đêm, ồn ào cả khu.",
          "phản ánh, kiến nghị của người dân"},
+        // a reporter's general words for hazards, graft, waste, wages, land
+        // and pollution (2026-12-07, third list)
+        {"Bức tường rào trường học tiềm ẩn nguy cơ", "Bức tường nghiêng hẳn về phía lối đi của trẻ mỗi giờ tan học.",
+         "mất an toàn do sai sót, thiếu trách nhiệm"},
+        {"Đoàn xe quá tải cày nát đường liên xã", "Từng đoàn xe chở đất chạy suốt đêm qua con đường mới làm.",
+         "mất an toàn do sai sót, thiếu trách nhiệm"},
+        {"Nhà thầu bị nghi rút ruột đường làng", "Lớp bê tông mỏng hơn thiết kế, người dân nghi vật liệu bị ăn bớt.",
+         "sai phạm của cán bộ, nhũng nhiễu, tham nhũng"},
+        {"Danh sách hỗ trợ bị lập khống", "Cán bộ thôn đưa người thân vào danh sách để trục lợi tiền hỗ trợ.",
+         "sai phạm của cán bộ, nhũng nhiễu, tham nhũng"},
+        {"Trạm bơm phơi mưa nắng", "Máy bơm han rỉ, nền nhà trạm lún nứt, cửa khóa từ nhiều mùa vụ.",
+         "dự án chậm, bỏ hoang, lãng phí, xuống cấp"},
+        {"Công nhân vệ sinh bị nợ đọng tiền công", "Hơn trăm công nhân chưa nhận được lương bốn tháng qua.",
+         "nợ lương, quyền lợi người lao động"},
+        {"Giá đền bù thấp, nhiều hộ chưa giao đất", "Các hộ cho rằng mức giá ấy chỉ bằng nửa giá mua bán thực tế.",
+         "xây dựng trái phép, lấn chiếm, đất đai"},
+        {"Con kênh đen kịt", "Tôm nuôi trong các ao ven kênh chết hàng loạt từ đầu tháng.",
+         "ô nhiễm môi trường"},
     };
     for (const auto& r : rows) {
         CAPTURE(r.headline);
@@ -267,14 +285,50 @@ TEST_CASE("problem stage: the police deciding there is no crime to prosecute clo
 // opening paragraph, a public centre's director removed, a headline
 // problem cancelled by national words deep in the body, a drowning at a
 // village pond no one fenced.)
-TEST_CASE("problem stage, known gaps: a costly work stopped soon after it was built; a bridge closed for a check",
-          "[triage][problem][!shouldfail]") {
+TEST_CASE("problem stage, known gap: a costly work stopped soon after it was built", "[triage][problem][!shouldfail]") {
     Triager t(testing::builtin_config());
     auto pump = t.problem(text_of("Trạm bơm trăm tỷ tạm ngưng sau một mùa mưa",
                                   "Trạm bơm chống ngập xây hết trăm tỷ đồng chạy được một mùa mưa thì tạm ngưng."));
     CHECK(pump.reported);
+}
+
+TEST_CASE("problem stage: a bridge closed to traffic until a safety check is unsafe infrastructure",
+          "[triage][problem]") {
+    Triager t(testing::builtin_config());
     auto bridge = t.problem(text_of("Cầu sắt qua sông tiếp tục cấm xe chờ kiểm định",
                                     "Cây cầu sắt duy nhất nối hai xã tiếp tục cấm ô tô, người dân phải đi vòng mười "
                                     "cây số."));
     CHECK(bridge.reported);
+    // The foreign contractor named in the running text does not make it news from abroad.
+    auto built_abroad = t.problem(text_of("Tiếp tục cấm cầu vượt sông chờ thẩm định",
+                                          "Cầu do một nhà thầu Trung Quốc thi công.\nSở Giao thông chưa cho biết "
+                                          "khi nào thông xe trở lại."));
+    CHECK(built_abroad.reported);
+}
+
+TEST_CASE("problem stage: the legislature and the government asking the nation is no local problem",
+          "[triage][problem]") {
+    Triager t(testing::builtin_config());
+    auto local = t.problem(text_of("Tài sản công bỏ phí, lãng phí hàng chục tỷ đồng",
+                                   "Dãy nhà làm việc xây xong ba năm vẫn khóa cửa, cỏ mọc kín sân."));
+    CHECK(local.reported);
+    auto national = t.problem(text_of("Đề nghị xử lý người đứng đầu để xảy ra lãng phí",
+                                      "Một ủy ban của Quốc hội đề nghị Chính phủ kiểm điểm người đứng đầu các cơ "
+                                      "quan để xảy ra lãng phí tài sản công trong năm qua."));
+    std::string why;
+    for (const auto& r : national.reasons) why += r + "\n";
+    CAPTURE(why);
+    CHECK_FALSE(national.reported);
+}
+
+TEST_CASE("problem stage: a problem abroad is international news, a local one naming a foreign firm still counts",
+          "[triage][problem]") {
+    Triager t(testing::builtin_config());
+    auto abroad = t.problem(text_of("Nhà máy ở Nhật Bản xả thải ra vịnh", "Cơ quan môi trường nước này đang điều tra."));
+    CHECK_FALSE(abroad.reported);
+    auto home = t.problem(text_of("Nhà máy ven sông xả thải ra vịnh", "Cơ quan môi trường đang điều tra."));
+    CHECK(home.reported);
+    auto foreign_firm = t.problem(text_of("Công ty vốn Hàn Quốc xả thải, người dân bức xúc",
+                                          "Nước thải đen đặc chảy thẳng ra con kênh cạnh khu dân cư."));
+    CHECK(foreign_firm.reported);
 }

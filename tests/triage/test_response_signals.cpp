@@ -22,6 +22,14 @@ Article clipping_with(const std::string& sentence) {
     return a;
 }
 
+// The same, the sentence standing in the lead: for signals that count only
+// where an article says what it is about.
+Article clipping_with_lead(const std::string& sentence) {
+    Article a = clipping_with("");
+    a.description = "Phóng viên ghi lại câu chuyện ở phường Sầm Sơn, tỉnh Thanh Hóa. " + sentence;
+    return a;
+}
+
 bool fired(const Decision& d, const std::string& signal_name) {
     return std::any_of(d.flag.reasons.begin(), d.flag.reasons.end(),
                        [&](const std::string& r) { return r.rfind(signal_name + " (", 0) == 0; });
@@ -39,13 +47,18 @@ TEST_CASE("every response signal fires on its first phrase and not after a negat
         // A signal with a context needs one of its context words in the sentence.
         const std::string context = s.context.empty() ? std::string() : " ở " + s.context.front();
         CAPTURE(s.name, phrase, context);
-        auto plain = t.decide(clipping_with("Ở đây có chuyện " + phrase + context + " được nhắc tới."), 0);
+        const bool in_body = s.fields.empty() || std::count(s.fields.begin(), s.fields.end(), "opening") ||
+                             std::count(s.fields.begin(), s.fields.end(), "body");
+        auto with = [&](const std::string& sentence) {
+            return in_body ? clipping_with(sentence) : clipping_with_lead(sentence);
+        };
+        auto plain = t.decide(with("Ở đây có chuyện " + phrase + context + " được nhắc tới."), 0);
         REQUIRE(plain.clipping);
         CHECK(fired(plain, s.name));
-        auto negated = t.decide(clipping_with("Ở đây " + negation + " " + phrase + context + " nào cả."), 0);
+        auto negated = t.decide(with("Ở đây " + negation + " " + phrase + context + " nào cả."), 0);
         CHECK_FALSE(fired(negated, s.name));
         if (!s.context.empty()) {
-            auto alone = t.decide(clipping_with("Ở đây có chuyện " + phrase + " được nhắc tới."), 0);
+            auto alone = t.decide(with("Ở đây có chuyện " + phrase + " được nhắc tới."), 0);
             CHECK_FALSE(fired(alone, s.name));
         }
     }

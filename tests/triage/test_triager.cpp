@@ -178,6 +178,12 @@ TEST_CASE("tone: the common words of good news in a headline", "[triage][tone]")
         "Con kênh cũ hồi sinh",
         "Tuyến đường mới thông xe",
         "Làng nghề thoát nghèo nhờ đặc sản",
+        // the broader words of good news a reporter uses
+        "Làng gốm ven đê khởi sắc",
+        "Nông dân vùng bãi vui mừng vì thu nhập cao",
+        "Trạm y tế xã đạt chuẩn quốc gia",
+        "Cô học trò vùng cao thành thủ khoa",
+        "Đêm hội đường phố tưng bừng",
     };
     for (const char* h : headlines) {
         CAPTURE(h);
