@@ -27,6 +27,21 @@ std::uint32_t read_varint(std::string_view s, std::size_t& at) {
     return 0;
 }
 
+// Within a field, a word's positions are 4 apart times the words between
+// (word_positions.h): such a delta d is kept as (d / 4) << 1, any other
+// (the list moves to another field) as (d << 1) | 1. Gaps of up to 63
+// words take one byte instead of 31.
+std::uint32_t encode_delta(std::uint32_t d) { return d % 4 == 0 ? (d / 4) << 1 : (d << 1) | 1; }
+std::uint32_t decode_delta(std::uint32_t n) { return n & 1 ? n >> 1 : (n >> 1) * 4; }
+
+// The bytes of a one-position list starting at shard[at]: its varint, and
+// the two signature bytes when it is signed.
+std::size_t single_list_bytes(std::string_view shard, std::size_t at) {
+    std::size_t end = at;
+    std::uint32_t first = read_varint(shard, end);
+    return end - at + ((first & 1) ? 2 : 0);
+}
+
 }  // namespace
 
 void PositionsBuilder::add(std::uint32_t word, schema::WordField field, std::uint32_t index_in_field, bool common) {
@@ -59,10 +74,11 @@ void PositionsBuilder::put(Xapian::Document& doc) {
             std::uint32_t word = entries_[i].word;
             list.clear();
             std::uint32_t previous = 0;
-            for (bool first = true; i < entries_.size() && entries_[i].word == word; ++i, first = false) {
+            std::size_t count = 0;
+            for (bool first = true; i < entries_.size() && entries_[i].word == word; ++i, first = false, ++count) {
                 const Entry& e = entries_[i];
                 if (first) append_varint(list, (e.position << 1) | (sign ? 1 : 0));
-                else append_varint(list, e.position - previous);
+                else append_varint(list, encode_delta(e.position - previous));
                 previous = e.position;
                 if (sign) {
                     list.push_back(static_cast<char>(e.before));
@@ -70,8 +86,11 @@ void PositionsBuilder::put(Xapian::Document& doc) {
                 }
             }
             if (!own) {
-                append_varint(value, (word - previous_word) / shards);
-                append_varint(value, static_cast<std::uint32_t>(list.size()));
+                // A word found once (most words of a document) has a list
+                // whose length its first varint tells: no length varint.
+                bool single = count == 1;
+                append_varint(value, ((word - previous_word) / shards) << 1 | (single ? 1 : 0));
+                if (!single) append_varint(value, static_cast<std::uint32_t>(list.size()));
             }
             value += list;
             previous_word = word;
@@ -89,7 +108,7 @@ bool PositionList::next() {
         signed_ = n & 1;
         position_ = n >> 1;
     } else {
-        position_ += n;
+        position_ += decode_delta(n);
     }
     if (signed_) {
         if (list_.size() - at_ < 2) {  // malformed: a position without its signature
@@ -108,8 +127,9 @@ std::string_view list_in_shard(std::string_view shard, std::uint32_t word, bool 
     std::uint32_t w = word % shards;
     std::size_t at = 0;
     while (at < shard.size()) {
-        w += read_varint(shard, at) * shards;
-        std::size_t bytes = read_varint(shard, at);
+        std::uint32_t head = read_varint(shard, at);
+        w += (head >> 1) * shards;
+        std::size_t bytes = (head & 1) ? single_list_bytes(shard, at) : read_varint(shard, at);
         if (w > word || bytes > shard.size() - at) break;  // words are in increasing order
         if (w == word) return shard.substr(at, bytes);
         at += bytes;  // another word's positions: skipped whole

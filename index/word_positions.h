@@ -24,11 +24,18 @@
 // cost some (docs/benchmarks.md, search).
 //
 // A shard's value lists its words by increasing number, each as
-// varint((number - the previous number, or the shard) / shards),
-// varint(n), then n bytes: the word's positions as varint deltas. A slot
-// of one word's own holds those n bytes alone. Their
-// first varint is (first position << 1) | signed. In a signed list every
-// position is followed by two bytes, the neighbour signature: the 8-bit
+// varint(((number - the previous number, or the shard) / shards) << 1 |
+// once), where once says the word is there once; then, unless once,
+// varint(n); then its list of n bytes (a list of one position is its one
+// varint and, signed, two signature bytes: n is not needed, and most
+// words of a document are there once). A slot of one word's own holds its
+// list alone. A list is the word's positions, increasing: the first as
+// varint((position << 1) | signed), each next one as a delta d, kept as
+// varint((d / 4) << 1) when d is a multiple of 4 (the same field, d / 4
+// words further) and as varint((d << 1) | 1) otherwise (schema 6; schema
+// 5 had varint(n) for every word and varint(d): 9 % more bytes). In a
+// signed list every position is followed by two bytes, the neighbour
+// signature: the 8-bit
 // hashes of the word numbers before and after it in its field (0 when
 // there is none). A phrase whose rarest word is signed rules out almost
 // every candidate on that word alone, without reading its common

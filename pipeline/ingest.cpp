@@ -74,7 +74,7 @@ PreparedPage Ingest::prepare(FetchedPage page) const {
     double t2 = thread_cpu_seconds();
     p.cost.triage = t2 - t1;
     p.snapshot = {std::move(opt.url), page.fetched, page.status, std::move(page.headers), std::move(page.body)};
-    p.snapshot.seal();
+    p.snapshot.seal(store_.snapshot_dictionaries().current(p.outlet));
     p.cost.snapshot = thread_cpu_seconds() - t2;
     return p;
 }

@@ -405,6 +405,21 @@ INSERT INTO index_journal(article_id, queued_at) SELECT id, CAST(strftime('%s', 
 -- it back as text, refuses this database (store/migrations.h).
 SELECT 1;
 )sql"},
+    {73, "page snapshots compressed with a zstd dictionary per outlet (store/snapshot_dictionary.h)",
+     R"sql(
+-- A dictionary is one earlier page of the outlet (zstd raw content, its
+-- first 192 KB and last 64 KB), stored zstd-compressed. Never deleted:
+-- the snapshots of clippings that name it are kept forever.
+CREATE TABLE snapshot_dictionary (
+  id INTEGER PRIMARY KEY,
+  outlet TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  content BLOB NOT NULL
+);
+CREATE INDEX snapshot_dictionary_outlet ON snapshot_dictionary(outlet, created);
+-- NULL: the page compressed alone (every snapshot stored before).
+ALTER TABLE snapshot ADD COLUMN dictionary_id INTEGER REFERENCES snapshot_dictionary(id);
+)sql"},
 };
 
 }  // namespace

@@ -68,8 +68,9 @@ void Store::sync_outlets(const std::vector<config::Outlet>& outlets) {
     });
 }
 
-void Snapshot::seal() {
-    compressed = compress(body);
+void Snapshot::seal(std::shared_ptr<const SnapshotDictionary> with) {
+    compressed = compress_snapshot(body, with.get());
+    dictionary = std::move(with);
     sha256 = sha256_hex(body);
 }
 
@@ -86,6 +87,17 @@ const char* stored_level(const triage::Decision& d) {
 
 SaveResult Store::save_article(const std::string& outlet, const Article& a, const triage::Decision& d,
                                const Snapshot& snap) {
+    try {
+        return save_article_in_transaction(outlet, a, d, snap);
+    } catch (...) {
+        // A dictionary made in the failed transaction does not exist.
+        dictionaries_->forget();
+        throw;
+    }
+}
+
+SaveResult Store::save_article_in_transaction(const std::string& outlet, const Article& a,
+                                              const triage::Decision& d, const Snapshot& snap) {
     return db_.transaction([&] {
         SaveResult r;
         std::string hash = content_hash(a);
@@ -139,13 +151,20 @@ SaveResult Store::save_article(const std::string& outlet, const Article& a, cons
         if (r.inserted) apply_pending_decision(db_, *id, a.url);
 
         if (!snap.body.empty()) {
+            std::int64_t fetched = snap.fetched ? snap.fetched : now();
+            // Sealed on another thread with a dictionary this process no
+            // longer holds (see forget() below): compressed again.
+            bool sealed = !snap.compressed.empty() && (!snap.dictionary || dictionaries_->holds(snap.dictionary));
+            auto with = sealed ? snap.dictionary : dictionaries_->current(db_, outlet);
             db_.prepare(
-                   "INSERT INTO snapshot(article_id, url, fetched, status, headers, body, raw_size, sha256) "
-                   "VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(article_id, sha256) DO NOTHING")
-                .bind(1, *id).bind(2, snap.url).bind(3, snap.fetched ? snap.fetched : now()).bind(4, snap.status)
-                .bind(5, snap.headers).bind_blob(6, snap.compressed.empty() ? compress(snap.body) : snap.compressed)
+                   "INSERT INTO snapshot(article_id, url, fetched, status, headers, body, raw_size, sha256, "
+                   "dictionary_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) ON CONFLICT(article_id, sha256) DO NOTHING")
+                .bind(1, *id).bind(2, snap.url).bind(3, fetched).bind(4, snap.status)
+                .bind(5, snap.headers).bind_blob(6, sealed ? snap.compressed : compress_snapshot(snap.body, with.get()))
                 .bind(7, static_cast<std::int64_t>(snap.body.size()))
-                .bind(8, snap.sha256.empty() ? sha256_hex(snap.body) : snap.sha256).run();
+                .bind(8, snap.sha256.empty() ? sha256_hex(snap.body) : snap.sha256)
+                .bind(9, with ? std::optional<std::int64_t>(with->id()) : std::nullopt).run();
+            dictionaries_->consider(db_, outlet, snap.body, fetched);
         }
         queue_index(*id);
         return r;
@@ -253,7 +272,7 @@ std::vector<std::int64_t> Store::all_article_ids() {
 
 std::optional<Snapshot> Store::snapshot(std::int64_t article_id) {
     auto q = db_.prepare(
-        "SELECT url, fetched, status, headers, body FROM snapshot WHERE article_id = ?1 "
+        "SELECT url, fetched, status, headers, body, dictionary_id FROM snapshot WHERE article_id = ?1 "
         "ORDER BY fetched DESC, id DESC LIMIT 1");
     q.bind(1, article_id);
     if (!q.step()) return std::nullopt;
@@ -262,7 +281,8 @@ std::optional<Snapshot> Store::snapshot(std::int64_t article_id) {
     s.fetched = q.int64(1);
     s.status = static_cast<int>(q.int64(2));
     s.headers = q.text(3);
-    s.body = decompress(q.text(4));
+    if (q.is_null(5)) s.body = decompress(q.text(4));
+    else s.body = dictionaries_->by_id(db_, q.int64(5))->decompress(q.text(4));
     return s;
 }
 

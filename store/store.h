@@ -12,6 +12,7 @@
 #include "config/config.h"
 #include "core/article.h"
 #include "store/database.h"
+#include "store/snapshot_dictionary.h"
 #include "triage/decision.h"
 
 namespace presswatch::store {
@@ -26,8 +27,11 @@ struct Snapshot {
     // Filled by seal() on any thread, so that the one writing thread does
     // not compress and hash; save_article does it when they are empty.
     std::string compressed = {}, sha256 = {};
+    // The dictionary compressed was made with (null: alone).
+    std::shared_ptr<const SnapshotDictionary> dictionary = {};
 
-    void seal();
+    // With the outlet's dictionary, when given (Store::snapshot_dictionaries).
+    void seal(std::shared_ptr<const SnapshotDictionary> with = nullptr);
 };
 
 // An article as stored, with triage's results and the review state.
@@ -87,6 +91,8 @@ public:
     explicit Store(const std::filesystem::path& data_dir);
 
     Database& db() { return db_; }
+    // The outlets' snapshot dictionaries; thread-safe, unlike the Store.
+    SnapshotDictionaries& snapshot_dictionaries() { return *dictionaries_; }
     const std::filesystem::path& data_dir() const { return data_dir_; }
 
     // Makes the outlet table match the configuration (adds and renames;
@@ -136,10 +142,13 @@ public:
                const std::string& detail_json);
 
 private:
+    SaveResult save_article_in_transaction(const std::string& outlet, const Article& a, const triage::Decision& d,
+                                           const Snapshot& snap);
     std::vector<StoredArticle> articles_where(const char* condition, std::int64_t from, std::int64_t to);
 
     std::filesystem::path data_dir_;
     Database db_;
+    std::unique_ptr<SnapshotDictionaries> dictionaries_ = std::make_unique<SnapshotDictionaries>();
 };
 
 // The data folder: explicit, else PRESSWATCH_DATA, else

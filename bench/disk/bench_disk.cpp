@@ -16,9 +16,11 @@
 #include <atomic>
 #include <csignal>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -39,6 +41,7 @@
 #include "pipeline/ingest.h"
 #include "store/frontier.h"
 #include "store/snapshot_codec.h"
+#include "store/snapshot_dictionary.h"
 #include "store/snapshot_pruning.h"
 #include "store/source_health.h"
 #include "store/store.h"
@@ -186,6 +189,105 @@ RealPages measure_real_pages() {
     r.median_compressed = median(packed);
     r.articles = texts.size();
     r.median_text = median(texts);
+    return r;
+}
+
+// Real article pages compressed as the store does: alone, and with the
+// outlet's dictionary, i.e. an earlier page of the same outlet
+// (store/snapshot_dictionary.h): each page of an outlet after its first,
+// with the page before it (by file name) as the dictionary. Pages of
+// ../shared/data/vn-dev/html (outlet: the file name's prefix; article
+// pages only) and extraction-dev/html (outlet: the host of the page's
+// canonical or og:url link; sites with two pages or more). Also the CPU
+// of compressing each way.
+struct RealDictionary {
+    std::string folder;
+    std::size_t pages = 0, outlets = 0;
+    double raw = 0, alone = 0, with = 0;  // sums of bytes
+    double median_gain = 0;               // median of alone / with, a page
+    double cpu_alone = 0, cpu_with = 0;   // seconds a page
+};
+
+double thread_cpu() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+std::string page_host(const std::string& html) {
+    for (const char* marker : {"rel=\"canonical\"", "property=\"og:url\""}) {
+        auto at = html.find(marker);
+        if (at == std::string::npos) continue;
+        auto tag = html.rfind('<', at);
+        auto end = html.find('>', at);
+        if (tag == std::string::npos || end == std::string::npos) continue;
+        std::string t = html.substr(tag, end - tag);
+        auto h = t.find("://");
+        if (h == std::string::npos) continue;
+        auto stop = t.find_first_of("/\"'", h + 3);
+        return t.substr(h + 3, stop == std::string::npos ? std::string::npos : stop - h - 3);
+    }
+    return {};
+}
+
+RealDictionary measure_real_dictionary(const std::string& folder) {
+    RealDictionary r;
+    r.folder = folder;
+    fs::path dir = fs::path(PRESSWATCH_SOURCE_DIR) / ".." / "shared" / "data" / folder / "html";
+    if (!fs::is_directory(dir)) return r;
+    std::map<std::string, std::vector<fs::path>> by_outlet;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        std::string name = e.path().filename().string();
+        if (e.path().extension() != ".html") continue;
+        if (folder == "vn-dev") {
+            if (name.find("__article__") == std::string::npos) continue;
+            by_outlet[name.substr(0, name.find("__"))].push_back(e.path());
+        } else {
+            std::ifstream in(e.path(), std::ios::binary);
+            std::string html((std::istreambuf_iterator<char>(in)), {});
+            std::string host = page_host(html);
+            if (!host.empty()) by_outlet[host].push_back(e.path());
+        }
+    }
+    std::vector<double> gains;
+    for (auto& [outlet, files] : by_outlet) {
+        if (files.size() < 2) continue;
+        ++r.outlets;
+        std::sort(files.begin(), files.end());
+        auto read = [](const fs::path& p) {
+            std::ifstream in(p, std::ios::binary);
+            return std::string((std::istreambuf_iterator<char>(in)), {});
+        };
+        std::string previous = read(files[0]);
+        for (std::size_t i = 1; i < files.size(); ++i) {
+            std::string page = read(files[i]);
+            // As the store makes a dictionary of a page (the same cut).
+            store::SnapshotDictionary d(1, previous.size() > store::SnapshotDictionaries::max_bytes
+                                               ? previous.substr(0, store::SnapshotDictionaries::max_bytes - 65536) +
+                                                     previous.substr(previous.size() - 65536)
+                                               : previous);
+            d.compress("");  // its tables, made once an outlet in the store
+            double t0 = thread_cpu();
+            std::string alone = store::compress(page);
+            double t1 = thread_cpu();
+            std::string with = d.compress(page);
+            double t2 = thread_cpu();
+            if (d.decompress(with) != page) throw std::runtime_error("a real page did not read back: " + files[i].string());
+            r.pages++;
+            r.raw += static_cast<double>(page.size());
+            r.alone += static_cast<double>(alone.size());
+            r.with += static_cast<double>(with.size());
+            r.cpu_alone += t1 - t0;
+            r.cpu_with += t2 - t1;
+            gains.push_back(static_cast<double>(alone.size()) / static_cast<double>(with.size()));
+            previous = std::move(page);
+        }
+    }
+    r.median_gain = median(gains);
+    if (r.pages) {
+        r.cpu_alone /= static_cast<double>(r.pages);
+        r.cpu_with /= static_cast<double>(r.pages);
+    }
     return r;
 }
 
@@ -399,6 +501,30 @@ int main(int argc, char** argv) {
                     c / (static_cast<double>(raw_bytes) / real.median_ratio));
             else
                 std::cout << "real pages: ../shared/data/vn-dev absent, no comparison (skipped)\n";
+            {
+                // The same outlet's next page with this one as its dictionary.
+                auto a2 = make_article(gen.article(2), "bao.example.vn", 1, first_day, false);
+                std::string next = pages.page(a2, "bao.example.vn", 1, raw_bytes);
+                store::SnapshotDictionary d(1, page);
+                double w = static_cast<double>(d.compress(next).size());
+                std::cout << fmt::format("synthetic page with the previous page of its outlet as dictionary: {:.1f} KB "
+                                         "(alone {:.1f} KB, {:.2f} times smaller)\n",
+                                         w / 1e3, static_cast<double>(store::compress(next).size()) / 1e3,
+                                         static_cast<double>(store::compress(next).size()) / w);
+            }
+            for (const char* folder : {"vn-dev", "extraction-dev"}) {
+                auto rd = measure_real_dictionary(folder);
+                if (!rd.pages) {
+                    std::cout << fmt::format("real pages with a dictionary: ../shared/data/{} absent (skipped)\n", folder);
+                    continue;
+                }
+                std::cout << fmt::format(
+                    "real pages with the previous page of their outlet as dictionary ({}: {} pages of {} outlets): "
+                    "{:.1f} KB raw, {:.1f} KB alone, {:.1f} KB with it (a page, mean): {:.2f} times smaller in all, "
+                    "median {:.2f} a page; CPU {:.2f} ms alone, {:.2f} ms with it\n",
+                    folder, rd.pages, rd.outlets, rd.raw / rd.pages / 1e3, rd.alone / rd.pages / 1e3,
+                    rd.with / rd.pages / 1e3, rd.alone / rd.with, rd.median_gain, rd.cpu_alone * 1e3, rd.cpu_with * 1e3);
+            }
             std::vector<double> texts;
             for (std::int64_t id = 1; id <= 400; ++id) {
                 auto g = make_article(gen.article(id), "bao.example.vn", id, first_day, false);

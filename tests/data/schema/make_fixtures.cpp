@@ -58,6 +58,7 @@ const State states[] = {
     {"step-v30", {1, 10, 20, 21, 30}, true, "migrations up to 30"},
     {"step-v31", {1, 10, 20, 21, 30, 31}, true, "migrations up to 31"},
     {"main-1f36689-v65", up_to(65), true, "the release before article bodies were compressed (migration 70)"},
+    {"main-814a372-v70", up_to(70), true, "the release before snapshot dictionaries (migration 73)"},
 };
 
 const char* sql_of(int version) {
