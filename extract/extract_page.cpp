@@ -9,10 +9,12 @@
 namespace presswatch::extract {
 namespace {
 
+// The word lists are string_views so that their lengths are known when
+// compiled: class_hint runs on every element of a page.
 // Words in class or id that mark boilerplate. Generic web vocabulary plus the
 // Vietnamese CMS words for "related news" (tin liên quan), "see more" (xem
 // thêm), "other news" (tin khác); none names a site.
-constexpr std::array negative_words = {
+constexpr std::string_view negative_words[] = {
     "comment",   "related",    "relate",     "share",     "sharing",   "social",     "sidebar",
     "side-bar",  "footer",     "menu",       "navbar",    "navigation", "breadcrumb", "banner",
     "advert",    "adsbygoogle", "promo",     "newsletter", "subscribe", "popup",     "modal",
@@ -31,15 +33,15 @@ constexpr std::array negative_words = {
     "notebox",   "note-box",   "factbox",    "fact-box",  "pullquote", "pull-quote",
 };
 // Short words that must stand as a whole token ("ad" but not "header").
-constexpr std::array negative_tokens = {"ad", "ads", "nav", "tag", "meta", "share", "menu", "aside", "relate",
+constexpr std::string_view negative_tokens[] = {"ad", "ads", "nav", "tag", "meta", "share", "menu", "aside", "relate",
                                         "more", "extra", "widget", "teaser", "promo", "print", "vote", "sr-only",
                                         "note"};
-constexpr std::array positive_words = {"article", "content", "entry", "post", "story", "text", "detail",
+constexpr std::string_view positive_words[] = {"article", "content", "entry", "post", "story", "text", "detail",
                                        "body",    "main",  "blog", "news-content", "cms", "noidung",
                                        "chitiet", "singular", "prose"};
 // Positive words strong enough to protect an element whose class also
 // carries a negative word ("article-body has-share-bar").
-constexpr std::array strong_positive_words = {"article-body", "articlebody", "article__body", "post-body",
+constexpr std::string_view strong_positive_words[] = {"article-body", "articlebody", "article__body", "post-body",
                                               "entry-content", "main-content", "detail-content",
                                               "content-detail", "article-content", "articlecontent", "embed", "tweet",
                                               "story-body"};
@@ -116,13 +118,13 @@ int count_visible_bytes(std::string_view t) {
 
 int class_hint(std::string_view s) {
     if (s.size() <= 1) return 0;
-    for (const char* w : strong_positive_words)
+    for (std::string_view w : strong_positive_words)
         if (s.find(w) != std::string_view::npos) return 1;
-    for (const char* w : negative_words)
+    for (std::string_view w : negative_words)
         if (s.find(w) != std::string_view::npos) return -1;
-    for (const char* w : negative_tokens)
+    for (std::string_view w : negative_tokens)
         if (has_token(s, w)) return -1;
-    for (const char* w : positive_words)
+    for (std::string_view w : positive_words)
         if (s.find(w) != std::string_view::npos) return 1;
     return 0;
 }
@@ -152,6 +154,14 @@ PageModel::PageModel(std::string_view html) : doc(html) {
                   (hint[i] < 0 && h.tag != GUMBO_TAG_ARTICLE && h.tag != GUMBO_TAG_MAIN && !is_inline_tag(h.tag) &&
                    !is_table_row(h.tag));
     }
+    // Each text node's own counts, read once for both sums below.
+    std::vector<int> own_bytes(static_cast<std::size_t>(n), 0), own_commas(static_cast<std::size_t>(n), 0);
+    for (int i = 0; i < n; ++i) {
+        if (!doc[i].is_text) continue;
+        std::string_view t = doc.text(i);
+        own_bytes[i] = count_visible_bytes(t);
+        own_commas[i] = static_cast<int>(std::count(t.begin(), t.end(), ','));
+    }
     // Sums with only hidden parts left out, then again without boilerplate.
     auto sum = [&]() {
         std::fill(text_bytes.begin(), text_bytes.end(), 0);
@@ -160,12 +170,9 @@ PageModel::PageModel(std::string_view html) : doc(html) {
         for (int i = n - 1; i >= 0; --i) {
             const HtmlNode& h = doc[i];
             if (h.is_text) {
-                std::string_view t = doc.text(i);
-                text_bytes[i] = count_visible_bytes(t);
+                text_bytes[i] = own_bytes[i];
                 if (in_link[i]) link_bytes[i] = text_bytes[i];
-                int c = 0;
-                for (char ch : t) c += ch == ',';
-                commas[i] = c;
+                commas[i] = own_commas[i];
             }
             if (h.parent >= 0 && !excluded[i]) {
                 text_bytes[h.parent] += text_bytes[i];

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/parse_arena.h"
+
 namespace presswatch::extract {
 
 // Bytes of HTML parsed at most: a page larger than this is cut (news pages
@@ -66,11 +68,9 @@ public:
     int find_tag(GumboTag tag, int from = 0) const;
 
 private:
-    struct Free {
-        void operator()(GumboOutput* out) const;
-    };
     std::string source_;  // gumbo points into it; cut to max_html_bytes
-    std::unique_ptr<GumboOutput, Free> output_;
+    ParseArena arena_;    // every byte gumbo allocated: the tree dies with it
+    const GumboOutput* output_ = nullptr;
     std::vector<HtmlNode> nodes_;
 };
 

@@ -53,7 +53,11 @@ StoryHash story_hash(std::string_view headline, std::string_view lead, std::stri
     auto words = words_of(folded);
     StoryHash h;
     if (words.size() < min_story_words) return h;
-    std::array<int, 64> votes{};
+    // A bit's vote is +1 for each shingle with it set and -1 for each
+    // without: positive when set in more than half of them. Counting the
+    // set bits alone is the same sum, in a loop the compiler vectorises.
+    std::array<std::uint32_t, 64> set{};
+    std::uint32_t shingles = 0;
     std::string shingle;
     for (std::size_t i = 0; i + shingle_words <= words.size(); ++i) {
         shingle.clear();
@@ -62,10 +66,11 @@ StoryHash story_hash(std::string_view headline, std::string_view lead, std::stri
             shingle += words[i + k];
         }
         std::uint64_t f = mix(fnv1a64(shingle));
-        for (int b = 0; b < 64; ++b) votes[b] += (f >> b) & 1 ? 1 : -1;
+        for (int b = 0; b < 64; ++b) set[b] += static_cast<std::uint32_t>((f >> b) & 1);
+        ++shingles;
     }
     for (int b = 0; b < 64; ++b)
-        if (votes[b] > 0) h.simhash |= 1ull << b;
+        if (2 * set[b] > shingles) h.simhash |= 1ull << b;
     h.usable = true;
     return h;
 }

@@ -105,6 +105,20 @@ void Database::exec_noexcept(std::string_view sql) noexcept {
     sqlite3_exec(db_.get(), s.c_str(), nullptr, nullptr, nullptr);
 }
 Statement Database::prepare(std::string_view sql) { return Statement(db_.get(), sql); }
+
+CachedStatement Database::cached(std::string_view sql) {
+    auto& kept = kept_[std::string(sql)];
+    if (!kept) kept = std::make_unique<Kept>(Kept{Statement(db_.get(), sql)});
+    if (kept->in_use) return CachedStatement(Statement(db_.get(), sql));
+    kept->in_use = true;
+    return CachedStatement(&kept->statement, &kept->in_use);
+}
+
+CachedStatement::~CachedStatement() {
+    if (!in_use_) return;
+    st_->reset();
+    *in_use_ = false;
+}
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_.get()); }
 int Database::changes() const { return sqlite3_changes(db_.get()); }
 

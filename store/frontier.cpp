@@ -31,11 +31,11 @@ FrontierEntry read_entry(const Statement& s) {
 
 bool Frontier::add(const std::string& url, const std::string& outlet, const std::string& kind,
                    const std::string& discovered_from, std::optional<std::int64_t> published, std::int64_t now) {
-    auto st = db_.prepare(
+    auto st = db_.cached(
         "INSERT INTO frontier(url, outlet, kind, discovered_at, discovered_from, published) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO NOTHING");
-    st.bind(1, url).bind(2, outlet).bind(3, kind).bind(4, now).bind(5, discovered_from).bind(6, published);
-    st.run();
+    st->bind(1, url).bind(2, outlet).bind(3, kind).bind(4, now).bind(5, discovered_from).bind(6, published);
+    st->run();
     return db_.changes() > 0;
 }
 
@@ -76,14 +76,14 @@ std::int64_t Frontier::queued_articles() {
 void Frontier::mark_done(const std::string& url, int status, const std::string& final_url, std::int64_t now,
                          const std::string& etag, const std::string& last_modified, const std::string& body_hash) {
     // A 304 carries no validators of its own: keep the old ones then.
-    auto st = db_.prepare(
+    auto st = db_.cached(
         "UPDATE frontier SET state = 'done', attempts = attempts + 1, next_try = NULL, last_status = ?2, "
         "last_error = NULL, final_url = ?3, fetched_at = ?4, "
         "etag = CASE WHEN ?5 = '' THEN etag ELSE ?5 END, "
         "last_modified = CASE WHEN ?6 = '' THEN last_modified ELSE ?6 END, "
         "body_hash = CASE WHEN ?7 = '' THEN body_hash ELSE ?7 END WHERE url = ?1");
-    st.bind(1, url).bind(2, status).bind(3, final_url).bind(4, now).bind(5, etag).bind(6, last_modified).bind(7, body_hash);
-    st.run();
+    st->bind(1, url).bind(2, status).bind(3, final_url).bind(4, now).bind(5, etag).bind(6, last_modified).bind(7, body_hash);
+    st->run();
 }
 
 void Frontier::mark_failed(const std::string& url, std::optional<int> status, const std::string& error,

@@ -9,10 +9,28 @@
 
 namespace presswatch::store {
 
+namespace {
+
+struct CCtxFree {
+    void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+};
+
+}  // namespace
+
+ZSTD_CCtx* thread_compression_context() {
+    thread_local std::unique_ptr<ZSTD_CCtx, CCtxFree> cctx(ZSTD_createCCtx());
+    if (!cctx) throw RuntimeFailure("zstd: cannot make a compression context (out of memory)");
+    return cctx.get();
+}
+
 std::string compress(std::string_view raw) {
+    // ZSTD_compress would make and free a context for every page. Same
+    // bytes out; the reset drops a dictionary another use referenced.
+    ZSTD_CCtx* c = thread_compression_context();
+    ZSTD_CCtx_reset(c, ZSTD_reset_session_and_parameters);
     std::string out(ZSTD_compressBound(raw.size()), '\0');
     // Level 3 (zstd's default): snapshots are written once and read rarely.
-    size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), 3);
+    size_t n = ZSTD_compressCCtx(c, out.data(), out.size(), raw.data(), raw.size(), 3);
     if (ZSTD_isError(n)) throw RuntimeFailure(std::string("zstd: ") + ZSTD_getErrorName(n));
     out.resize(n);
     return out;

@@ -12,18 +12,12 @@ namespace {
 // Level 3, as pages compressed alone (snapshot_codec.cpp).
 constexpr int level = 3;
 
-struct CCtxFree {
-    void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
-};
 struct DCtxFree {
     void operator()(ZSTD_DCtx* c) const { ZSTD_freeDCtx(c); }
 };
 
-// One context a thread, reused: a context's workspace is its cost.
-ZSTD_CCtx* thread_cctx() {
-    thread_local std::unique_ptr<ZSTD_CCtx, CCtxFree> c(ZSTD_createCCtx());
-    return c.get();
-}
+// One context a thread, reused: a context's workspace is its cost
+// (compression: store::thread_compression_context).
 ZSTD_DCtx* thread_dctx() {
     thread_local std::unique_ptr<ZSTD_DCtx, DCtxFree> c(ZSTD_createDCtx());
     return c.get();
@@ -53,7 +47,7 @@ std::string SnapshotDictionary::compress(std::string_view raw) const {
     std::string out(ZSTD_compressBound(raw.size()), '\0');
     // With a checksum: a frame decoded with another dictionary fails
     // instead of giving other bytes.
-    ZSTD_CCtx* c = thread_cctx();
+    ZSTD_CCtx* c = thread_compression_context();
     ZSTD_CCtx_reset(c, ZSTD_reset_session_and_parameters);
     ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1);
     ZSTD_CCtx_refCDict(c, cdict_);

@@ -101,12 +101,12 @@ SaveResult Store::save_article_in_transaction(const std::string& outlet, const A
     return db_.transaction([&] {
         SaveResult r;
         std::string hash = content_hash(a);
-        auto existing = db_.prepare("SELECT id, content_hash FROM article WHERE url = ?1");
-        existing.bind(1, a.url);
+        auto existing = db_.cached("SELECT id, content_hash FROM article WHERE url = ?1");
+        existing->bind(1, a.url);
         std::optional<std::int64_t> id;
-        if (existing.step()) {
-            id = existing.int64(0);
-            if (existing.text(1) == hash) {
+        if (existing->step()) {
+            id = existing->int64(0);
+            if (existing->text(1) == hash) {
                 r.id = *id;
                 return r;  // seen, unchanged: nothing to do
             }
@@ -114,34 +114,34 @@ SaveResult Store::save_article_in_transaction(const std::string& outlet, const A
         json keywords = a.keywords;
         std::string decision = triage::to_json(d).dump();
         if (!id) {
-            auto ins = db_.prepare(
+            auto ins = db_.cached(
                 "INSERT INTO article(url, outlet, headline, lead, body, author, source_org, section, language, "
                 "keywords, published, modified, published_raw, fetched, content_hash, clipping, score, tone, decision, "
                 "mention_level) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)");
-            ins.bind(1, a.url).bind(2, outlet).bind(3, a.headline).bind(4, a.description)
+            ins->bind(1, a.url).bind(2, outlet).bind(3, a.headline).bind(4, a.description)
                 .bind(6, a.author).bind(7, a.source_organization).bind(8, a.section).bind(9, a.language)
                 .bind(10, keywords.dump()).bind(11, a.published).bind(12, a.modified).bind(13, a.published_raw)
                 .bind(14, snap.fetched ? snap.fetched : now()).bind(15, hash).bind(16, d.clipping ? 1 : 0)
                 .bind(17, d.score).bind(18, d.tone).bind(19, decision)
                 .bind(20, stored_level(d));
-            bind_body(ins, 5, a.body);
-            ins.run();
+            bind_body(*ins, 5, a.body);
+            ins->run();
             id = db_.last_insert_id();
-            db_.prepare("INSERT INTO review(article_id, state) VALUES (?1, 'new')").bind(1, *id).run();
+            db_.cached("INSERT INTO review(article_id, state) VALUES (?1, 'new')")->bind(1, *id).run();
             r.inserted = true;
         } else {
-            auto up = db_.prepare(
+            auto up = db_.cached(
                 "UPDATE article SET headline=?2, lead=?3, body=?4, author=?5, source_org=?6, section=?7, "
                 "language=?8, keywords=?9, published=?10, modified=?11, published_raw=?12, fetched=?13, "
                 "content_hash=?14, clipping=?15, score=?16, tone=?17, decision=?18, mention_level=?19 WHERE id=?1");
-            up.bind(1, *id).bind(2, a.headline).bind(3, a.description).bind(5, a.author)
+            up->bind(1, *id).bind(2, a.headline).bind(3, a.description).bind(5, a.author)
                 .bind(6, a.source_organization).bind(7, a.section).bind(8, a.language).bind(9, keywords.dump())
                 .bind(10, a.published).bind(11, a.modified).bind(12, a.published_raw)
                 .bind(13, snap.fetched ? snap.fetched : now()).bind(14, hash).bind(15, d.clipping ? 1 : 0)
                 .bind(16, d.score).bind(17, d.tone).bind(18, decision)
                 .bind(19, stored_level(d));
-            bind_body(up, 4, a.body);
-            up.run();
+            bind_body(*up, 4, a.body);
+            up->run();
             r.changed = true;
         }
         r.id = *id;
@@ -156,10 +156,10 @@ SaveResult Store::save_article_in_transaction(const std::string& outlet, const A
             // longer holds (see forget() below): compressed again.
             bool sealed = !snap.compressed.empty() && (!snap.dictionary || dictionaries_->holds(snap.dictionary));
             auto with = sealed ? snap.dictionary : dictionaries_->current(db_, outlet);
-            db_.prepare(
+            db_.cached(
                    "INSERT INTO snapshot(article_id, url, fetched, status, headers, body, raw_size, sha256, "
                    "dictionary_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) ON CONFLICT(article_id, sha256) DO NOTHING")
-                .bind(1, *id).bind(2, snap.url).bind(3, fetched).bind(4, snap.status)
+                ->bind(1, *id).bind(2, snap.url).bind(3, fetched).bind(4, snap.status)
                 .bind(5, snap.headers).bind_blob(6, sealed ? snap.compressed : compress_snapshot(snap.body, with.get()))
                 .bind(7, static_cast<std::int64_t>(snap.body.size()))
                 .bind(8, snap.sha256.empty() ? sha256_hex(snap.body) : snap.sha256)
@@ -182,7 +182,7 @@ void Store::save_decision(std::int64_t id, const triage::Decision& d) {
 }
 
 std::optional<StoredArticle> Store::article(std::int64_t id) {
-    auto q = db_.prepare(
+    auto kept = db_.cached(
         "SELECT a.id, a.outlet, a.url, a.headline, a.lead, a.body, a.author, a.source_org, a.section, a.language, "
         "a.keywords, a.published, a.modified, a.published_raw, a.fetched, a.content_hash, a.clipping, a.score, "
         "COALESCE(r.tone, a.tone), a.decision, COALESCE(r.state, 'new'), COALESCE(f.needed, 0), "
@@ -192,6 +192,7 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
         "FROM article a LEFT JOIN review r ON r.article_id = a.id LEFT JOIN flag f ON f.article_id = a.id "
         "LEFT JOIN response rs ON rs.article_id = a.id LEFT JOIN story_member sm ON sm.article_id = a.id "
         "WHERE a.id = ?1");
+    Statement& q = *kept;
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     StoredArticle s;
@@ -225,19 +226,19 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
     s.story = q.opt_int64(27);
     s.mention_level = q.text(28);
 
-    auto t = db_.prepare("SELECT topic FROM tag WHERE article_id = ?1 AND removed = 0 ORDER BY score DESC, topic");
-    t.bind(1, id);
-    while (t.step()) s.topics.push_back(t.text(0));
-    auto p = db_.prepare("SELECT DISTINCT name FROM mention WHERE article_id = ?1 ORDER BY name");
-    p.bind(1, id);
-    while (p.step()) s.places.push_back(p.text(0));
+    auto t = db_.cached("SELECT topic FROM tag WHERE article_id = ?1 AND removed = 0 ORDER BY score DESC, topic");
+    t->bind(1, id);
+    while (t->step()) s.topics.push_back(t->text(0));
+    auto p = db_.cached("SELECT DISTINCT name FROM mention WHERE article_id = ?1 ORDER BY name");
+    p->bind(1, id);
+    while (p->step()) s.places.push_back(p->text(0));
     return s;
 }
 
 std::optional<std::int64_t> Store::article_id_by_url(const std::string& url) {
-    auto q = db_.prepare("SELECT id FROM article WHERE url = ?1");
-    q.bind(1, url);
-    if (q.step()) return q.int64(0);
+    auto q = db_.cached("SELECT id FROM article WHERE url = ?1");
+    q->bind(1, url);
+    if (q->step()) return q->int64(0);
     return std::nullopt;
 }
 
@@ -325,10 +326,10 @@ void Store::mark_indexed(const std::vector<std::int64_t>& ids) {
 }
 
 void Store::queue_index(std::int64_t article_id) {
-    db_.prepare(
+    db_.cached(
            "INSERT INTO index_journal(article_id, queued_at) VALUES (?1, ?2) "
            "ON CONFLICT(article_id) DO UPDATE SET version = version + 1, queued_at = excluded.queued_at")
-        .bind(1, article_id).bind(2, now()).run();
+        ->bind(1, article_id).bind(2, now()).run();
 }
 
 std::vector<IndexJournalEntry> Store::pending_index_entries(std::size_t limit) {

@@ -21,10 +21,10 @@ StoryMember from_row(Statement& q) {
 }  // namespace
 
 std::optional<StoryMember> story_member(Store& store, std::int64_t article_id) {
-    auto q = store.db().prepare(std::string(columns) + " WHERE article_id = ?1");
-    q.bind(1, article_id);
-    if (!q.step()) return std::nullopt;
-    return from_row(q);
+    auto q = store.db().cached(std::string(columns) + " WHERE article_id = ?1");
+    q->bind(1, article_id);
+    if (!q->step()) return std::nullopt;
+    return from_row(*q);
 }
 
 std::vector<StoryMember> story_candidates(Store& store, std::int64_t from, std::int64_t to, std::int64_t except) {
@@ -38,11 +38,11 @@ std::vector<StoryMember> story_candidates(Store& store, std::int64_t from, std::
 
 void set_story_member(Store& store, const StoryMember& m) {
     store.db()
-        .prepare("INSERT INTO story_member(article_id, story_id, simhash, usable, published, content_hash) "
+        .cached("INSERT INTO story_member(article_id, story_id, simhash, usable, published, content_hash) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, "
                  "simhash = excluded.simhash, usable = excluded.usable, published = excluded.published, "
                  "content_hash = excluded.content_hash")
-        .bind(1, m.article_id).bind(2, m.story_id).bind(3, static_cast<std::int64_t>(m.simhash))
+        ->bind(1, m.article_id).bind(2, m.story_id).bind(3, static_cast<std::int64_t>(m.simhash))
         .bind(4, m.usable ? 1 : 0).bind(5, m.published).bind(6, m.content_hash).run();
 }
 

@@ -354,12 +354,12 @@ RestoreResult restore_decisions(Store& store, std::istream& in, const std::strin
 }
 
 bool apply_pending_decision(Database& db, std::int64_t id, const std::string& url) {
-    auto q = db.prepare("SELECT line, source, user, restored_at FROM pending_decision WHERE url = ?1");
-    q.bind(1, url);
-    if (!q.step()) return false;
-    std::string text = q.text(0), source = q.text(1), user = q.text(2);
-    std::int64_t restored_at = q.int64(3);
-    q.reset();
+    auto q = db.cached("SELECT line, source, user, restored_at FROM pending_decision WHERE url = ?1");
+    q->bind(1, url);
+    if (!q->step()) return false;
+    std::string text = q->text(0), source = q->text(1), user = q->text(2);
+    std::int64_t restored_at = q->int64(3);
+    q->reset();
     json j = json::parse(text, nullptr, false);
     // The line was checked when it was restored; a row that no longer
     // parses (edited by hand) is left for `restore` to report.

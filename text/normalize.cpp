@@ -6,6 +6,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <vector>
+
 namespace presswatch::text {
 namespace {
 
@@ -109,25 +111,69 @@ std::string nfc(std::string_view s) {
     return result;
 }
 
+namespace {
+
+// What fold makes of one code point of the decomposed text: its base letter
+// in lower case, or -1 when it is dropped (a mark, an invisible character).
+UChar32 fold_code_point(UChar32 c, const icu::Normalizer2& nfd) {
+    if (is_invisible(c)) return -1;
+    int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK) return -1;
+    return u_tolower(strip_marks(c, nfd));
+}
+
+// fold_code_point of every code point below this, computed once: text is
+// folded for every article (extraction, stories, search), and asking ICU
+// character by character (a UnicodeString for each decomposition) was most
+// of fold's time.
+constexpr UChar32 folded_table_end = 0x3000;
+
+const std::vector<UChar32>& folded_table(const icu::Normalizer2& nfd) {
+    static const std::vector<UChar32> table = [&] {
+        std::vector<UChar32> t(folded_table_end);
+        for (UChar32 c = 0; c < folded_table_end; ++c) t[static_cast<std::size_t>(c)] = fold_code_point(c, nfd);
+        return t;
+    }();
+    return table;
+}
+
+bool all_ascii(std::string_view s) {
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+}  // namespace
+
 std::string fold(std::string_view s) {
+    // ASCII is its own decomposition, and only A-Z change.
+    if (all_ascii(s)) {
+        std::string out(s);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    const std::vector<UChar32>& table = folded_table(*nfd);
     icu::UnicodeString u = to_unicode(s);
     // Decompose fully so that NFD input and combining marks are handled alike.
     icu::UnicodeString d = nfd->normalize(u, status);
     if (U_FAILURE(status)) d = u;
-    icu::UnicodeString out;
+    std::string result;
+    result.reserve(s.size());
     for (int32_t i = 0; i < d.length();) {
         UChar32 c = d.char32At(i);
         i += U16_LENGTH(c);
-        if (is_invisible(c)) continue;
-        int8_t type = u_charType(c);
-        if (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK)
-            continue;
-        out.append(u_tolower(strip_marks(c, *nfd)));
+        UChar32 f = c < folded_table_end ? table[static_cast<std::size_t>(c)] : fold_code_point(c, *nfd);
+        if (f < 0) continue;
+        // A lone surrogate becomes U+FFFD, as UnicodeString::toUTF8String writes it.
+        if (U_IS_SURROGATE(f)) f = 0xFFFD;
+        char buf[U8_MAX_LENGTH];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(buf, n, f);
+        result.append(buf, static_cast<std::size_t>(n));
     }
-    std::string result;
-    out.toUTF8String(result);
     return result;
 }
 

@@ -60,3 +60,31 @@ TEST_CASE("texts too short to compare start stories of their own", "[index][stor
     CHECK_FALSE(a.usable);
     CHECK_FALSE(same_story(a, a));
 }
+
+TEST_CASE("story hashes are the ones earlier versions stored", "[index][story]") {
+    // story_member.simhash keeps the hashes of articles indexed before: a
+    // new article is compared with them, so the same text must hash to the
+    // same bits in every version. Values from the release before the vote
+    // count was rewritten (commit 814a372).
+    struct Row {
+        const char *headline, *lead, *body;
+        std::uint64_t simhash;
+    };
+    const Row rows[] = {
+        {"Thanh Hóa: mưa lớn gây ngập nhiều tuyến phố", "Mưa lớn kéo dài từ đêm qua.",
+         "Mưa lớn kéo dài từ đêm qua khiến nhiều tuyến phố ở thành phố Thanh Hóa ngập sâu. Lực lượng chức năng đã có mặt "
+         "để phân luồng giao thông và hỗ trợ người dân di chuyển. Chính quyền địa phương cho biết sẽ khẩn trương khơi thông "
+         "cống rãnh trong những ngày tới.",
+         0x3f850436e627d60dull},
+        {"Khánh thành cầu mới bắc qua sông Mã", "",
+         "Sáng nay, cây cầu mới bắc qua sông Mã đã được khánh thành sau hai năm thi công. Cây cầu dài gần một cây số, "
+         "nối liền hai huyện và rút ngắn quãng đường đi lại của người dân. Đây là công trình trọng điểm của tỉnh.",
+         0x1d5dc2ba0c48ed9bull},
+    };
+    for (const auto& r : rows) {
+        INFO(r.headline);
+        StoryHash h = story_hash(r.headline, r.lead, r.body);
+        CHECK(h.usable);
+        CHECK(h.simhash == r.simhash);
+    }
+}
