@@ -105,6 +105,12 @@ void Database::exec_noexcept(std::string_view sql) noexcept {
     sqlite3_exec(db_.get(), s.c_str(), nullptr, nullptr, nullptr);
 }
 Statement Database::prepare(std::string_view sql) { return Statement(db_.get(), sql); }
+ReusedStatement Database::reused(std::string_view sql) {
+    auto it = reused_.find(std::string(sql));
+    if (it == reused_.end())
+        it = reused_.emplace(std::string(sql), std::make_unique<Statement>(db_.get(), sql)).first;
+    return ReusedStatement(*it->second);
+}
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_.get()); }
 int Database::changes() const { return sqlite3_changes(db_.get()); }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -51,6 +52,22 @@ private:
     std::string sql_;
 };
 
+// A statement of Database::reused: the connection's own prepared copy, for
+// as long as this guard lives; reset (bindings cleared, no read left open)
+// when it ends.
+class ReusedStatement {
+public:
+    explicit ReusedStatement(Statement& s) : s_(&s) {}
+    ~ReusedStatement() { s_->reset(); }
+    ReusedStatement(const ReusedStatement&) = delete;
+    ReusedStatement& operator=(const ReusedStatement&) = delete;
+    Statement* operator->() const { return s_; }
+    Statement& operator*() const { return *s_; }
+
+private:
+    Statement* s_;
+};
+
 class Database {
 public:
     enum class Mode { read_write, read_only };
@@ -60,6 +77,11 @@ public:
 
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql);
+    // The same statement, prepared once per connection and kept: for
+    // statements run many times a request (a search page reads every hit's
+    // article; preparing its joins each time was more than half of that
+    // read). Not reentrant: one guard per sql at a time.
+    ReusedStatement reused(std::string_view sql);
     std::int64_t last_insert_id() const;
     int changes() const;
     sqlite3* handle() const { return db_.get(); }
@@ -93,6 +115,8 @@ private:
     struct Close { void operator()(sqlite3* db) const; };
     std::unique_ptr<sqlite3, Close> db_;
     std::filesystem::path file_;
+    // After db_: finalized before the connection closes.
+    std::unordered_map<std::string, std::unique_ptr<Statement>> reused_;
 };
 
 }  // namespace presswatch::store

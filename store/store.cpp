@@ -163,7 +163,8 @@ void Store::save_decision(std::int64_t id, const triage::Decision& d) {
 }
 
 std::optional<StoredArticle> Store::article(std::int64_t id) {
-    auto q = db_.prepare(
+    // Reused: a search page reads every hit's article (Database::reused).
+    auto stmt = db_.reused(
         "SELECT a.id, a.outlet, a.url, a.headline, a.lead, a.body, a.author, a.source_org, a.section, a.language, "
         "a.keywords, a.published, a.modified, a.published_raw, a.fetched, a.content_hash, a.clipping, a.score, "
         "COALESCE(r.tone, a.tone), a.decision, COALESCE(r.state, 'new'), COALESCE(f.needed, 0), "
@@ -173,6 +174,7 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
         "FROM article a LEFT JOIN review r ON r.article_id = a.id LEFT JOIN flag f ON f.article_id = a.id "
         "LEFT JOIN response rs ON rs.article_id = a.id LEFT JOIN story_member sm ON sm.article_id = a.id "
         "WHERE a.id = ?1");
+    Statement& q = *stmt;
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     StoredArticle s;
@@ -206,10 +208,12 @@ std::optional<StoredArticle> Store::article(std::int64_t id) {
     s.story = q.opt_int64(27);
     s.mention_level = q.text(28);
 
-    auto t = db_.prepare("SELECT topic FROM tag WHERE article_id = ?1 AND removed = 0 ORDER BY score DESC, topic");
+    auto topics = db_.reused("SELECT topic FROM tag WHERE article_id = ?1 AND removed = 0 ORDER BY score DESC, topic");
+    Statement& t = *topics;
     t.bind(1, id);
     while (t.step()) s.topics.push_back(t.text(0));
-    auto p = db_.prepare("SELECT DISTINCT name FROM mention WHERE article_id = ?1 ORDER BY name");
+    auto places = db_.reused("SELECT DISTINCT name FROM mention WHERE article_id = ?1 ORDER BY name");
+    Statement& p = *places;
     p.bind(1, id);
     while (p.step()) s.places.push_back(p.text(0));
     return s;
