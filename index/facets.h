@@ -23,7 +23,8 @@ public:
     ~FacetCounters();
     FacetCounters(const FacetCounters&) = delete;
     FacetCounters& operator=(const FacetCounters&) = delete;
-    void attach(Xapian::Enquire& enquire);
+    // db: the database enquire searches (the counts read its values).
+    void attach(Xapian::Enquire& enquire, const Xapian::Database& db);
     // "outlet", "topic", "flagged", "month", "agency", "status", "tone" ->
     // counts, most first (months newest first).
     std::map<std::string, std::vector<FacetCount>> counts() const;

@@ -186,7 +186,7 @@ SearchResult Searcher::search(const std::string& text, const SearchOptions& opti
             Xapian::doccount check_at_least =
                 static_cast<Xapian::doccount>(count_exactly ? std::max(exact_count_up_to, page_end) : page_end);
             if (options.facets) {
-                facets.attach(enquire);
+                facets.attach(enquire, impl_->db);
                 check_at_least = impl_->db.get_doccount();
             }
             std::optional<PhraseDecider> phrases;

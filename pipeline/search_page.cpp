@@ -1,5 +1,8 @@
 #include "pipeline/search_page.h"
 
+#include <map>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "briefing/labels.h"
@@ -42,17 +45,27 @@ SearchPage run_search(store::Store& store, const SearchRequest& request) {
     options.sort = page.sort == "date" ? index::SortOrder::date : index::SortOrder::relevance;
     options.facets = request.facets;
     options.clippings_only = !request.all;
-    options.text = [&store](std::int64_t id) {
+    // Each hit's article is read once: for its snippet's text here, then
+    // kept for its row (reading it twice was a third of a one-word
+    // search's CPU: docs/benchmarks.md, "Search cost").
+    std::map<std::int64_t, store::StoredArticle> read;
+    options.text = [&store, &read](std::int64_t id) {
         auto a = store.article(id);
         if (!a) return std::string();
-        return a->article.description.empty() ? a->article.body : a->article.description + "\n\n" + a->article.body;
+        std::string text =
+            a->article.description.empty() ? a->article.body : a->article.description + "\n\n" + a->article.body;
+        read.insert_or_assign(id, std::move(*a));
+        return text;
     };
 
     index::Searcher searcher(index_dir(store));
     page.result = searcher.search(query, options);
     options.text = nullptr;  // borrows store: not to outlive this call
     for (const auto& hit : page.result.hits) {
-        auto a = store.article(hit.id);
+        auto it = read.find(hit.id);
+        std::optional<store::StoredArticle> a;
+        if (it != read.end()) a = std::move(it->second);
+        else a = store.article(hit.id);
         if (!a) continue;  // deleted since it was indexed; the next sync removes it
         page.rows.push_back({hit, std::move(*a)});
     }

@@ -82,6 +82,10 @@ struct Options {
     int connections = 32;
     int wrk_threads = 2;
     std::size_t workers = 0;  // 0: serve's default
+    bool in_process_only = false;
+    fs::path answers;         // the mix's answers: written if absent, else compared
+    fs::path binary = PRESSWATCH_BINARY;
+    std::string only_class;   // run only this class of the mix (profiling)
 };
 
 // One request of the mix: the in-process call and the same as a URL.
@@ -118,7 +122,7 @@ std::vector<Request> requests(const bench::Generator& gen, std::int64_t articles
 class Serve {
 public:
     explicit Serve(const Options& o)
-        : process_(args(o), o.dir / "serve.log") {
+        : process_(o.binary.string(), args(o), o.dir / "serve.log") {
         port_ = process_.wait_for_port(std::chrono::seconds(120));
     }
     ~Serve() { stop(); }
@@ -224,6 +228,69 @@ void print_wrk(const std::string& label, const bench::WrkRun& r, double cpu_seco
                              r.requests ? 1e3 * cpu_seconds / static_cast<double>(r.requests) : 0.0);
 }
 
+// What a query's first page must keep whatever makes it cheaper: ids,
+// totals, facet counts, collapse counts and snippets (search_page_json
+// without the weights, which only order).
+nlohmann::json answer_of(const Request& r, const pipeline::SearchPage& page) {
+    nlohmann::json j = pipeline::search_page_json(page);
+    for (auto& h : j["hits"]) h.erase("weight");
+    j["class"] = r.cls;
+    j["path"] = r.path;
+    return j;
+}
+
+// Writes the answers to file when it does not exist yet (the old build's
+// run), else compares them field by field with it; returns how many
+// queries differ.
+std::size_t check_answers(const fs::path& file, const nlohmann::json& answers) {
+    if (!fs::exists(file)) {
+        std::ofstream(file) << answers.dump(1) << "\n";
+        std::cout << fmt::format("answers: {} queries' first pages written to {}\n", answers.size(), file.string());
+        return 0;
+    }
+    std::ifstream in(file);
+    nlohmann::json want = nlohmann::json::parse(in);
+    std::size_t differ = 0;
+    std::map<std::string, std::size_t> by_field;
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        const auto& got = answers[i];
+        if (i >= want.size() || want[i]["path"] != got["path"]) {
+            ++differ;
+            ++by_field["query"];
+            continue;
+        }
+        bool same = true;
+        for (const char* field : {"total", "total_exact", "facets", "hits"})
+            if (want[i].value(field, nlohmann::json()) != got.value(field, nlohmann::json())) {
+                ++by_field[field];
+                same = false;
+                if (by_field[field] <= 2)
+                    std::cout << fmt::format("  answer differs in {} for {}\n", field, got["path"].get<std::string>());
+            }
+        differ += same ? 0 : 1;
+    }
+    std::cout << fmt::format("answers: {} of {} queries differ from {} (ids, totals, facets, snippets, collapse "
+                             "counts){}\n",
+                             differ, answers.size(), file.string(), differ ? "" : ": all the same");
+    for (const auto& [field, n] : by_field) std::cout << fmt::format("  {}: {} queries\n", field, n);
+    return differ;
+}
+
+void print_in_process(const std::vector<std::string>& classes, std::map<std::string, std::vector<double>>& in_class,
+                      const std::vector<double>& in_all, std::map<std::string, double>& in_class_cpu, double in_cpu) {
+    std::cout << fmt::format("  {:<34}{:>7}{:>9}{:>9}{:>9}{:>9}{:>9}\n", "in process (pipeline::run_search)", "n",
+                             "p50", "p95", "p99", "max", "CPU");
+    auto row = [](const std::string& label, const std::vector<double>& v, double cpu) {
+        std::cout << fmt::format("  {:<34}{:>7}{:>9.2f}{:>9.2f}{:>9.2f}{:>9.2f}{:>9.2f}\n", label, v.size(),
+                                 bench::percentile(v, .5), bench::percentile(v, .95), bench::percentile(v, .99),
+                                 v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()),
+                                 v.empty() ? 0.0 : 1e3 * cpu / static_cast<double>(v.size()));
+    };
+    for (const auto& c : classes) row(c, in_class[c], in_class_cpu[c]);
+    row("all", in_all, in_cpu);
+    std::cout << "  (CPU: the thread's mean CPU ms a search)\n";
+}
+
 int run(const Options& o) {
     std::cout << fmt::format("bench_web: {} articles (all clippings) in {}; load average at start {}\n", o.articles,
                              o.dir.string(), load_average());
@@ -236,6 +303,8 @@ int run(const Options& o) {
                                  built["store_seconds"].get<double>(), built["index_seconds"].get<double>());
 
     auto mix = requests(gen, o.articles);
+    if (!o.only_class.empty())
+        std::erase_if(mix, [&](const Request& r) { return r.cls != o.only_class; });
     std::vector<std::string> classes;
     for (const auto& r : mix)
         if (std::find(classes.begin(), classes.end(), r.cls) == classes.end()) classes.push_back(r.cls);
@@ -244,7 +313,9 @@ int run(const Options& o) {
     std::map<std::string, std::vector<double>> in_class;
     std::vector<double> in_all;
     double in_cpu = 0;
+    std::map<std::string, double> in_class_cpu;
     std::vector<std::vector<std::int64_t>> ids(mix.size());
+    nlohmann::json answers = nlohmann::json::array();
     {
         store::Store store(o.dir);
         for (int round = 0; round <= in_process_rounds; ++round) {
@@ -253,15 +324,26 @@ int run(const Options& o) {
                 double c0 = thread_cpu_seconds();
                 auto page = pipeline::run_search(store, mix[i].search);
                 double ms = seconds_since(t0) * 1e3;
-                if (round > 0) in_cpu += thread_cpu_seconds() - c0;
-                if (round == 0)
+                if (round > 0) {
+                    double cpu = thread_cpu_seconds() - c0;
+                    in_cpu += cpu;
+                    in_class_cpu[mix[i].cls] += cpu;
+                }
+                if (round == 0) {
                     for (const auto& row : page.rows) ids[i].push_back(row.article.id);
-                else {
+                    answers.push_back(answer_of(mix[i], page));
+                } else {
                     in_class[mix[i].cls].push_back(ms);
                     in_all.push_back(ms);
                 }
             }
         }
+    }
+
+    std::size_t answers_differ = o.answers.empty() ? 0 : check_answers(o.answers, answers);
+    if (o.in_process_only) {
+        print_in_process(classes, in_class, in_all, in_class_cpu, in_cpu);
+        return answers_differ ? 1 : 0;
     }
 
     Serve serve(o);
@@ -306,10 +388,7 @@ int run(const Options& o) {
 
     std::cout << fmt::format("\nsearch latency, ms ({} queries: bench_search's classes x {}, top 20 with snippets)\n",
                              mix.size(), bench::queries_per_class);
-    std::cout << fmt::format("  {:<34}{:>7}{:>9}{:>9}{:>9}{:>9}\n", "in process (pipeline::run_search)", "n", "p50",
-                             "p95", "p99", "max");
-    for (const auto& c : classes) print_percentiles(c, in_class[c]);
-    print_percentiles("all", in_all);
+    print_in_process(classes, in_class, in_all, in_class_cpu, in_cpu);
     std::cout << fmt::format("  {:<34}{:>7}{:>9}{:>9}{:>9}{:>9}\n", "server, 1 connection, HTTP", "n", "p50", "p95",
                              "p99", "max");
     for (const auto& c : classes) print_percentiles(c, one_class[c]);
@@ -428,7 +507,7 @@ int run(const Options& o) {
     }
     int status = serve.stop();
     std::cout << fmt::format("\nserve stopped by SIGTERM: exit status {}{}\n", status, status ? " (NOT clean)" : "");
-    return mismatched || failed || status ? 1 : 0;
+    return mismatched || failed || status || answers_differ ? 1 : 0;
 }
 
 }  // namespace
@@ -450,10 +529,17 @@ int main(int argc, char** argv) {
             else if (a == "--connections") o.connections = std::max(1, std::stoi(value()));
             else if (a == "--wrk-threads") o.wrk_threads = std::max(1, std::stoi(value()));
             else if (a == "--workers") o.workers = static_cast<std::size_t>(std::stoul(value()));
+            else if (a == "--in-process-only") o.in_process_only = true;
+            else if (a == "--answers") o.answers = value();
+            else if (a == "--binary") o.binary = value();
+            else if (a == "--class") o.only_class = value();
             else {
                 std::cout << "usage: bench_web [--articles N (100000)] [--dir DIR] [--rebuild] [--seconds S (60)]\n"
                              "                 [--memory-minutes M (10; 0 or 1: no longer run)] [--connections C (32)]\n"
-                             "                 [--wrk-threads T (2)] [--workers N (serve's default)]\n";
+                             "                 [--wrk-threads T (2)] [--workers N (serve's default)]\n"
+                             "                 [--in-process-only] [--answers FILE (write if absent, else compare)]\n"
+                             "                 [--binary PATH (the presswatch to serve; default this build's)]\n"
+                             "                 [--class NAME (only this class of the mix, e.g. to profile it)]\n";
                 return a == "--help" ? 0 : 2;
             }
         }

@@ -39,8 +39,12 @@ inline bool wait_until(const std::function<bool()>& cond,
 class Process {
 public:
     // Runs PRESSWATCH_BINARY with args; stdout and stderr appended to log.
-    Process(const std::vector<std::string>& args, std::filesystem::path log) : log_(std::move(log)) {
-        std::vector<std::string> all = {PRESSWATCH_BINARY};
+    Process(const std::vector<std::string>& args, std::filesystem::path log)
+        : Process(PRESSWATCH_BINARY, args, std::move(log)) {}
+    // Runs binary with args (a benchmark comparing an older build).
+    Process(const std::string& binary, const std::vector<std::string>& args, std::filesystem::path log)
+        : log_(std::move(log)) {
+        std::vector<std::string> all = {binary};
         all.insert(all.end(), args.begin(), args.end());
         pid_ = fork();
         if (pid_ < 0) throw std::runtime_error("fork failed");

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
 #include "config/config.h"
 #include "store/migrations.h"
 #include "store/store.h"
@@ -114,6 +116,42 @@ TEST_CASE("an article round-trips through the store with its decision and snapsh
     REQUIRE(snap);
     CHECK(snap->body == page);
     CHECK(s.pending_index(10) == std::vector<std::int64_t>{r.id});
+}
+
+namespace {
+
+// The connection's prepared statements; with busy_only, those still
+// stepping (holding a read open).
+int statements(store::Store& s, bool busy_only = false) {
+    int n = 0;
+    for (sqlite3_stmt* st = sqlite3_next_stmt(s.db().handle(), nullptr); st; st = sqlite3_next_stmt(s.db().handle(), st))
+        n += !busy_only || sqlite3_stmt_busy(st) ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("reading articles prepares their statements once and leaves none of them reading", "[store]") {
+    TempDir dir;
+    store::Store s(dir.path());
+    add_outlet(s);
+    auto one = s.save_article("vnexpress", sample_article("https://vnexpress.net/a-1.html"), clipping_decision(),
+                              {"https://vnexpress.net/a-1.html", 1, 200, "", "<html></html>"});
+    auto other = sample_article("https://vnexpress.net/a-2.html");
+    other.headline = "Bài thứ hai";
+    auto two = s.save_article("vnexpress", other, clipping_decision(),
+                              {"https://vnexpress.net/a-2.html", 1, 200, "", "<html></html>"});
+    REQUIRE(s.article(one.id));
+    int kept = statements(s);
+    CHECK(kept >= 3);                // the article, its topics, its places: kept
+    CHECK(statements(s, true) == 0);  // no read left open between requests
+    auto a = s.article(two.id);
+    REQUIRE(a);
+    CHECK(a->article.headline == "Bài thứ hai");  // the reused statement bound afresh
+    CHECK(s.article(one.id)->article.headline == "Người dân phường Sầm Sơn phản ánh ô nhiễm");
+    CHECK(!s.article(one.id + two.id + 100));
+    CHECK(statements(s) == kept);  // prepared once, not per read
+    CHECK(statements(s, true) == 0);
 }
 
 TEST_CASE("saving the same article again changes nothing; a changed one is updated in place", "[store]") {
