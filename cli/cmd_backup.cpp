@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "store/backup.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_backup {
 namespace {
 
 struct Options {
@@ -50,4 +50,4 @@ void register_backup(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_backup);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_backup

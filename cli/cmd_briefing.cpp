@@ -10,7 +10,7 @@
 #include "cli/workflow_args.h"
 #include "core/error.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_briefing {
 namespace {
 
 struct Options {
@@ -47,4 +47,4 @@ void register_briefing(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_briefing);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_briefing

@@ -10,7 +10,7 @@
 #include "pipeline/index_check.h"
 #include "store/store.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_check {
 namespace {
 
 // Ids listed per kind of difference; the count says how many in all.
@@ -68,4 +68,4 @@ void register_check(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_check);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_check

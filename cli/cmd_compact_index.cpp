@@ -14,7 +14,7 @@
 #include "store/crawl_lock.h"
 #include "store/store.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_compact_index {
 namespace {
 
 int run(Context& ctx) {
@@ -42,4 +42,4 @@ void register_compact_index(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_compact_index);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_compact_index

@@ -6,7 +6,7 @@
 
 #include "cli/context.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_config {
 namespace {
 
 int check(Context& ctx) {
@@ -51,4 +51,4 @@ void register_config(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_config);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_config

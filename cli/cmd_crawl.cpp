@@ -16,7 +16,7 @@
 #include "store/store.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_crawl {
 namespace {
 
 std::atomic<bool> stop_requested{false};
@@ -85,4 +85,4 @@ void register_crawl(CLI::App& app, Context& ctx) {
 
 PRESSWATCH_COMMAND(register_crawl);
 
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_crawl

@@ -25,7 +25,7 @@
 #include "store/store.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_demo {
 namespace {
 
 // The sample site is ours and local: no need to wait a second between
@@ -186,4 +186,4 @@ void register_demo(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_demo);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_demo

@@ -12,7 +12,7 @@
 #include "cli/workflow_args.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_digest {
 namespace {
 
 struct Options {
@@ -54,4 +54,4 @@ void register_digest(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_digest);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_digest

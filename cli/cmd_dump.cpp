@@ -9,7 +9,7 @@
 #include "cli/context.h"
 #include "store/workflow_dump.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_dump {
 namespace {
 
 int run(Context& ctx, const std::string& out) {
@@ -34,4 +34,4 @@ void register_dump(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_dump);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_dump

@@ -13,7 +13,7 @@
 #include "text/dates.h"
 #include "triage/decision_json.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_explain {
 namespace {
 
 void print_list(const char* title, const std::vector<std::string>& lines) {
@@ -71,4 +71,4 @@ void register_explain(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_explain);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_explain

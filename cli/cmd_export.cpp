@@ -14,7 +14,7 @@
 #include "pipeline/index_sync.h"
 #include "store/store.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_export {
 namespace {
 
 std::vector<std::int64_t> selected(store::Store& st, const std::string& query) {
@@ -64,4 +64,4 @@ void register_export(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_export);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_export

@@ -11,7 +11,7 @@
 #include "extract/extract.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_extract {
 namespace {
 
 struct ExtractArgs {
@@ -87,4 +87,4 @@ void register_extract(CLI::App& app, Context& ctx) {
 
 PRESSWATCH_COMMAND(register_extract);
 
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_extract

@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "store/workflow.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_flag {
 namespace {
 
 struct Options {
@@ -48,4 +48,4 @@ void register_flag(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_flag);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_flag

@@ -9,7 +9,7 @@
 #include "store/crawl_lock.h"
 #include "store/store.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_import {
 namespace {
 
 void register_import(CLI::App& app, Context& ctx) {
@@ -39,4 +39,4 @@ void register_import(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_import);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_import

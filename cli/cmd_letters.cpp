@@ -12,7 +12,7 @@
 #include "core/error.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_letters {
 namespace {
 
 struct Options {
@@ -63,4 +63,4 @@ void register_letters(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_letters);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_letters

@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "store/workflow.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_mark {
 namespace {
 
 struct Options {
@@ -53,4 +53,4 @@ void register_mark(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_mark);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_mark

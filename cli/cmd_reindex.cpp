@@ -10,7 +10,7 @@
 #include "pipeline/reindex.h"
 #include "store/store.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_reindex {
 namespace {
 
 int run(Context& ctx, unsigned threads) {
@@ -36,4 +36,4 @@ void register_reindex(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_reindex);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_reindex

@@ -14,7 +14,7 @@
 #include "store/workflow.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_respond {
 namespace {
 
 struct Options {
@@ -91,4 +91,4 @@ void register_respond(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_respond);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_respond

@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "store/workflow_dump.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_restore {
 namespace {
 
 // Unmatched URLs listed at most: the count says the rest.
@@ -48,4 +48,4 @@ void register_restore(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_restore);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_restore

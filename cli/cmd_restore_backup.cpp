@@ -7,7 +7,7 @@
 #include "cli/context.h"
 #include "pipeline/restore_backup.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_restore_backup {
 namespace {
 
 int run(Context& ctx, const std::string& src, bool force) {
@@ -42,4 +42,4 @@ void register_restore_backup(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_restore_backup);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_restore_backup

@@ -19,7 +19,7 @@
 #include "triage/decision_json.h"
 #include "triage/triage.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_retriage {
 namespace {
 
 struct Options {
@@ -108,4 +108,4 @@ void register_retriage(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_retriage);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_retriage

@@ -12,7 +12,7 @@
 #include "store/workflow.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_review {
 namespace {
 
 struct Options {
@@ -79,4 +79,4 @@ void register_review(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_review);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_review

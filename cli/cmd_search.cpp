@@ -18,7 +18,7 @@
 #include "store/saved_search.h"
 #include "store/store.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_search {
 namespace {
 
 struct SearchArgs {
@@ -139,4 +139,4 @@ void register_search(CLI::App& app, Context& ctx) {
 
 PRESSWATCH_COMMAND(register_search);
 
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_search

@@ -11,7 +11,7 @@
 #include "store/store.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_show {
 namespace {
 
 struct Options {
@@ -85,4 +85,4 @@ void register_show(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_show);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_show

@@ -16,7 +16,7 @@
 #include "store/store.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_sources {
 namespace {
 
 int show_health(Context& ctx, bool json) {
@@ -120,4 +120,4 @@ void register_sources(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_sources);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_sources

@@ -7,7 +7,7 @@
 #include "cli/output.h"
 #include "store/store.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_stats {
 namespace {
 
 int run(Context& ctx, bool json) {
@@ -42,4 +42,4 @@ void register_stats(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_stats);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_stats

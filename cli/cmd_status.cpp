@@ -17,7 +17,7 @@
 #include "pipeline/service_status.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_status {
 namespace {
 
 using nlohmann::json;
@@ -160,4 +160,4 @@ void register_status(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_status);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_status

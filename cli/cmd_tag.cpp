@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "store/workflow.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_tag {
 namespace {
 
 int run(Context& ctx, const std::vector<std::string>& words) {
@@ -56,4 +56,4 @@ void register_tag(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_tag);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_tag

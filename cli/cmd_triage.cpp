@@ -17,7 +17,7 @@
 #include "triage/decision_json.h"
 #include "triage/triage.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_triage {
 namespace {
 
 std::string read_input(const std::string& path) {
@@ -64,4 +64,4 @@ void register_triage(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_triage);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_triage

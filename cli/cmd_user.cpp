@@ -15,7 +15,7 @@
 #include "store/store.h"
 #include "text/dates.h"
 
-namespace presswatch::cli {
+namespace presswatch::cli::cmd_user {
 namespace {
 
 struct Options {
@@ -153,4 +153,4 @@ void register_user(CLI::App& app, Context& ctx) {
 
 }  // namespace
 PRESSWATCH_COMMAND(register_user);
-}  // namespace presswatch::cli
+}  // namespace presswatch::cli::cmd_user

@@ -37,6 +37,11 @@ private:
 //   PRESSWATCH_COMMAND(register_fn);
 // where register_fn(CLI::App& app, Context& ctx) adds a subcommand to app
 // and sets ctx.action in its callback. main.cpp knows no command by name.
+// Commands are registered (and listed in --help) in the order of their
+// register_fn names. Each file keeps its code, the macro included, in
+// namespace presswatch::cli::cmd_<name> { namespace { ... } }: cli/ is a
+// unity build (cli/CMakeLists.txt), several files share one compiler run,
+// and two files' `Options` or `run` must not meet.
 using Registrar = void (*)(CLI::App&, Context&);
 struct Registration {
     Registration(const char* name, Registrar r);
