@@ -8,6 +8,7 @@
 
 #include "config/config.h"
 #include "core/error.h"
+#include "index/schema.h"
 #include "pipeline/reindex.h"
 #include "store/store.h"
 #include "store/story.h"
@@ -63,7 +64,9 @@ nlohmann::json ensure_data_folder(const std::filesystem::path& dir, std::int64_t
     auto marker = dir / "build.json";
     if (!rebuild && std::filesystem::exists(marker)) {
         auto m = nlohmann::json::parse(std::ifstream(marker));
-        if (m.value("articles", std::int64_t{0}) == articles && m.value("version", 0) == folder_version) {
+        // An index of another format is refused by the searcher: built again.
+        if (m.value("articles", std::int64_t{0}) == articles && m.value("version", 0) == folder_version &&
+            m.value("index_schema", std::string()) == index::schema::version) {
             m["reused"] = true;
             return m;
         }
@@ -109,7 +112,8 @@ nlohmann::json ensure_data_folder(const std::filesystem::path& dir, std::int64_t
     auto r = pipeline::reindex(store, 2);
     double index_s = seconds_since(t0);
     nlohmann::json m = {{"version", folder_version}, {"articles", articles},   {"indexed", r.articles},
-                        {"store_seconds", store_s},  {"index_seconds", index_s}};
+                        {"store_seconds", store_s},  {"index_seconds", index_s},
+                        {"index_schema", std::string(index::schema::version)}};
     std::ofstream(marker) << m.dump(2);
     m["reused"] = false;
     return m;
