@@ -341,26 +341,24 @@ std::vector<AuditEntry> Workflow::audit_log(std::optional<std::int64_t> id) {
 std::vector<std::int64_t> Workflow::unreviewed(std::size_t limit) { return unreviewed_at("subject", limit); }
 
 std::optional<std::int64_t> Workflow::unreviewed_after(std::int64_t after) {
-    // The queue's own order (unreviewed_at), compared as a row value.
-    auto q = store_.db().prepare(
-        "SELECT a.id FROM article a LEFT JOIN review r ON r.article_id = a.id "
-        "WHERE a.mention_level = 'subject' AND COALESCE(r.state, 'new') = 'new' "
-        "AND (COALESCE(a.published, a.fetched), a.id) > "
-        "(SELECT COALESCE(b.published, b.fetched), b.id FROM article b WHERE b.id = ?1) "
-        "ORDER BY COALESCE(a.published, a.fetched), a.id LIMIT 1");
-    q.bind(1, after);
-    if (q.step()) return q.int64(0);
-    return std::nullopt;
+    auto ids = unreviewed_at("subject", 1, after);
+    if (ids.empty()) return std::nullopt;
+    return ids.front();
 }
 
 std::vector<std::int64_t> Workflow::unreviewed_passing(std::size_t limit) { return unreviewed_at("passing", limit); }
 
-std::vector<std::int64_t> Workflow::unreviewed_at(const char* level, std::size_t limit) {
+std::vector<std::int64_t> Workflow::unreviewed_at(const char* level, std::size_t limit,
+                                                 std::optional<std::int64_t> after) {
+    // With after: only those after that article in this order, compared as
+    // a row value (whether it is still unreviewed or not).
     auto q = store_.db().prepare(
         "SELECT a.id FROM article a LEFT JOIN review r ON r.article_id = a.id "
         "WHERE a.mention_level = ?2 AND COALESCE(r.state, 'new') = 'new' "
+        "AND (?3 IS NULL OR (COALESCE(a.published, a.fetched), a.id) > "
+        "(SELECT COALESCE(b.published, b.fetched), b.id FROM article b WHERE b.id = ?3)) "
         "ORDER BY COALESCE(a.published, a.fetched), a.id LIMIT ?1");
-    q.bind(1, limit ? static_cast<std::int64_t>(limit) : std::int64_t{-1}).bind(2, level);
+    q.bind(1, limit ? static_cast<std::int64_t>(limit) : std::int64_t{-1}).bind(2, level).bind(3, after);
     std::vector<std::int64_t> ids;
     while (q.step()) ids.push_back(q.int64(0));
     return ids;

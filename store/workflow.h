@@ -149,7 +149,8 @@ private:
     template <class F>
     void change(std::int64_t id, const std::string& action, F&& f);
     std::string current_status(std::int64_t id);
-    std::vector<std::int64_t> unreviewed_at(const char* level, std::size_t limit);
+    std::vector<std::int64_t> unreviewed_at(const char* level, std::size_t limit,
+                                            std::optional<std::int64_t> after = std::nullopt);
 
     Store& store_;
     std::string user_;

@@ -92,10 +92,15 @@ FlagFields flag_fields(const Site& site, const httplib::Request& req) {
     FlagFields f;
     for (std::size_t i = 0; i < req.get_param_value_count("agency"); ++i)
         if (auto v = req.get_param_value("agency", i); !v.empty() && !contains(f.agencies, v)) f.agencies.push_back(v);
-    try {
-        config::check_agencies(site.config(), f.agencies);
-    } catch (const InputError&) {
-        throw HttpError(400, "bad_agency", "Cơ quan không có trong danh sách: chọn một cơ quan trong danh sách.");
+    for (const auto& g : f.agencies) {
+        try {
+            config::check_agencies(site.config(), {g});
+        } catch (const InputError&) {
+            throw HttpError(400, "bad_agency",
+                            fmt::format("Cơ quan không có trong danh sách: «{}». Chọn một cơ quan trong danh sách; "
+                                        "không tin nào được thay đổi.",
+                                        g));
+        }
     }
     if (auto s = req.get_param_value("severity"); !s.empty()) {
         if (s != "1" && s != "2" && s != "3") throw HttpError(400, "bad_severity", "Mức phải là 1, 2 hoặc 3.");
